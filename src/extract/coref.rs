@@ -1,0 +1,240 @@
+//! In-document coreference: mentions that name the same thing become one
+//! [`DocEntity`].
+//!
+//! Only unambiguous links are made: a surname joins the one full name in the
+//! document that ends (or starts) with it; an acronym in parentheses joins
+//! the name before it, and an acronym made of a name's initials joins it; a
+//! described agreement ("the declaration") joins the document's one
+//! agreement of that kind; gazetteer mentions join by their entry.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::extract::mention::Mention;
+use crate::extract::model::{DocEntity, EntityType, Links};
+use crate::extract::names::Single;
+use crate::gazetteer::Gazetteer;
+use crate::text::normalize::fold;
+
+/// Groups mentions into entities. Returns the entities and, for each
+/// mention, the index of its entity (or `None` where it was dropped).
+pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (Vec<DocEntity>, Vec<Option<usize>>) {
+    promote_singles(mentions, singles);
+    let full_names = person_full_names(mentions);
+    let acronyms = acronym_definitions(text, mentions);
+
+    let mut keys: Vec<Option<String>> = Vec::with_capacity(mentions.len());
+    let main_agreement = mentions.iter().any(|m| m.kind == EntityType::Agreement && m.unnamed && m.title.is_none());
+    let named_agreements: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Agreement && !m.unnamed)
+        .map(|m| fold(&m.name))
+        .collect();
+    for (i, m) in mentions.iter().enumerate() {
+        let key = match m.kind {
+            _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
+            EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
+            EntityType::Organization => {
+                let name = acronyms.get(&i).map_or_else(|| fold(&m.name), |full| fold(full));
+                Some(format!("org:{name}"))
+            }
+            EntityType::Agreement if m.unnamed => {
+                if m.title.as_deref() == Some("anaphor") && !main_agreement {
+                    (named_agreements.len() == 1).then(|| format!("agreement:{}", named_agreements.iter().next().map_or("", String::as_str)))
+                } else {
+                    Some("agreement:#main".to_string())
+                }
+            }
+            kind => Some(format!("{}:{}", kind.slug(), fold(&m.name))),
+        };
+        keys.push(key);
+    }
+
+    // One entity per key, in order of first mention.
+    let mut index_of: BTreeMap<String, usize> = BTreeMap::new();
+    let mut entities: Vec<DocEntity> = Vec::new();
+    let mut assignment = Vec::with_capacity(mentions.len());
+    for (m, key) in mentions.iter().zip(&keys) {
+        let Some(key) = key else {
+            assignment.push(None);
+            continue;
+        };
+        let idx = *index_of.entry(key.clone()).or_insert_with(|| {
+            entities.push(DocEntity {
+                kind: m.kind,
+                name: String::new(),
+                aliases: BTreeSet::new(),
+                mentions: Vec::new(),
+                links: Links::default(),
+                unnamed: m.unnamed,
+                adjectival: true,
+            });
+            entities.len() - 1
+        });
+        let entity = &mut entities[idx];
+        entity.mentions.push(m.span);
+        entity.adjectival &= m.adjectival;
+        entity.unnamed &= m.unnamed;
+        if !m.adjectival && !(m.unnamed && m.title.as_deref() == Some("anaphor")) {
+            entity.aliases.insert(m.name.clone());
+        }
+        if let Some(title) = &m.title {
+            if m.kind == EntityType::Person {
+                // "President Lincoln": the titled form is how the text names him.
+                entity.aliases.insert(format!("{} {}", title.trim_end_matches(','), m.name));
+            }
+        }
+        if let Some(link) = m.link {
+            let entry = Gazetteer::global().entry(link);
+            entity.links = Links {
+                geonames: entry.geonames_id,
+                wikidata: entry.wikidata.clone(),
+                iso2: if m.kind == EntityType::Country { entry.iso2.clone() } else { None },
+            };
+            entity.aliases.insert(entry.name.clone());
+            entity.name.clone_from(&entry.name);
+        }
+        assignment.push(Some(idx));
+    }
+    for entity in &mut entities {
+        if entity.name.is_empty() {
+            entity.name = preferred_name(entity);
+        }
+        let name = entity.name.clone();
+        entity.aliases.remove(&name);
+        // Titled forms that only repeat the name with a title stay aliases;
+        // anaphor-only agreements get their mention text as name.
+        if entity.name.is_empty() {
+            entity.name = "agreement".to_string();
+        }
+    }
+    (entities, assignment)
+}
+
+/// The fullest name: most words, then longest, then alphabetical.
+fn preferred_name(entity: &DocEntity) -> String {
+    entity
+        .aliases
+        .iter()
+        .filter(|a| entity.kind != EntityType::Person || !a.contains(' ') || !has_title_word(a))
+        .filter(|a| !(entity.kind == EntityType::Organization && is_acronym(a)) || entity.aliases.iter().all(|b| is_acronym(b)))
+        .max_by(|a, b| {
+            a.split_whitespace()
+                .count()
+                .cmp(&b.split_whitespace().count())
+                .then(a.len().cmp(&b.len()))
+                .then(b.cmp(a))
+        })
+        .or_else(|| entity.aliases.iter().next())
+        .cloned()
+        .unwrap_or_default()
+}
+
+fn has_title_word(name: &str) -> bool {
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| crate::extract::lexicon::NAME_TITLES.contains(&w) || crate::extract::lexicon::is_title_word(w))
+}
+
+fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+/// Multi-word person names of the document, folded.
+fn person_full_names(mentions: &[Mention]) -> Vec<String> {
+    let mut names: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.name.contains(' '))
+        .map(|m| fold(&m.name))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// A person's key: its own folded name, or the one full name that it is the
+/// last (or first) word of.
+fn person_key(name: &str, full_names: &[String]) -> String {
+    let folded = fold(name);
+    if folded.contains(' ') {
+        // "Jane Roe" and "Jane A. Roe" stay apart: only exact names join.
+        return folded;
+    }
+    let by_last: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(folded.as_str())).collect();
+    if by_last.len() == 1 {
+        return by_last[0].clone();
+    }
+    let by_first: Vec<&String> = full_names.iter().filter(|f| f.split(' ').next() == Some(folded.as_str())).collect();
+    if by_last.is_empty() && by_first.len() == 1 {
+        return by_first[0].clone();
+    }
+    folded
+}
+
+/// Single capitalised words that shorten a person's full name become
+/// person mentions.
+fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
+    let full_names = person_full_names(mentions);
+    for single in singles {
+        let folded = fold(&single.word);
+        let last = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(folded.as_str())).count();
+        if last == 1 && mentions.iter().all(|m| !m.span.overlaps(single.span)) {
+            mentions.push(Mention {
+                span: single.span,
+                kind: EntityType::Person,
+                name: single.word.clone(),
+                extractor: crate::extract::names::NAME,
+                confidence: 80,
+                link: None,
+                adjectival: false,
+                unnamed: false,
+                title: None,
+                sentence: single.sentence,
+            });
+        }
+    }
+    mentions.sort_by_key(|m| m.span);
+}
+
+/// Acronyms defined in parentheses right after a name ("... Studies
+/// (QKSS)"), or made of a name's initials, mapped to that name.
+fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, String> {
+    let mut out = BTreeMap::new();
+    let orgs: Vec<(usize, &Mention)> = mentions
+        .iter()
+        .enumerate()
+        .filter(|(_, m)| m.kind == EntityType::Organization && !is_acronym(&m.name))
+        .collect();
+    let mut defined: BTreeMap<String, String> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate() {
+        if m.kind != EntityType::Organization || !is_acronym(&m.name) || m.link.is_some() {
+            continue;
+        }
+        let before = text[..m.span.start()].trim_end();
+        if before.ends_with('(') {
+            let gap_end = before.len() - 1;
+            if let Some((_, full)) = orgs.iter().rev().find(|(_, o)| o.span.end() <= gap_end && text[o.span.end()..gap_end].trim().is_empty()) {
+                defined.insert(m.name.clone(), full.name.clone());
+                out.insert(i, full.name.clone());
+                continue;
+            }
+        }
+        if let Some(full) = defined.get(&m.name) {
+            out.insert(i, full.clone());
+            continue;
+        }
+        let matching: Vec<&str> = orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| o.name.as_str()).collect();
+        if let [full] = matching.as_slice() {
+            out.insert(i, (*full).to_string());
+        }
+    }
+    out
+}
+
+/// Initials of the capitalised words of a name ("Bank for International
+/// Settlements" → "BIS").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}

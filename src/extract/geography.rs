@@ -1,0 +1,138 @@
+//! # Geography: capitals, containment and seats
+//!
+//! ## What it extracts
+//! `capitalOf` (and the `locatedIn` it implies) from "the Albanian capital,
+//! Tirana", "Kenya's capital Nairobi", "Oslo, the capital of Norway";
+//! `locatedIn` from "Bethany, Conn.", "a town in central Idaho", datelines
+//! ("TIRANA, Albania, March 19—") and events "in" a place; `basedIn` from
+//! "the X Institute in Tirana", "the Belgrade-based Y", "Y, based in Z".
+//!
+//! ## Example
+//! "The talks, held in the Kenyan capital, Nairobi, ended."
+//!
+//! ## Produces
+//! `Nairobi capitalOf Kenya`, `Nairobi locatedIn Kenya`.
+//!
+//! ## Known misses
+//! Containment stated with verbs ("lies in", "borders"); seats given only
+//! by an address; places in lists ("Paris, Lyon and Nice") are not read as
+//! "city, country".
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::pattern::entity;
+use crate::extract::view::SentenceView;
+use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::gazetteer::Gazetteer;
+
+/// The geography extractor.
+#[derive(Debug)]
+pub struct Geography;
+
+const NAME: &str = "geography";
+
+static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?P<country>«D\d+») capital(?: city)?,? (?P<city>«L\d+»)",
+        r"(?P<country>«C\d+»)(?:'s|’s) capital(?: city)?,? (?P<city>«L\d+»)",
+        r"(?P<city>«L\d+»), (?:the )?(?:«D\d+» )?capital(?: city)? of (?:the )?(?P<country>«C\d+»)",
+        r"(?P<city>«L\d+»), (?:the )?(?P<country>«D\d+») capital",
+        r"capital of (?:the )?(?P<country>«C\d+»),? (?P<city>«L\d+»)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid capital pattern"))
+    .collect()
+});
+
+static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
+static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<place>«[LE]\d+») (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
+});
+static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?P<place>«[LC]\d+»)-based (?P<org>«O\d+»)",
+        r"(?P<org>«O\d+»),? (?:which is |that is |is |are |was )?(?:based|headquartered) in (?P<place>«[LC]\d+»)",
+        r"(?P<org>«O\d+») in (?P<place>«[LC]\d+»)",
+        r"(?P<org>«O\d+») (?:headquarters|offices?) in (?P<place>«[LC]\d+»)",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid seat pattern"))
+    .collect()
+});
+
+impl RelationExtractor for Geography {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+        let text = &view.text;
+        if text.contains("capital") {
+            for pattern in CAPITAL.iter() {
+                for caps in pattern.captures_iter(text) {
+                    let (Some(city), Some(country)) = (entity(view, &caps, "city"), entity(view, &caps, "country")) else { continue };
+                    let range = caps.get(0).map_or(0..0, |m| m.range());
+                    for relation in [Relation::CapitalOf, Relation::LocatedIn] {
+                        out.add(view, found(city, relation, country, range.clone(), 85));
+                    }
+                }
+            }
+        }
+        for caps in CITY_COMMA.captures_iter(text) {
+            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else { continue };
+            let end = caps.get(0).map_or(0, |m| m.end());
+            // "A, B, and C" is a list, not "city, region".
+            let rest = &text[end..];
+            if rest.starts_with(", «") || rest.starts_with(" and «") || rest.starts_with(", and «") || text[..caps.get(0).map_or(0, |m| m.start())].ends_with(", ") {
+                continue;
+            }
+            if !contained(doc, place, whole) {
+                continue;
+            }
+            out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 75));
+        }
+        for caps in PLACE_IN.captures_iter(text) {
+            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else { continue };
+            if doc.kind(place) == EntityType::Place && !contained(doc, place, whole) {
+                continue;
+            }
+            out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+        }
+        if text.contains("«O") {
+            for pattern in BASED.iter() {
+                for caps in pattern.captures_iter(text) {
+                    let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else { continue };
+                    out.add(view, found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
+                }
+            }
+        }
+    }
+}
+
+/// False when the gazetteer knows both places and puts the first in
+/// another country than the second.
+fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
+    let part = &doc.entities[place];
+    let container = &doc.entities[whole];
+    if part.kind == EntityType::Country {
+        return false;
+    }
+    let gazetteer = Gazetteer::global();
+    let country_of = |name: &str| -> Option<String> {
+        gazetteer.lookup(name).iter().find_map(|&id| {
+            let entry = gazetteer.entry(id);
+            entry.country.clone().or_else(|| entry.iso2.clone())
+        })
+    };
+    match (country_of(&part.name), container.links.iso2.clone().or_else(|| country_of(&container.name))) {
+        (Some(a), Some(b)) => a == b,
+        _ => true,
+    }
+}
+
+fn found(subject: usize, relation: Relation, object: usize, range: std::ops::Range<usize>, confidence: u8) -> Found<'static> {
+    Found { subject, relation, object: Object::Entity(object), range, extractor: NAME, confidence, title: None }
+}

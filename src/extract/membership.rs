@@ -1,0 +1,74 @@
+//! # Membership: who belongs to which alliance or organisation
+//!
+//! ## What it extracts
+//! `memberOf` from "A and B, as NATO members", "A and B have been EU
+//! members since 2004", "two NATO member countries—A and B", "A is a member
+//! of the OSCE", "A joined the WTO", "NATO member Turkey".
+//!
+//! ## Example
+//! "Finland and Sweden, as EU members, backed the plan."
+//!
+//! ## Produces
+//! `Finland memberOf European Union`, `Sweden memberOf European Union`.
+//!
+//! ## Known misses
+//! Membership said through a verb of wanting ("seeks to join": planned or
+//! hedged, not asserted); memberships of people in parties.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::model::{Object, Relation};
+use crate::extract::pattern::{entities, entity};
+use crate::extract::view::{list, SentenceView};
+use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+
+/// The membership extractor.
+#[derive(Debug)]
+pub struct Membership;
+
+const NAME: &str = "membership";
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let members = list("members", "CO");
+    [
+        format!(r"{members},? (?:(?:as|are|were|is|was|have been|has been|had been|became|become|remain|remains|both|all|also) )+(?:(?:fellow|full|founding|longtime|long-time) )?(?:a |an )?(?P<org>«O\d+»)(?:'s|’s)? (?:members?|member states?|member countries|member nations|allies)\b"),
+        format!(r"(?P<org>«O\d+») member (?:countries|states|nations|country|state)?(?: from (?:the )?«[LC]\d+»)?\s*(?:—|–|:|,|-)\s*{members}"),
+        format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:(?:a|an|full|founding|both|all) )*members? of (?:the )?(?P<org>«O\d+»)"),
+        format!(r"{members} (?:joined|has joined|have joined|was admitted to|were admitted to|acceded to) (?:the )?(?P<org>«O\d+»)"),
+        format!(r"(?P<org>«O\d+») (?:member|members|ally|allies|member state|member states|member country|member countries) {members}"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid membership pattern"))
+    .collect()
+});
+
+impl RelationExtractor for Membership {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
+        if !view.text.contains("«O") || !(view.text.contains("member") || view.text.contains("join") || view.text.contains("allies") || view.text.contains("acceded") || view.text.contains("admitted")) {
+            return;
+        }
+        for pattern in PATTERNS.iter() {
+            for caps in pattern.captures_iter(&view.text) {
+                let Some(org) = entity(view, &caps, "org") else { continue };
+                let range = caps.get(0).map_or(0..0, |m| m.range());
+                for (_, member) in entities(view, &caps, "members") {
+                    out.add(view, Found {
+                        subject: member,
+                        relation: Relation::MemberOf,
+                        object: Object::Entity(org),
+                        range: range.clone(),
+                        extractor: NAME,
+                        confidence: 80,
+                        title: None,
+                    });
+                }
+            }
+        }
+    }
+}

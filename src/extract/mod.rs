@@ -1,0 +1,327 @@
+//! Extraction: one document in, its entities, facts and statements out.
+//!
+//! The stages, in order:
+//! 1. mention finders: [`known`] (gazetteer), [`names`] (capitalised
+//!    phrases), [`nominals`] (described agreements);
+//! 2. [`coref`]: mentions to document entities;
+//! 3. relation extractors, one per file, run on each sentence's
+//!    [`view::SentenceView`] and listed in [`REGISTRY`].
+//!
+//! Each document is extracted on its own: the work is pure and parallel.
+//! Entities are joined across documents later, by `resolve`.
+
+pub mod coref;
+pub mod known;
+pub mod lexicon;
+pub mod mention;
+pub mod modality;
+pub mod model;
+pub mod names;
+pub mod nominals;
+pub mod view;
+
+pub mod geography;
+pub mod killing;
+pub mod membership;
+pub mod residence;
+pub mod roles;
+pub mod signing;
+pub mod stance;
+pub mod statements;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use sha2::{Digest, Sha256};
+
+use crate::document::Document;
+use crate::extract::mention::{remove_overlaps, Mention};
+use crate::extract::model::{DocExtraction, EntityType, Evidence, Fact, Object, Relation, SentenceRecord, Statement};
+use crate::extract::view::SentenceView;
+use crate::span::Span;
+use crate::text::date::{find_dates, PartialDate};
+use crate::text::sentence::{segment, BlockKind};
+
+/// A relation extractor: reads one sentence view, adds facts or statements.
+pub trait RelationExtractor: Sync {
+    /// Its name, recorded in evidence.
+    fn name(&self) -> &'static str;
+    /// Extracts from one sentence.
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings);
+}
+
+/// Every relation extractor, in the order they run.
+pub static REGISTRY: &[&dyn RelationExtractor] = &[
+    &roles::Roles,
+    &membership::Membership,
+    &geography::Geography,
+    &signing::Signing,
+    &stance::Stance,
+    &killing::Killing,
+    &residence::Residence,
+    &statements::Statements,
+];
+
+/// What extractors may know about the document beyond the sentence.
+#[derive(Debug)]
+pub struct DocContext<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Its entities.
+    pub entities: &'a [model::DocEntity],
+    /// The last person named before this sentence, for "he said".
+    pub last_person: Option<usize>,
+}
+
+impl DocContext<'_> {
+    /// The type of entity `e`.
+    #[must_use]
+    pub fn kind(&self, e: usize) -> EntityType {
+        self.entities[e].kind
+    }
+}
+
+/// What extractors produce for a document.
+#[derive(Debug, Default)]
+pub struct Findings {
+    /// Facts.
+    pub facts: Vec<Fact>,
+    /// Statements.
+    pub statements: Vec<Statement>,
+}
+
+/// One relation found by a pattern, before modality and evidence.
+#[derive(Debug, Clone)]
+pub struct Found<'t> {
+    /// Subject entity.
+    pub subject: usize,
+    /// Relation.
+    pub relation: Relation,
+    /// Object.
+    pub object: Object,
+    /// Range in the view that supports it.
+    pub range: Range<usize>,
+    /// Extractor name.
+    pub extractor: &'static str,
+    /// Confidence in hundredths.
+    pub confidence: u8,
+    /// Position title as written, for role facts.
+    pub title: Option<&'t str>,
+}
+
+impl Findings {
+    /// Records a fact found in `view`, reading its modality from the clause.
+    pub fn add(&mut self, view: &SentenceView, found: Found<'_>) {
+        if let Object::Entity(o) = found.object {
+            if o == found.subject {
+                return;
+            }
+        }
+        let modality = modality::classify(&view.text, found.range.clone());
+        self.facts.push(Fact {
+            subject: found.subject,
+            relation: found.relation,
+            object: found.object,
+            modality,
+            title: found.title.map(str::to_string),
+            evidence: Evidence {
+                sentence: view.index,
+                span: view.doc_span(found.range),
+                extractor: found.extractor.to_string(),
+                confidence: found.confidence,
+            },
+        });
+    }
+}
+
+/// `sha256:<hex>` of a text.
+#[must_use]
+pub fn content_hash(text: &str) -> String {
+    let digest = Sha256::digest(text.as_bytes());
+    let mut out = String::with_capacity(7 + 64);
+    out.push_str("sha256:");
+    for byte in digest {
+        out.push_str(&format!("{byte:02x}"));
+    }
+    out
+}
+
+/// Extracts everything from one document.
+#[must_use]
+pub fn extract_document(doc: &Document) -> DocExtraction {
+    let text = doc.text.as_str();
+    let sentences = segment(text);
+    let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| latest_year(text, &sentences));
+
+    // 1. Mentions.
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut singles = Vec::new();
+    for sentence in &sentences {
+        if sentence.block == BlockKind::Furniture {
+            continue;
+        }
+        let mut found = Vec::new();
+        known::find(text, sentence.span, sentence.index, &mut found);
+        if sentence.block == BlockKind::Body {
+            let taken = found.clone();
+            names::find(text, sentence.span, sentence.index, &taken, &mut found, &mut singles);
+            nominals::find(text, sentence.span, sentence.index, doc_year, &mut found);
+            nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
+        }
+        remove_overlaps(&mut found);
+        mentions.extend(found);
+    }
+
+    // 2. Entities.
+    let (entities, assignment) = coref::resolve(text, &mut mentions, &singles);
+
+    // 3. Relations, sentence by sentence.
+    let mut findings = Findings::default();
+    let mut by_sentence: BTreeMap<usize, Vec<(Span, usize)>> = BTreeMap::new();
+    let mut adjectival_spans: BTreeSet<Span> = BTreeSet::new();
+    for (m, e) in mentions.iter().zip(&assignment) {
+        if let Some(e) = *e {
+            by_sentence.entry(m.sentence).or_default().push((m.span, e));
+            if m.adjectival {
+                adjectival_spans.insert(m.span);
+            }
+        }
+    }
+    let mut last_person = None;
+    for sentence in &sentences {
+        if sentence.block != BlockKind::Body {
+            continue;
+        }
+        let in_sentence = by_sentence.get(&sentence.index).map_or(&[][..], Vec::as_slice);
+        let dates: Vec<(Span, PartialDate)> = find_dates(&text[sentence.span.range()])
+            .into_iter()
+            .map(|(s, d)| (Span::new(s.start() + sentence.span.start(), s.end() + sentence.span.start()), d))
+            .collect();
+        let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, &dates, &entities, &|s| adjectival_spans.contains(&s));
+        let context = DocContext { text, entities: &entities, last_person };
+        for extractor in REGISTRY {
+            extractor.extract(&view, &context, &mut findings);
+        }
+        if let Some(&(_, e)) = in_sentence.iter().rev().find(|(_, e)| entities[*e].kind == EntityType::Person) {
+            last_person = Some(e);
+        }
+    }
+
+    let mut extraction = finish(doc, entities, findings, &sentences);
+    extraction.anchor_year = doc_year;
+    extraction
+}
+
+/// Drops entities that are only adjectives and unused, renumbers, and keeps
+/// the sentences evidence points into.
+fn finish(
+    doc: &Document,
+    entities: Vec<model::DocEntity>,
+    findings: Findings,
+    sentences: &[crate::text::sentence::Sentence],
+) -> DocExtraction {
+    let mut used: BTreeSet<usize> = BTreeSet::new();
+    for fact in &findings.facts {
+        used.insert(fact.subject);
+        if let Object::Entity(o) = fact.object {
+            used.insert(o);
+        }
+    }
+    for statement in &findings.statements {
+        used.insert(statement.speaker);
+    }
+    let keep: Vec<bool> = entities
+        .iter()
+        .enumerate()
+        .map(|(i, e)| !(e.adjectival || e.unnamed && e.aliases.is_empty()) || used.contains(&i))
+        .collect();
+    let mut renumber = vec![usize::MAX; entities.len()];
+    let mut kept = Vec::new();
+    for (i, entity) in entities.into_iter().enumerate() {
+        if keep[i] {
+            renumber[i] = kept.len();
+            kept.push(entity);
+        }
+    }
+    let facts: Vec<Fact> = findings
+        .facts
+        .into_iter()
+        .filter_map(|mut f| {
+            f.subject = *renumber.get(f.subject).filter(|&&n| n != usize::MAX)?;
+            if let Object::Entity(o) = f.object {
+                f.object = Object::Entity(*renumber.get(o).filter(|&&n| n != usize::MAX)?);
+            }
+            Some(f)
+        })
+        .collect();
+    let statements: Vec<Statement> = findings
+        .statements
+        .into_iter()
+        .filter_map(|mut s| {
+            s.speaker = *renumber.get(s.speaker).filter(|&&n| n != usize::MAX)?;
+            s.about = s.about.iter().filter_map(|&a| renumber.get(a).copied().filter(|&n| n != usize::MAX)).collect();
+            Some(s)
+        })
+        .collect();
+    let cited: BTreeSet<usize> = facts
+        .iter()
+        .map(|f| f.evidence.sentence)
+        .chain(statements.iter().map(|s| s.evidence.sentence))
+        .collect();
+    let sentence_records = sentences
+        .iter()
+        .filter(|s| cited.contains(&s.index))
+        .map(|s| SentenceRecord { index: s.index, span: s.span, text: doc.text[s.span.range()].to_string() })
+        .collect();
+    DocExtraction {
+        id: doc.id.clone(),
+        source: doc.source.clone(),
+        content_hash: content_hash(&doc.text),
+        metadata: doc.metadata.clone(),
+        entities: kept,
+        facts,
+        statements,
+        sentences: sentence_records,
+        anchor_year: None,
+    }
+}
+
+/// The latest year the body of the text mentions, for texts without a date.
+fn latest_year(text: &str, sentences: &[crate::text::sentence::Sentence]) -> Option<i32> {
+    sentences
+        .iter()
+        .filter(|s| s.block != BlockKind::Furniture)
+        .flat_map(|s| find_dates(&text[s.span.range()]))
+        .filter_map(|(_, d)| d.year)
+        .max()
+}
+
+/// Placeholder helpers shared by the extractors.
+pub(crate) mod pattern {
+    use regex::Captures;
+
+    use super::view::{SentenceView, Slot};
+
+    /// The entity of a named capture group.
+    pub fn entity(view: &SentenceView, caps: &Captures<'_>, name: &str) -> Option<usize> {
+        caps.name(name).and_then(|m| view.entity_at(m.start()))
+    }
+
+    /// All entities in a named capture group (a list), with their type codes.
+    pub fn entities(view: &SentenceView, caps: &Captures<'_>, name: &str) -> Vec<(char, usize)> {
+        caps.name(name).map_or_else(Vec::new, |m| view.entities_in(m.range()))
+    }
+
+    /// The date of a named capture group.
+    pub fn date(view: &SentenceView, caps: &Captures<'_>, name: &str) -> Option<crate::text::date::PartialDate> {
+        match caps.name(name).and_then(|m| view.slot_at(m.start())) {
+            Some(Slot::Date(d)) => Some(d),
+            _ => None,
+        }
+    }
+
+    /// The type code of the placeholder in a named capture group.
+    pub fn code(caps: &Captures<'_>, name: &str) -> Option<char> {
+        caps.name(name).and_then(|m| m.as_str().chars().nth(1))
+    }
+}

@@ -1,0 +1,94 @@
+//! Whether a fact is asserted, negated, hedged, reported or planned, read
+//! from the words of its clause.
+//!
+//! Only the matched text and the few words before it count, so a "not"
+//! elsewhere in a long sentence does not negate a fact it is not about.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::model::Modality;
+
+static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:not(?: yet)?|never|no longer|neither|nor|denied|denies|refused to|failed to|without)\b|n't\b|n’t\b")
+        .expect("valid negation pattern")
+});
+static NOT_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot only\b").expect("valid pattern"));
+static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red)\b")
+        .expect("valid hedge pattern")
+});
+static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to)\b")
+        .expect("valid plan pattern")
+});
+
+/// The modality of the fact matched at `range` of a sentence view.
+#[must_use]
+pub fn classify(text: &str, range: Range<usize>) -> Modality {
+    let window = clause_window(text, range);
+    if NEGATION.is_match(window) && !NOT_ONLY.is_match(window) {
+        return Modality::Negated;
+    }
+    if window.contains("allegedly") || window.contains("reportedly") {
+        return Modality::Reported;
+    }
+    if HEDGE.is_match(window) {
+        return Modality::Hedged;
+    }
+    if PLANNED.is_match(window) {
+        return Modality::Planned;
+    }
+    if text.trim_end().ends_with('?') {
+        return Modality::Hedged;
+    }
+    Modality::Asserted
+}
+
+/// The match plus up to six words before it, not crossing a clause boundary.
+fn clause_window(text: &str, range: Range<usize>) -> &str {
+    let before = &text[..range.start];
+    let mut start = range.start;
+    let mut words = 0;
+    for (i, c) in before.char_indices().rev() {
+        if matches!(c, ';' | ':' | '(' | '—' | '–' | '"' | '“' | '”') || (c == ',' && words >= 3) {
+            break;
+        }
+        if c == ' ' {
+            words += 1;
+            if words > 6 {
+                break;
+            }
+        }
+        start = i;
+    }
+    &text[start..range.end]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn of(text: &str) -> Modality {
+        classify(text, 0..text.len())
+    }
+
+    #[test]
+    fn reads_the_clause() {
+        assert_eq!(of("«C1» signed «A2»"), Modality::Asserted);
+        assert_eq!(of("«C1» had not signed «A2»"), Modality::Negated);
+        assert_eq!(of("«C1» may sign «A2»"), Modality::Hedged);
+        assert_eq!(of("«C1» will sign «A2»"), Modality::Planned);
+        assert_eq!(of("«C1» allegedly killed «P2»"), Modality::Reported);
+        assert_eq!(of("«C1» not only signed «A2»"), Modality::Asserted);
+    }
+
+    #[test]
+    fn a_negation_outside_the_window_does_not_count() {
+        let text = "Nobody said it was not hard; «C1» signed «A2»";
+        let start = text.find("«C1»").unwrap_or_default();
+        assert_eq!(classify(text, start..text.len()), Modality::Asserted);
+    }
+}

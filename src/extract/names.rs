@@ -1,0 +1,411 @@
+//! # Names: capitalised phrases typed by head noun, title and context
+//!
+//! ## What it extracts
+//! Person, organisation, place, agreement and event mentions that no
+//! gazetteer holds: runs of capitalised words (joined by "of", "for",
+//! "and"... inside organisation names), typed by their head noun
+//! ("Institute", "Ministry", "Summit", "Treaty", "River"), by a title
+//! before them ("Defense Minister", "leader", "Dr."), by an apposition after
+//! them (", a researcher at"), by a speech verb, or by their shape (two to
+//! four name-like words). Acronyms in parentheses after a name become its
+//! aliases (resolved in `coref`).
+//!
+//! ## Example
+//! "Jane Roe, a researcher at the Lisbon Institute for Maritime Studies (LIMS), said..."
+//!
+//! ## Produces
+//! Mentions: `Jane Roe` (Person, from the apposition), `Lisbon Institute for
+//! Maritime Studies` (Organization, head "Institute"), `LIMS` (Organization,
+//! acronym).
+//!
+//! ## Known misses
+//! Single-word names with no title or context ("Interfax said") are only
+//! kept when the document also has a fuller name they shorten; lower-case
+//! name particles outside the usual list; names in title-case headlines,
+//! where capitals say nothing (only gazetteer names are taken there).
+
+use crate::extract::lexicon::{
+    head_type, is_title_word, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
+};
+use crate::extract::mention::{tokenize, Mention, Token};
+use crate::extract::model::EntityType;
+use crate::span::Span;
+
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "names";
+
+/// A single capitalised word left unresolved: kept only if the document
+/// also names a person it shortens ("Roe" for "Jane Roe").
+#[derive(Debug, Clone)]
+pub struct Single {
+    /// Span in the document.
+    pub span: Span,
+    /// The word.
+    pub word: String,
+    /// Sentence index.
+    pub sentence: usize,
+}
+
+/// Finds name mentions in one body sentence.
+///
+/// `taken` are spans already claimed by the gazetteer; a run that is exactly
+/// one of them is left to it, a longer run with a head noun wins over it.
+pub fn find(
+    text: &str,
+    sentence: Span,
+    index: usize,
+    taken: &[Mention],
+    out: &mut Vec<Mention>,
+    singles: &mut Vec<Single>,
+) {
+    let tokens = tokenize(&text[sentence.range()], sentence.start());
+    let mut i = 0;
+    while i < tokens.len() {
+        if !is_name_word(&tokens[i], i == 0) {
+            i += 1;
+            continue;
+        }
+        let (end, has_and) = extend_run(text, &tokens, i);
+        classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
+        i = end;
+    }
+}
+
+/// A capitalised word that can be part of a name.
+fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
+    if !token.is_capitalized() {
+        return false;
+    }
+    let bare = strip_possessive(token.text);
+    if NOT_NAMES.contains(&bare) && !(ORG_HEADS.contains(&bare) && !sentence_start) {
+        return false;
+    }
+    // Title words stay outside names: "President Jane Roe" is a title and a name.
+    if NAME_TITLES.contains(&bare) {
+        return false;
+    }
+    !bare.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Extends a run from `start`; returns its end (exclusive) and whether an
+/// "and" joined two parts of it.
+fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
+    let mut end = start + 1;
+    let mut has_and = false;
+    loop {
+        if tokens[end - 1].possessive_len() > 0 || end >= tokens.len() {
+            break;
+        }
+        if !only_space_between(text, tokens[end - 1], tokens[end]) {
+            break;
+        }
+        let next = &tokens[end];
+        if is_name_word(next, false) || (next.is_capitalized() && NAME_TITLES.contains(&next.text) && run_has_org_head(tokens, start, end)) {
+            end += 1;
+            continue;
+        }
+        // Connectors join two capitalised parts: "Ministry of Foreign Affairs".
+        let mut j = end;
+        while j < tokens.len() && NAME_CONNECTORS.contains(&tokens[j].text) && only_space_between(text, tokens[j - 1], tokens[j]) {
+            j += 1;
+        }
+        if j > end && j < tokens.len() && only_space_between(text, tokens[j - 1], tokens[j]) && tokens[j].is_capitalized() && !NOT_NAMES.contains(&strip_possessive(tokens[j].text)) {
+            let joined_by_and = tokens[end..j].iter().any(|t| t.text == "and" || t.text == "&");
+            // "and" joins only inside an organisation's name; elsewhere it
+            // separates two names ("Albania and Croatia").
+            if joined_by_and && !run_has_org_head(tokens, start, end) {
+                break;
+            }
+            has_and |= joined_by_and;
+            end = j + 1;
+            continue;
+        }
+        break;
+    }
+    (end, has_and)
+}
+
+fn run_has_org_head(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    tokens[start..end].iter().any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))
+}
+
+fn only_space_between(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
+    let gap = &text[a.span.end()..b.span.start()];
+    gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty()
+}
+
+/// The word without a possessive ending.
+#[must_use]
+pub fn strip_possessive(word: &str) -> &str {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if let Some(stem) = word.strip_suffix(suffix) {
+            if !stem.is_empty() {
+                return stem;
+            }
+        }
+    }
+    word
+}
+
+#[allow(clippy::too_many_arguments)]
+fn classify_run(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    has_and: bool,
+    sentence: usize,
+    taken: &[Mention],
+    out: &mut Vec<Mention>,
+    singles: &mut Vec<Single>,
+) {
+    // Drop trailing connectors ("... of") that a break left behind.
+    let mut end = end;
+    while end > start + 1 && NAME_CONNECTORS.contains(&tokens[end - 1].text) {
+        end -= 1;
+    }
+    let first = tokens[start];
+    let last = tokens[end - 1];
+    let span = Span::new(first.span.start(), last.span.end() - last.possessive_len());
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
+    let name = text[span.range()].to_string();
+
+    // A run that is exactly a gazetteer name is the gazetteer's.
+    if taken.iter().any(|m| m.span == span) {
+        return;
+    }
+    if let Some(kind) = head_type(&words) {
+        // "Balkans Conference" is an event, "Tirana" alone stays a place;
+        // a head noun alone ("Ministry") is no name.
+        if words.len() > 1 || kind == EntityType::Organization && first.is_acronym() {
+            out.push(mention(span, kind, name, 80, sentence));
+        }
+        return;
+    }
+    if has_and {
+        return;
+    }
+    // Parts of the run that the gazetteer holds are its mentions; what is
+    // left around them is classified on its own.
+    let inner: Vec<&Mention> = taken.iter().filter(|m| span.contains(m.span)).collect();
+    if !inner.is_empty() {
+        let mut cursor = start;
+        for m in inner {
+            let left_end = tokens[cursor..end]
+                .iter()
+                .position(|t| t.span.start() >= m.span.start())
+                .map_or(end, |p| cursor + p);
+            if left_end > cursor {
+                classify_plain(text, tokens, cursor, left_end, sentence, out, singles);
+            }
+            cursor = tokens[cursor..end]
+                .iter()
+                .position(|t| t.span.start() >= m.span.end())
+                .map_or(end, |p| cursor + p);
+        }
+        if cursor < end {
+            classify_plain(text, tokens, cursor, end, sentence, out, singles);
+        }
+        return;
+    }
+    classify_plain(text, tokens, start, end, sentence, out, singles);
+}
+
+/// A run with no head noun and no gazetteer name: a person, an acronym, or nothing.
+fn classify_plain(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    sentence: usize,
+    out: &mut Vec<Mention>,
+    singles: &mut Vec<Single>,
+) {
+    let first = tokens[start];
+    let last = tokens[end - 1];
+    let span = Span::new(first.span.start(), last.span.end() - last.possessive_len());
+    let name = text[span.range()].to_string();
+    let words = &tokens[start..end];
+    let count = words.iter().filter(|t| t.is_capitalized()).count();
+    let has_connector = words.iter().any(|t| matches!(t.text, "of" | "for" | "and" | "the" | "on" | "&"));
+    let title = title_before(text, tokens, start);
+    let cue = context_cue(text, tokens, start, end);
+
+    if count == 1 && end - start == 1 {
+        if first.is_acronym() && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !is_common_acronym(strip_possessive(first.text)) {
+            out.push(mention(span, EntityType::Organization, name, 55, sentence));
+        } else if title.is_some() || cue == Cue::Apposition {
+            let mut m = mention(span, EntityType::Person, name, 75, sentence);
+            m.title = title;
+            out.push(m);
+        } else if start > 0 && first.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+            singles.push(Single { span, word: name, sentence });
+        }
+        return;
+    }
+    if has_connector || count > 4 || !words.iter().all(|t| looks_like_name_word(t)) {
+        return;
+    }
+    let confidence = if title.is_some() {
+        90
+    } else {
+        match cue {
+            Cue::Apposition => 85,
+            Cue::Speech => 80,
+            Cue::None if start == 0 => return,
+            Cue::None => 60,
+        }
+    };
+    let mut m = mention(span, EntityType::Person, name, confidence, sentence);
+    m.title = title;
+    out.push(m);
+}
+
+fn looks_like_name_word(token: &Token<'_>) -> bool {
+    let word = strip_possessive(token.text);
+    if token.is_acronym() && word.len() > 2 {
+        return false;
+    }
+    word.chars().next().is_some_and(char::is_uppercase)
+        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        || matches!(word, "bin" | "al" | "van" | "von" | "de" | "da" | "di" | "del" | "ibn" | "el" | "la" | "le")
+}
+
+/// Acronyms that are not organisations.
+fn is_common_acronym(word: &str) -> bool {
+    matches!(
+        word,
+        "CEO" | "CFO" | "TV" | "AM" | "PM" | "GDP" | "UTC" | "GMT" | "EST" | "OK" | "AIDS" | "HIV"
+            | "COVID" | "ID" | "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "DNA"
+            | "PC" | "CD" | "DVD" | "USD" | "EUR" | "MW" | "KM" | "AD" | "BC" | "AP" | "FAQ"
+            | "IT" | "AI" | "US" | "UK" | "ET" | "PT" | "CT" | "MT" | "PST" | "EDT" | "PDT"
+    )
+}
+
+/// Context that tells a run is a person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// ", a researcher at" after, or "leader ," before.
+    Apposition,
+    /// "said" after, or "said" before.
+    Speech,
+    None,
+}
+
+fn context_cue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Cue {
+    // ", (a|an|the)? ... <title head>" within a few words after the name.
+    if end < tokens.len() && text[tokens[end - 1].span.end()..tokens[end].span.start()].trim() == "," {
+        let after = &tokens[end..tokens.len().min(end + 6)];
+        let mut k = 0;
+        if after.first().is_some_and(|t| matches!(t.text, "a" | "an" | "the" | "who" | "former")) {
+            k = 1;
+        }
+        // An age ("Jane Roe, 50, of ...") marks a person too.
+        if after.first().is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 3) {
+            return Cue::Apposition;
+        }
+        for token in &after[k.min(after.len())..] {
+            if token.text == "of" || token.text == "at" || token.text == "for" {
+                break;
+            }
+            if crate::extract::lexicon::TITLE_HEADS.contains(&token.text.to_lowercase().as_str()) {
+                return Cue::Apposition;
+            }
+        }
+    }
+    let next_word = tokens.get(end).map(|t| t.text);
+    let prev_word = start.checked_sub(1).map(|p| tokens[p].text);
+    if next_word.is_some_and(|w| SPEECH_VERBS.contains(&w)) || prev_word.is_some_and(|w| matches!(w, "said" | "says" | "according")) {
+        return Cue::Speech;
+    }
+    Cue::None
+}
+
+/// The title phrase written right before a name ("Defense Minister", "Dr.",
+/// "leader", "minister,"), if any.
+fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String> {
+    let mut first = start;
+    let mut k = start;
+    while k > 0 {
+        let prev = tokens[k - 1];
+        let gap = &text[prev.span.end()..tokens[k].span.start()];
+        let apposition = k == start && gap.trim() == ",";
+        if !(gap.trim().is_empty() || apposition) {
+            break;
+        }
+        let bare = prev.text.trim_end_matches('.');
+        if NAME_TITLES.contains(&prev.text) || NAME_TITLES.contains(&bare) || is_title_word(prev.text) || (prev.text == "of" && first < start) {
+            first = k - 1;
+            k -= 1;
+        } else {
+            break;
+        }
+    }
+    while first < start && tokens[first].text == "of" {
+        first += 1;
+    }
+    (first < start).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
+}
+
+fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {
+    Mention {
+        span,
+        kind,
+        name,
+        extractor: NAME,
+        confidence,
+        link: None,
+        adjectival: false,
+        unnamed: false,
+        title: None,
+        sentence,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, EntityType)> {
+        let mut out = Vec::new();
+        let mut singles = Vec::new();
+        find(text, Span::new(0, text.len()), 0, &[], &mut out, &mut singles);
+        out.into_iter().map(|m| (m.name, m.kind)).collect()
+    }
+
+    #[test]
+    fn head_nouns_type_organisations_and_events() {
+        assert_eq!(
+            names("He spoke at the Lisbon Institute for Maritime Studies on Monday."),
+            [("Lisbon Institute for Maritime Studies".to_string(), EntityType::Organization)]
+        );
+        assert_eq!(
+            names("Delegates met at the Nordic Energy Summit."),
+            [("Nordic Energy Summit".to_string(), EntityType::Event)]
+        );
+        assert_eq!(
+            names("The Ministry of Trade and Industry said so."),
+            [("Ministry of Trade and Industry".to_string(), EntityType::Organization)]
+        );
+    }
+
+    #[test]
+    fn titles_and_appositions_make_people() {
+        let found = names("Finance Minister Jane Roe met John Smith, a lawyer at the firm.");
+        assert!(found.contains(&("Jane Roe".to_string(), EntityType::Person)));
+        assert!(found.contains(&("John Smith".to_string(), EntityType::Person)));
+    }
+
+    #[test]
+    fn stays_silent_on_sentence_openers_and_lone_words() {
+        assert!(names("The plan failed. Meanwhile nothing changed.").is_empty());
+        assert!(names("Security analysts disagree.").is_empty());
+    }
+
+    #[test]
+    fn and_separates_names_outside_organisations() {
+        let found = names("Talks between Jane Roe and John Smith, a diplomat, went on.");
+        assert!(found.contains(&("John Smith".to_string(), EntityType::Person)));
+        assert!(!found.iter().any(|(n, _)| n.contains(" and ")));
+    }
+}

@@ -1,0 +1,139 @@
+//! # Nominals: agreements described rather than named
+//!
+//! ## What it extracts
+//! Agreement mentions written as a common noun phrase: a determiner or
+//! modifiers before "declaration", "agreement", "accord", "pact", "treaty",
+//! "memorandum" or "deal" ("a joint declaration", "this trilateral
+//! agreement", "the 1996 military accords"); and anaphors that refer back to
+//! the document's agreement ("the initiative", "this tripartite
+//! cooperation"). A year older than the document's own makes the phrase the
+//! name of another, earlier agreement.
+//!
+//! ## Example
+//! "The two governments signed a joint declaration; the pact covers trade."
+//!
+//! ## Produces
+//! Two unnamed Agreement mentions, `joint declaration` and `pact`, which
+//! `coref` makes one entity.
+//!
+//! ## Known misses
+//! Plural or generic uses ("previous agreements") are skipped, as is a bare
+//! noun with no determiner ("reach agreement").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::mention::Mention;
+use crate::extract::model::EntityType;
+use crate::span::Span;
+
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "nominals";
+
+const MODIFIERS: &str = r"joint|trilateral|bilateral|multilateral|tripartite|defen[cs]e|cooperation|co-operation|military|security|peace|trade|new|historic|landmark|framework|partnership|strategic|nuclear|ceasefire|cease-fire|free-trade|comprehensive|final|interim|preliminary|formal|provisional|non-aggression|mutual|regional|energy|economic|political|arms|border|\d{4}";
+
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\s*(?P<mods>(?:(?:{MODIFIERS})\s+){{0,3}})(?P<head>declaration|agreement|accords?|pact|treaty|memorandum(?: of understanding)?|deal)(?P<plural>s)?\b"
+    ))
+    .expect("valid nominal pattern")
+});
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:(?:new|trilateral|tripartite|bilateral|joint|defen[cs]e|military|regional|emerging|security|proposed)\s+){0,3})(?P<head>initiative|cooperation)\b")
+        .expect("valid anaphor pattern")
+});
+
+/// Finds agreement nominals in one sentence. `doc_year` is the document's
+/// year (or the latest year it mentions): a phrase with an older year names
+/// an earlier agreement.
+pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out: &mut Vec<Mention>) {
+    let slice = &text[sentence.range()];
+    for caps in NOMINAL.captures_iter(slice) {
+        let mods = caps.name("mods").map_or("", |m| m.as_str());
+        let det = caps.name("det");
+        if caps.name("plural").is_some() && mods.is_empty() {
+            continue;
+        }
+        if det.is_none() && mods.trim().is_empty() {
+            continue;
+        }
+        let head = &caps["head"];
+        let head_start = caps.name("head").map_or(0, |m| m.start());
+        let phrase_start = caps.name("mods").filter(|m| !m.as_str().is_empty()).map_or(head_start, |m| m.start());
+        let phrase_end = caps.get(0).map_or(0, |m| m.end());
+        let phrase = &slice[phrase_start..phrase_end];
+        let year: Option<i32> = mods.split_whitespace().find_map(|w| w.parse().ok());
+        let older = matches!((year, doc_year), (Some(y), Some(d)) if y < d - 1);
+        let plural = caps.name("plural").is_some() || head == "accords";
+        if plural && !older {
+            continue;
+        }
+        out.push(Mention {
+            span: Span::new(sentence.start() + phrase_start, sentence.start() + phrase_end),
+            kind: EntityType::Agreement,
+            name: phrase.to_string(),
+            extractor: NAME,
+            confidence: if older { 70 } else { 65 },
+            link: None,
+            adjectival: false,
+            unnamed: !older,
+            title: None,
+            sentence: index,
+        });
+    }
+}
+
+/// Finds anaphors ("the initiative") that may refer to the document's agreement.
+pub fn find_anaphors(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
+    let slice = &text[sentence.range()];
+    for caps in ANAPHOR.captures_iter(slice) {
+        let whole = caps.get(0).expect("match");
+        let mods = caps.name("mods").map_or("", |m| m.as_str());
+        let start = if mods.is_empty() { caps.name("head").map_or(whole.start(), |m| m.start()) } else { caps.name("mods").map_or(whole.start(), |m| m.start()) };
+        out.push(Mention {
+            span: Span::new(sentence.start() + start, sentence.start() + whole.end()),
+            kind: EntityType::Agreement,
+            name: slice[start..whole.end()].to_string(),
+            extractor: NAME,
+            confidence: 50,
+            link: None,
+            adjectival: false,
+            unnamed: true,
+            title: Some("anaphor".to_string()),
+            sentence: index,
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn nominals(text: &str, year: Option<i32>) -> Vec<(String, bool)> {
+        let mut out = Vec::new();
+        find(text, Span::new(0, text.len()), 0, year, &mut out);
+        out.into_iter().map(|m| (m.name, m.unnamed)).collect()
+    }
+
+    #[test]
+    fn finds_described_agreements() {
+        assert_eq!(nominals("They signed a joint declaration.", None), [("joint declaration".to_string(), true)]);
+        assert_eq!(nominals("The pact covers trade.", None), [("pact".to_string(), true)]);
+    }
+
+    #[test]
+    fn an_older_year_names_another_agreement() {
+        assert_eq!(
+            nominals("It breaks the 1996 military accords.", Some(2025)),
+            [("1996 military accords".to_string(), false)]
+        );
+    }
+
+    #[test]
+    fn stays_silent_on_generic_uses() {
+        assert!(nominals("Previous agreements failed.", Some(2025)).is_empty());
+        assert!(nominals("They could not reach agreement.", None).is_empty());
+    }
+}

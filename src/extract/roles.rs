@@ -1,0 +1,113 @@
+//! # Roles: who holds which post where
+//!
+//! ## What it extracts
+//! `ministerOf`, `headOf` and `worksFor` from a title phrase that links a
+//! person to a country or organisation, in the orders news writes them:
+//! "Croatian Defense Minister X", "Serbia's President X", "the Minister of
+//! Defense of Albania, X", "Deputy Secretary General of NATO, X", "X, head of
+//! the Y Institute", "X, a security expert at the Y Center", "X, Y's
+//! ambassador", "Y spokesman X". The title as written is kept on the fact.
+//! Which relation follows from the title's words (`lexicon::title_relation`):
+//! ministers hold ministries, presidents and chairs lead, deputies, experts
+//! and heads of a unit work for.
+//!
+//! ## Example
+//! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
+//!
+//! ## Produces
+//! `Jane Roe worksFor Lisbon Institute for Maritime Studies` (title "senior researcher").
+//!
+//! ## Known misses
+//! Titles separated from the name by a clause; posts named only by a verb
+//! ("X, who leads Y"); roles in lists ("the ministers of A and B, X and Y").
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::lexicon::{title_relation, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::pattern::{entity, code};
+use crate::extract::view::SentenceView;
+use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+
+/// The role extractor.
+#[derive(Debug)]
+pub struct Roles;
+
+const NAME: &str = "roles";
+
+fn title_pattern() -> String {
+    let heads = TITLE_HEADS.join("|");
+    let words = format!("{}|{heads}", TITLE_MODIFIERS.join("|"));
+    format!(r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))")
+}
+
+static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let title = title_pattern();
+    [
+        // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)? {title},? (?P<person>«P\d+»)"),
+        // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
+        format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
+        // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
+        format!(r"(?P<person>«P\d+»),? (?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the )?(?P<org>«[COL]\d+»)"),
+        // X, Albania's ambassador; X, the Croatian minister
+        format!(r"(?P<person>«P\d+»), (?:the |a |an )?(?P<org>«[COD]\d+»)(?:'s|’s)? {title}\b"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid role pattern"))
+    .collect()
+});
+
+impl RelationExtractor for Roles {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+        if !view.text.contains("«P") {
+            return;
+        }
+        for pattern in PATTERNS.iter() {
+            for caps in pattern.captures_iter(&view.text) {
+                let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, "org")) else {
+                    continue;
+                };
+                let title = caps.name("title").map_or("", |m| m.as_str());
+                let mut relation = title_relation(title);
+                let org_kind = doc.kind(org);
+                // A minister of a place that is no state, or a mayor of a city, leads or works there.
+                if org_kind == EntityType::Place {
+                    if relation != Relation::HeadOf {
+                        continue;
+                    }
+                } else if relation == Relation::MinisterOf && !matches!(org_kind, EntityType::Country | EntityType::Organization) {
+                    relation = Relation::WorksFor;
+                }
+                if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
+                    // "a Croatian expert" says nationality, not employment.
+                    continue;
+                }
+                let whole = caps.get(0).map_or(0..0, |m| m.range());
+                out.add(view, Found {
+                    subject: person,
+                    relation,
+                    object: Object::Entity(org),
+                    range: whole,
+                    extractor: NAME,
+                    confidence: 85,
+                    title: Some(title),
+                });
+            }
+        }
+    }
+}
+
+/// Titles that say someone serves the state they are named with.
+fn is_official(title: &str) -> bool {
+    let lower = title.to_lowercase();
+    ["minister", "ambassador", "envoy", "official", "spokes", "secretary", "deputy", "diplomat", "general", "commander", "officer", "adviser", "advisor"]
+        .iter()
+        .any(|w| lower.contains(w))
+}

@@ -1,0 +1,134 @@
+//! # Signing: who signed an agreement, where and when
+//!
+//! ## What it extracts
+//! `signatory` from the subject of "signed" ("A, B and C signed a joint
+//! declaration", "the defense ministers of A and B signed the pact") and the
+//! agent list of "signed by" ("the treaty was signed by the foreign
+//! ministers of the three countries: X, Y and Z"); `signedIn` and `signedOn`
+//! from "in <place>" and "on <date>" in the same clause as the verb.
+//!
+//! ## Example
+//! "Chile and Peru signed a trade agreement on May 4 in Lima."
+//!
+//! ## Produces
+//! `agreement signatory Chile`, `agreement signatory Peru`, `agreement
+//! signedIn Lima`, `agreement signedOn "--05-04"` (its year resolved against
+//! the document's date later).
+//!
+//! ## Known misses
+//! Signing told without the verb "sign" ("put their names to"); signatories
+//! far from the verb, in another sentence.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::model::{Object, Relation};
+use crate::extract::pattern::{date, entities, entity};
+use crate::extract::view::{list, SentenceView};
+use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+
+/// The signing extractor.
+#[derive(Debug)]
+pub struct Signing;
+
+const NAME: &str = "signing";
+
+static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:have |has |had |jointly |formally |officially |also |recently |finally )*(?:signed|inked)(?: on (?P<date>«T\d+»))? (?P<agreement>«A\d+»)").expect("valid pattern")
+});
+static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let signers = list("signers", "PCOL");
+    Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:signed|inked) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
+});
+static PLACE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;«]{0,40}?(?:«[AT]\d+»[^.;«]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)").expect("valid pattern")
+});
+static DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[^.;«]{0,40}?(?:«[AL]\d+»[^.;«]{0,30}?)*\bon (?P<date>«T\d+»)").expect("valid pattern")
+});
+
+impl RelationExtractor for Signing {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+        let text = &view.text;
+        if !text.contains("«A") || !(text.contains("signed") || text.contains("inked")) {
+            return;
+        }
+        for caps in ACTIVE.captures_iter(text) {
+            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let clause_start = clause_start(text, whole.start);
+            for (code, signer) in view.entities_in(clause_start..whole.start) {
+                if !matches!(code, 'C' | 'P' | 'O') || modifier_only(text, view, signer, clause_start..whole.start) {
+                    continue;
+                }
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), clause_start..whole.end, 80));
+            }
+            if let Some(d) = date(view, &caps, "date") {
+                out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole.clone(), 80));
+            }
+            self.place_and_date(view, doc, agreement, whole, out);
+        }
+        for caps in PASSIVE.captures_iter(text) {
+            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            for (code, signer) in entities(view, &caps, "signers") {
+                if code == 'D' {
+                    continue;
+                }
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), whole.clone(), 80));
+            }
+            self.place_and_date(view, doc, agreement, whole, out);
+        }
+    }
+}
+
+impl Signing {
+    /// "in <place>" and "on <date>" after the verb, in the same clause.
+    fn place_and_date(&self, view: &SentenceView, doc: &DocContext<'_>, agreement: usize, whole: std::ops::Range<usize>, out: &mut Findings) {
+        let rest = &view.text[whole.end..];
+        if let Some(caps) = PLACE.captures(rest) {
+            if let Some(m) = caps.name("place") {
+                if let Some(place) = view.entity_at(whole.end + m.start()) {
+                    if doc.kind(place).is_place() {
+                        out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), whole.start..whole.end + m.end(), 75));
+                    }
+                }
+            }
+        }
+        if let Some(caps) = DATE.captures(rest) {
+            if let Some(m) = caps.name("date") {
+                if let Some(crate::extract::view::Slot::Date(d)) = view.slot_at(whole.end + m.start()) {
+                    out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole.start..whole.end + m.end(), 75));
+                }
+            }
+        }
+    }
+}
+
+/// Where the clause holding `pos` starts: after the last ';' or sentence
+/// opener, or after a relative "that"/"which" before it.
+fn clause_start(text: &str, pos: usize) -> usize {
+    let before = &text[..pos];
+    [";", " that ", " which ", " who ", " after ", " when ", " while ", " because "]
+        .iter()
+        .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .max()
+        .unwrap_or(0)
+}
+
+/// True when the entity only modifies another noun in the subject ("two
+/// NATO member countries"); "Kosovo's ministers" keeps Kosovo.
+fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops::Range<usize>) -> bool {
+    let Some(at) = view.placeholder_in(entity, range.clone()) else { return true };
+    let after = &text[at.end..range.end];
+    after.starts_with(" member") || after.starts_with(" official") || after.starts_with("-based")
+}
+
+fn found(subject: usize, relation: Relation, object: Object, range: std::ops::Range<usize>, confidence: u8) -> Found<'static> {
+    Found { subject, relation, object, range, extractor: NAME, confidence, title: None }
+}

@@ -1,0 +1,98 @@
+//! # Statements: who said what
+//!
+//! ## What it extracts
+//! Statement nodes (speaker, cue verb, content, quoted or not, the entities
+//! the content mentions) from direct quotes ("“...,” X said", "“...,” said
+//! X", "“...,” he said" with "he" the last person named) and reported speech
+//! ("X stressed that ...", "According to X, ...").
+//!
+//! ## Example
+//! "“We will not back down,” Jane Roe said."
+//!
+//! ## Produces
+//! A `kg:Statement` with speaker Jane Roe, cue "said", content "We will not
+//! back down", quoted true.
+//!
+//! ## Known misses
+//! Quotes spanning several sentences keep only the part in the sentence with
+//! the speaker; pronoun speakers other than the last person named.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::extract::lexicon::SPEECH_VERBS;
+use crate::extract::model::{Evidence, Statement};
+use crate::extract::pattern::entity;
+use crate::extract::view::SentenceView;
+use crate::extract::{DocContext, Findings, RelationExtractor};
+
+/// The statement extractor.
+#[derive(Debug)]
+pub struct Statements;
+
+const NAME: &str = "statements";
+
+static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
+    let speech = verbs();
+    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
+});
+static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
+    let speech = verbs();
+    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:,[^,«]{{1,60}},)? (?:(?:has|had|also|further|again|later|repeatedly|publicly) )*(?P<v>{speech})(?: in an interview(?: with (?:the )?«O\d+»)?)?,? (?:that )?(?P<content>[^.]{{12,}})")).expect("valid reported pattern")
+});
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern")
+});
+
+fn verbs() -> String {
+    let mut sorted: Vec<&str> = SPEECH_VERBS.to_vec();
+    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    sorted.join("|")
+}
+
+impl RelationExtractor for Statements {
+    fn name(&self) -> &'static str {
+        NAME
+    }
+
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+        let text = &view.text;
+        let mut found_quote = false;
+        for caps in QUOTE.captures_iter(text) {
+            let speaker = entity(view, &caps, "s1")
+                .or_else(|| entity(view, &caps, "s2"))
+                .or_else(|| caps.name("pro").and(doc.last_person));
+            let cue = caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
+            if let (Some(speaker), Some(content)) = (speaker, caps.name("content")) {
+                push(view, speaker, cue, content.range(), true, caps.get(0).map_or(0..0, |m| m.range()), out);
+                found_quote = true;
+            }
+        }
+        if found_quote {
+            return;
+        }
+        for caps in REPORTED.captures_iter(text).chain(ACCORDING.captures_iter(text)) {
+            let (Some(speaker), Some(content)) = (entity(view, &caps, "s"), caps.name("content")) else { continue };
+            let cue = caps.name("v").map_or("according to", |m| m.as_str());
+            let content = content.start()..content.end().min(text.trim_end_matches(['.', '”', '"']).len()).max(content.start());
+            push(view, speaker, cue, content, false, caps.get(0).map_or(0..0, |m| m.range()), out);
+            break;
+        }
+    }
+}
+
+fn push(view: &SentenceView, speaker: usize, cue: &str, content: std::ops::Range<usize>, quoted: bool, whole: std::ops::Range<usize>, out: &mut Findings) {
+    let about = view.entities_in(content.clone()).into_iter().map(|(_, e)| e).filter(|&e| e != speaker).collect::<Vec<_>>();
+    let mut about_sorted = about;
+    about_sorted.sort_unstable();
+    about_sorted.dedup();
+    out.statements.push(Statement {
+        speaker,
+        cue: cue.to_string(),
+        content: view.doc_span(content),
+        quoted,
+        about: about_sorted,
+        evidence: Evidence { sentence: view.index, span: view.doc_span(whole), extractor: NAME.to_string(), confidence: if quoted { 80 } else { 70 } },
+    });
+}

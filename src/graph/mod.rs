@@ -1,0 +1,3 @@
+//! The graph: RDF quads built from resolved extractions, and the store they live in.
+
+pub mod triples;

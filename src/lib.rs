@@ -1,0 +1,14 @@
+//! kgforge: news text in, a traceable RDF knowledge graph out.
+#![warn(missing_docs)]
+
+pub mod document;
+pub mod extract;
+pub mod gazetteer;
+pub mod graph;
+pub mod pipeline;
+pub mod resolve;
+pub mod span;
+pub mod text;
+pub mod vocab;
+
+pub use span::Span;

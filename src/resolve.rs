@@ -1,0 +1,368 @@
+//! Entity resolution across documents, and IRI minting.
+//!
+//! Each document's entities are joined into corpus entities:
+//! - same type and same folded name (or a shared organisation alias, such as
+//!   an acronym defined in one document and used in another);
+//! - a person named only by one word joins the one full name in the corpus
+//!   that ends with it, and only when there is exactly one;
+//! - agreements described without a name ("the declaration") join when they
+//!   share a signing place or at least two signatory countries.
+//!
+//! Two entities of different types never join. IRIs are minted from the
+//! type and the chosen label, so they are stable across runs; where two
+//! corpus entities would get the same IRI, the later (in key order) gets a
+//! numbered suffix.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use petgraph::unionfind::UnionFind;
+use serde::Serialize;
+
+use crate::extract::model::{DocExtraction, EntityType, Links, Object, Relation};
+use crate::gazetteer::Gazetteer;
+use crate::text::date::{PartialDate, XsdDate};
+use crate::text::normalize::{fold, slug};
+use crate::vocab::RESOURCE;
+
+/// One entity of the corpus.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CorpusEntity {
+    /// Its IRI.
+    pub iri: String,
+    /// Type.
+    pub kind: EntityType,
+    /// The label.
+    pub label: String,
+    /// Other names.
+    pub aliases: BTreeSet<String>,
+    /// External links.
+    pub links: Links,
+    /// Documents that mention it.
+    pub documents: BTreeSet<String>,
+}
+
+/// A merge of names made across documents, for the merge report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Merge {
+    /// The corpus entity's IRI.
+    pub iri: String,
+    /// Names that were joined.
+    pub names: BTreeSet<String>,
+    /// Why.
+    pub evidence: BTreeSet<String>,
+}
+
+/// The outcome of resolution.
+#[derive(Debug, Default)]
+pub struct Resolution {
+    /// Corpus entities, sorted by IRI.
+    pub entities: Vec<CorpusEntity>,
+    /// For each document (in input order), each local entity's index into `entities`.
+    pub mapping: Vec<Vec<usize>>,
+    /// For each document, each fact's resolved date object (`signedOn`), if any.
+    pub dates: Vec<Vec<Option<XsdDate>>>,
+    /// Joins made across documents.
+    pub merges: Vec<Merge>,
+}
+
+impl Resolution {
+    /// The corpus entity of a document's local entity.
+    #[must_use]
+    pub fn entity(&self, doc: usize, local: usize) -> &CorpusEntity {
+        &self.entities[self.mapping[doc][local]]
+    }
+}
+
+/// Resolves the entities of all documents of a run.
+#[must_use]
+pub fn resolve(docs: &[DocExtraction]) -> Resolution {
+    // Every (document, entity) pair is a node; keys join nodes.
+    let mut nodes: Vec<(usize, usize)> = Vec::new();
+    let mut node_of: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
+    for (d, doc) in docs.iter().enumerate() {
+        node_of.push((0..doc.entities.len()).map(|e| {
+            nodes.push((d, e));
+            nodes.len() - 1
+        }).collect());
+    }
+    let mut union: UnionFind<usize> = UnionFind::new(nodes.len());
+    let mut why: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
+    let mut first_with_key: BTreeMap<String, usize> = BTreeMap::new();
+    let mut join = |union: &mut UnionFind<usize>, key: String, node: usize, why: &mut BTreeMap<usize, BTreeSet<String>>| {
+        match first_with_key.get(&key) {
+            Some(&other) => {
+                if union.union(other, node) {
+                    why.entry(node).or_default().insert(key);
+                }
+            }
+            None => {
+                first_with_key.insert(key, node);
+            }
+        }
+    };
+
+    // 1. Names and organisation aliases.
+    let full_names = person_full_names(docs);
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, entity) in doc.entities.iter().enumerate() {
+            let node = node_of[d][e];
+            if entity.unnamed {
+                continue;
+            }
+            let kind = entity.kind.slug();
+            let name = fold(&entity.name);
+            if entity.kind == EntityType::Person && !name.contains(' ') {
+                let matching: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name.as_str())).collect();
+                if let [full] = matching.as_slice() {
+                    join(&mut union, format!("person:{full}"), node, &mut why);
+                    continue;
+                }
+            }
+            join(&mut union, format!("{kind}:{name}"), node, &mut why);
+            if entity.kind == EntityType::Organization {
+                for alias in &entity.aliases {
+                    join(&mut union, format!("{kind}:{}", fold(alias)), node, &mut why);
+                }
+            }
+        }
+    }
+
+    // 2. Described agreements, by where they were signed and by whom.
+    for (d, doc) in docs.iter().enumerate() {
+        for (e, entity) in doc.entities.iter().enumerate() {
+            if !(entity.unnamed && entity.kind == EntityType::Agreement) {
+                continue;
+            }
+            let node = node_of[d][e];
+            let (places, parties) = agreement_features(doc, e);
+            for place in places {
+                join(&mut union, format!("agreement-signed-in:{place}"), node, &mut why);
+            }
+            let parties: Vec<String> = parties.into_iter().collect();
+            for (i, a) in parties.iter().enumerate() {
+                for b in &parties[i + 1..] {
+                    join(&mut union, format!("agreement-signed-by:{a}+{b}"), node, &mut why);
+                }
+            }
+        }
+    }
+
+    // 3. Corpus entities, one per set of joined nodes.
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for node in 0..nodes.len() {
+        groups.entry(union.find(node)).or_default().push(node);
+    }
+    let mut drafts: Vec<(String, CorpusEntity, Vec<usize>, BTreeSet<String>)> = Vec::new();
+    for members in groups.into_values() {
+        let entities: Vec<(&DocExtraction, &crate::extract::model::DocEntity)> = members
+            .iter()
+            .map(|&n| (&docs[nodes[n].0], &docs[nodes[n].0].entities[nodes[n].1]))
+            .collect();
+        let kind = entities[0].1.kind;
+        let label = choose_label(kind, &entities);
+        let mut aliases: BTreeSet<String> = BTreeSet::new();
+        let mut links = Links::default();
+        let mut documents = BTreeSet::new();
+        for (doc, entity) in &entities {
+            aliases.insert(entity.name.clone());
+            aliases.extend(entity.aliases.iter().cloned());
+            if links.is_empty() {
+                links = entity.links.clone();
+            }
+            documents.insert(doc.id.clone());
+        }
+        aliases.remove(&label);
+        let evidence: BTreeSet<String> = members.iter().filter_map(|n| why.get(n)).flatten().cloned().collect();
+        let unnamed_key = if entities.iter().all(|(_, e)| e.unnamed) && evidence.is_empty() {
+            // A described agreement nothing joins: one per document.
+            format!("#{}", documents.iter().next().cloned().unwrap_or_default())
+        } else {
+            String::new()
+        };
+        let sort_key = format!("{}:{}{}", kind.slug(), fold(&label), unnamed_key);
+        let entity = CorpusEntity { iri: String::new(), kind, label, aliases, links, documents };
+        drafts.push((sort_key, entity, members, evidence));
+    }
+    drafts.sort_by(|a, b| a.0.cmp(&b.0));
+
+    // 4. IRIs, unique and stable.
+    let mut taken: BTreeMap<String, usize> = BTreeMap::new();
+    for (key, entity, _, _) in &mut drafts {
+        let mut base = format!("{RESOURCE}{}/{}", entity.kind.slug(), slug(&entity.label));
+        if let Some(doc_part) = key.split_once('#').map(|(_, d)| d) {
+            base = format!("{base}-{}", &crate::extract::content_hash(doc_part)[7..15]);
+        }
+        let count = taken.entry(base.clone()).or_insert(0);
+        *count += 1;
+        entity.iri = if *count == 1 { base } else { format!("{base}-{count}") };
+    }
+    drafts.sort_by(|a, b| a.1.iri.cmp(&b.1.iri));
+
+    let mut mapping: Vec<Vec<usize>> = docs.iter().map(|d| vec![0; d.entities.len()]).collect();
+    let mut merges = Vec::new();
+    let mut entities = Vec::with_capacity(drafts.len());
+    for (index, (_, entity, members, evidence)) in drafts.into_iter().enumerate() {
+        for &n in &members {
+            let (d, e) = nodes[n];
+            mapping[d][e] = index;
+        }
+        if entity.documents.len() > 1 || members.len() > 1 {
+            let names: BTreeSet<String> = members.iter().map(|&n| docs[nodes[n].0].entities[nodes[n].1].name.clone()).collect();
+            if names.len() > 1 || !evidence.is_empty() {
+                merges.push(Merge { iri: entity.iri.clone(), names, evidence });
+            }
+        }
+        entities.push(entity);
+    }
+
+    let dates = resolve_dates(docs, &mapping);
+    Resolution { entities, mapping, dates, merges }
+}
+
+/// Multi-word person names of the corpus, folded.
+fn person_full_names(docs: &[DocExtraction]) -> Vec<String> {
+    let mut names: Vec<String> = docs
+        .iter()
+        .flat_map(|d| d.entities.iter())
+        .filter(|e| e.kind == EntityType::Person)
+        .map(|e| fold(&e.name))
+        .filter(|n| n.contains(' '))
+        .collect();
+    names.sort();
+    names.dedup();
+    names
+}
+
+/// Where a described agreement was signed, and the countries that signed
+/// it (a capital standing for its government counts as its country).
+fn agreement_features(doc: &DocExtraction, agreement: usize) -> (BTreeSet<String>, BTreeSet<String>) {
+    let gazetteer = Gazetteer::global();
+    let mut places = BTreeSet::new();
+    let mut parties = BTreeSet::new();
+    for fact in &doc.facts {
+        if fact.subject != agreement || fact.modality != crate::extract::model::Modality::Asserted {
+            continue;
+        }
+        let Object::Entity(o) = fact.object else { continue };
+        let object = &doc.entities[o];
+        match fact.relation {
+            Relation::SignedIn => {
+                places.insert(fold(&object.name));
+            }
+            Relation::Signatory => {
+                let country = match object.kind {
+                    EntityType::Country => object.links.iso2.clone().or_else(|| Some(fold(&object.name))),
+                    EntityType::Place => gazetteer.lookup(&object.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone()),
+                    _ => None,
+                };
+                if let Some(country) = country {
+                    parties.insert(country);
+                }
+            }
+            _ => {}
+        }
+    }
+    (places, parties)
+}
+
+/// The label of a corpus entity.
+fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::model::DocEntity)]) -> String {
+    let all_unnamed = entities.iter().all(|(_, e)| e.unnamed);
+    if kind == EntityType::Agreement && all_unnamed {
+        // A described agreement is called after where it was signed, the way
+        // news names them ("the Tirana declaration"), when that is known.
+        let head = most_common(entities.iter().flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases)).filter_map(|n| {
+            ["declaration", "agreement", "accord", "pact", "treaty", "memorandum", "deal"]
+                .into_iter()
+                .find(|h| n.to_lowercase().ends_with(h))
+        }));
+        let place = most_common(entities.iter().flat_map(|(doc, e)| {
+            let index = doc.entities.iter().position(|x| std::ptr::eq(x, *e));
+            doc.facts
+                .iter()
+                .filter(move |f| Some(f.subject) == index && f.relation == Relation::SignedIn)
+                .filter_map(|f| match f.object {
+                    Object::Entity(o) => Some(doc.entities[o].name.as_str()),
+                    Object::Date(_) => None,
+                })
+        }));
+        return match (place, head) {
+            (Some(place), Some(head)) => format!("{place} {head}"),
+            (None, Some(head)) => longest(entities.iter().map(|(_, e)| e.name.as_str()).filter(|n| n.to_lowercase().ends_with(head))).unwrap_or(head).to_string(),
+            _ => entities[0].1.name.clone(),
+        };
+    }
+    if entities.iter().any(|(_, e)| !e.links.is_empty()) {
+        if let Some((_, linked)) = entities.iter().find(|(_, e)| !e.links.is_empty()) {
+            return linked.name.clone();
+        }
+    }
+    let names = entities.iter().map(|(_, e)| e.name.as_str());
+    if kind == EntityType::Person {
+        return longest(names).unwrap_or_default().to_string();
+    }
+    // The name most documents use; ties to the longer, then alphabetical.
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for name in names {
+        *counts.entry(name).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
+        .map(|(n, _)| n.to_string())
+        .unwrap_or_default()
+}
+
+fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for item in items {
+        *counts.entry(item).or_default() += 1;
+    }
+    counts.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(k, _)| k)
+}
+
+fn longest<'a>(names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names.max_by(|a, b| {
+        a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(b.cmp(a))
+    })
+}
+
+/// Dates of `signedOn` facts: the year, where the text gives none, comes
+/// from the document's date, else from the other documents about the same
+/// agreement.
+fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Option<XsdDate>>> {
+    let mut years_of_entity: BTreeMap<usize, BTreeSet<i32>> = BTreeMap::new();
+    for (d, doc) in docs.iter().enumerate() {
+        let year = doc.metadata.date.and_then(|date| date.year).or(doc.anchor_year);
+        for fact in &doc.facts {
+            if let (Some(year), Object::Date(_)) = (year, fact.object) {
+                years_of_entity.entry(mapping[d][fact.subject]).or_default().insert(year);
+            }
+        }
+        if let Some(year) = year {
+            for e in 0..doc.entities.len() {
+                years_of_entity.entry(mapping[d][e]).or_default().insert(year);
+            }
+        }
+    }
+    docs.iter()
+        .enumerate()
+        .map(|(d, doc)| {
+            let own = doc.metadata.date.or(doc.anchor_year.map(|y| PartialDate { year: Some(y), month: None, day: None }));
+            doc.facts
+                .iter()
+                .map(|fact| match fact.object {
+                    Object::Date(date) => {
+                        let anchor = own.or_else(|| {
+                            let years = years_of_entity.get(&mapping[d][fact.subject])?;
+                            // Only an unambiguous year is borrowed.
+                            (years.len() == 1).then(|| PartialDate { year: years.iter().next().copied(), month: None, day: None })
+                        });
+                        date.resolve(anchor)
+                    }
+                    Object::Entity(_) => None,
+                })
+                .collect()
+        })
+        .collect()
+}
