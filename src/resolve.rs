@@ -110,7 +110,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
                 continue;
             }
             let kind = entity.kind.slug();
-            let name = fold(&entity.name);
+            let name = name_key(entity.kind, &entity.name);
             if entity.kind == EntityType::Person && !name.contains(' ') {
                 let matching: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name.as_str())).collect();
                 if let [full] = matching.as_slice() {
@@ -121,7 +121,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             join(&mut union, format!("{kind}:{name}"), node, &mut why);
             if entity.kind == EntityType::Organization {
                 for alias in &entity.aliases {
-                    join(&mut union, format!("{kind}:{}", fold(alias)), node, &mut why);
+                    join(&mut union, format!("{kind}:{}", name_key(entity.kind, alias)), node, &mut why);
                 }
             }
         }
@@ -217,6 +217,19 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
 
     let dates = resolve_dates(docs, &mapping);
     Resolution { entities, mapping, dates, merges }
+}
+
+/// The key two names of one type must share to be one entity: the folded
+/// name, with an agreement's plural head made singular ("Brussels
+/// Agreements") and a ministry's added portfolio dropped ("Ministry of
+/// Foreign Affairs and Diaspora").
+fn name_key(kind: EntityType, name: &str) -> String {
+    let folded = fold(name).replace(['’', '\''], "").replace("'s ", " ");
+    match kind {
+        EntityType::Agreement => folded.strip_suffix('s').filter(|s| s.ends_with("agreement") || s.ends_with("accord")).map_or(folded.clone(), str::to_string),
+        EntityType::Organization if folded.contains("ministry of ") => folded.split(" and ").next().unwrap_or(&folded).to_string(),
+        _ => folded,
+    }
 }
 
 /// Multi-word person names of the corpus, folded.

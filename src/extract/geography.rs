@@ -86,7 +86,9 @@ impl RelationExtractor for Geography {
             let end = caps.get(0).map_or(0, |m| m.end());
             // "A, B, and C" is a list, not "city, region".
             let rest = &text[end..];
-            if rest.starts_with(", «") || rest.starts_with(" and «") || rest.starts_with(", and «") || text[..caps.get(0).map_or(0, |m| m.start())].ends_with(", ") {
+            let list_follows = [", «L", ", «C", " and «", ", and «"].iter().any(|p| rest.starts_with(p));
+            let list_precedes = text[..caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
+            if list_follows || list_precedes {
                 continue;
             }
             if !contained(doc, place, whole) {

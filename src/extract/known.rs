@@ -31,6 +31,7 @@ pub const NAME: &str = "gazetteer";
 pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     let gazetteer = Gazetteer::global();
     let slice = &text[sentence.range()];
+    dateline(slice, sentence, index, out);
     for found in gazetteer.find_all(slice) {
         let Some(&id) = found.ids.first() else { continue };
         let entry = gazetteer.entry(id);
@@ -58,5 +59,54 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
             title: None,
             sentence: index,
         });
+    }
+}
+
+/// A dateline opens a story with the place in capitals ("TIRANA, Albania,
+/// March 19 —", "LONDON (Reuters) -"): read it in title case.
+fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
+    let head: String = slice.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();
+    let head = head.trim_end_matches([' ', '-']);
+    let rest = &slice[head.len()..];
+    if head.chars().filter(|c| c.is_alphabetic()).count() < 3 || !(rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" -") || rest.starts_with(" —")) {
+        return;
+    }
+    let title_case: String = head
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |f| f.to_string() + &chars.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ");
+    let gazetteer = Gazetteer::global();
+    let Some(&id) = gazetteer.lookup(&title_case).iter().find(|&&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country)) else {
+        return;
+    };
+    let entry = gazetteer.entry(id);
+    out.push(Mention {
+        span: Span::new(sentence.start(), sentence.start() + head.len()),
+        kind: if entry.kind == GazKind::Country { EntityType::Country } else { EntityType::Place },
+        name: entry.name.clone(),
+        extractor: NAME,
+        confidence: 90,
+        link: Some(id),
+        adjectival: false,
+        unnamed: false,
+        title: None,
+        sentence: index,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_datelines_in_capitals() {
+        let text = "PARIS, France, May 2 - Talks began.";
+        let mut out = Vec::new();
+        find(text, Span::new(0, text.len()), 0, &mut out);
+        assert!(out.iter().any(|m| m.name == "Paris" && m.span == Span::new(0, 5)), "{out:?}");
     }
 }

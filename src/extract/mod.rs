@@ -149,6 +149,12 @@ pub fn content_hash(text: &str) -> String {
 /// Extracts everything from one document.
 #[must_use]
 pub fn extract_document(doc: &Document) -> DocExtraction {
+    extract_traced(doc, &mut |_| {})
+}
+
+/// Extracts everything from one document, showing each sentence view to
+/// `trace` before the relation extractors read it (for `kgforge explain`).
+pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> DocExtraction {
     let text = doc.text.as_str();
     let sentences = segment(text);
     let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| latest_year(text, &sentences));
@@ -165,6 +171,7 @@ pub fn extract_document(doc: &Document) -> DocExtraction {
         if sentence.block == BlockKind::Body {
             let taken = found.clone();
             names::find(text, sentence.span, sentence.index, &taken, &mut found, &mut singles);
+            names::find_role_objects(text, sentence.span, sentence.index, &mut found);
             nominals::find(text, sentence.span, sentence.index, doc_year, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
         }
@@ -198,6 +205,7 @@ pub fn extract_document(doc: &Document) -> DocExtraction {
             .map(|(s, d)| (Span::new(s.start() + sentence.span.start(), s.end() + sentence.span.start()), d))
             .collect();
         let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, &dates, &entities, &|s| adjectival_spans.contains(&s));
+        trace(&view);
         let context = DocContext { text, entities: &entities, last_person };
         for extractor in REGISTRY {
             extractor.extract(&view, &context, &mut findings);

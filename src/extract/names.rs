@@ -59,6 +59,9 @@ pub fn find(
     singles: &mut Vec<Single>,
 ) {
     let tokens = tokenize(&text[sentence.range()], sentence.start());
+    if is_title_case(&tokens) {
+        return;
+    }
     let mut i = 0;
     while i < tokens.len() {
         if !is_name_word(&tokens[i], i == 0) {
@@ -69,6 +72,55 @@ pub fn find(
         classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
         i = end;
     }
+}
+
+/// Organisations named after a role's preposition ("head of the Albanian
+/// Institute for International Studies", "a fellow at the Center for Y"):
+/// the capitalised phrase there names the body, whatever its head word.
+pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
+    const ROLES: &[&str] = &[
+        "head", "director", "president", "chairman", "chairwoman", "chair", "chief", "founder",
+        "member", "researcher", "expert", "analyst", "fellow", "professor", "spokesman",
+        "spokeswoman", "spokesperson", "official", "economist", "lecturer", "scientist",
+    ];
+    let tokens = tokenize(&text[sentence.range()], sentence.start());
+    for i in 0..tokens.len().saturating_sub(3) {
+        if !ROLES.contains(&tokens[i].text) || !matches!(tokens[i + 1].text, "of" | "at" | "for") || tokens[i + 2].text != "the" {
+            continue;
+        }
+        let start = i + 3;
+        let mut end = start;
+        let mut capitals = 0;
+        let mut lower = 0;
+        while end < tokens.len() && (end == start || only_space_between(text, tokens[end - 1], tokens[end])) {
+            let t = tokens[end];
+            if t.is_capitalized() && !FUNCTION_WORDS.contains(&t.text) {
+                capitals += 1;
+            } else if matches!(t.text, "of" | "for" | "and" | "on") {
+            } else if lower == 0 && end > start && tokens[end + 1..].iter().take(3).any(|n| n.is_capitalized()) {
+                lower += 1;
+            } else {
+                break;
+            }
+            end += 1;
+            if t.possessive_len() > 0 {
+                break;
+            }
+        }
+        while end > start && !tokens[end - 1].is_capitalized() {
+            end -= 1;
+        }
+        if capitals >= 2 && end > start + 1 {
+            let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end() - tokens[end - 1].possessive_len());
+            out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 55, index));
+        }
+    }
+}
+
+/// A headline in title case: most longer words capitalised.
+fn is_title_case(tokens: &[Token<'_>]) -> bool {
+    let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.chars().count() >= 4).collect();
+    long.len() >= 4 && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
 }
 
 /// A capitalised word that can be part of a name.
@@ -100,7 +152,8 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             break;
         }
         let next = &tokens[end];
-        if is_name_word(next, false) || (next.is_capitalized() && NAME_TITLES.contains(&next.text) && run_has_org_head(tokens, start, end)) {
+        let title_word = NAME_TITLES.contains(&next.text) || is_title_word(next.text);
+        if is_continuation_word(next) && !(title_word && !run_has_org_head(tokens, start, end + 1)) {
             end += 1;
             continue;
         }
@@ -109,8 +162,12 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         while j < tokens.len() && NAME_CONNECTORS.contains(&tokens[j].text) && only_space_between(text, tokens[j - 1], tokens[j]) {
             j += 1;
         }
-        if j > end && j < tokens.len() && only_space_between(text, tokens[j - 1], tokens[j]) && tokens[j].is_capitalized() && !NOT_NAMES.contains(&strip_possessive(tokens[j].text)) {
+        if j > end && j < tokens.len() && only_space_between(text, tokens[j - 1], tokens[j]) && is_continuation_word(&tokens[j]) {
             let joined_by_and = tokens[end..j].iter().any(|t| t.text == "and" || t.text == "&");
+            // "X and the Y" joins two names.
+            if joined_by_and && tokens[end..j].iter().any(|t| t.text == "the") {
+                break;
+            }
             // "and" joins only inside an organisation's name; elsewhere it
             // separates two names ("Albania and Croatia").
             if joined_by_and && !run_has_org_head(tokens, start, end) {
@@ -124,6 +181,26 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
     }
     (end, has_and)
 }
+
+/// A capitalised word that may continue a name already started: anything
+/// but function words ("Security" continues "Center for Security Studies").
+fn is_continuation_word(token: &Token<'_>) -> bool {
+    token.is_capitalized() && !FUNCTION_WORDS.contains(&strip_possessive(token.text)) && !token.text.chars().all(|c| c.is_ascii_digit())
+}
+
+/// Heads of bodies every state has, named after their state.
+const GOVERNMENT_BODIES: &[&str] = &[
+    "Ministry", "Government", "Parliament", "Cabinet", "Embassy", "Foreign", "Defense", "Defence",
+    "Interior", "Central", "Supreme", "Constitutional", "National", "Armed", "Presidency",
+];
+
+/// Words that never continue a name.
+const FUNCTION_WORDS: &[&str] = &[
+    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I",
+    "You", "His", "Her", "Their", "Our", "My", "Your", "In", "On", "At", "By", "With", "To", "As",
+    "But", "Or", "If", "When", "While", "Where", "Who", "Which", "After", "Before", "Is", "Are",
+    "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Said", "Says",
+];
 
 fn run_has_org_head(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     tokens[start..end].iter().any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))
@@ -175,6 +252,17 @@ fn classify_run(
         return;
     }
     if let Some(kind) = head_type(&words) {
+        if kind == EntityType::Organization && GOVERNMENT_BODIES.contains(&words[0]) && start > 0 {
+            // "Kosovo's Ministry of Foreign Affairs" is Kosovo's ministry.
+            let owner = tokens[start - 1];
+            if owner.possessive_len() > 0 {
+                if let Some(country) = taken.iter().find(|m| m.span.start() == owner.span.start() && m.kind == EntityType::Country) {
+                    let span = Span::new(owner.span.start(), span.end());
+                    out.push(mention(span, kind, format!("{} {name}", country.name), 80, sentence));
+                    return;
+                }
+            }
+        }
         // "Balkans Conference" is an event, "Tirana" alone stays a place;
         // a head noun alone ("Ministry") is no name.
         if words.len() > 1 || kind == EntityType::Organization && first.is_acronym() {
@@ -221,6 +309,10 @@ fn classify_plain(
     out: &mut Vec<Mention>,
     singles: &mut Vec<Single>,
 ) {
+    let mut start = start;
+    while start + 1 < end && (NAME_TITLES.contains(&tokens[start].text) || is_title_word(tokens[start].text)) {
+        start += 1;
+    }
     let first = tokens[start];
     let last = tokens[end - 1];
     let span = Span::new(first.span.start(), last.span.end() - last.possessive_len());
@@ -238,7 +330,7 @@ fn classify_plain(
             let mut m = mention(span, EntityType::Person, name, 75, sentence);
             m.title = title;
             out.push(m);
-        } else if start > 0 && first.text.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+        } else if strip_possessive(first.text).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
             singles.push(Single { span, word: name, sentence });
         }
         return;
@@ -256,9 +348,24 @@ fn classify_plain(
             Cue::None => 60,
         }
     };
+    if confidence <= 60 && words.iter().any(|t| common_noun_shape(strip_possessive(t.text))) {
+        return;
+    }
     let mut m = mention(span, EntityType::Person, name, confidence, sentence);
     m.title = title;
     out.push(m);
+}
+
+/// Endings of English common nouns and adjectives that names rarely have
+/// ("International Studies", "Strong Teams", "Authentic Mindset").
+fn common_noun_shape(word: &str) -> bool {
+    const ENDINGS: &[&str] = &[
+        "tion", "sion", "ment", "ness", "ity", "ies", "ism", "ics", "ional", "ance", "ence", "ship",
+        "ings", "ures", "ates", "ists", "ents", "ives", "ous", "ful", "less", "able", "ible", "ward",
+        "wise", "ical", "ated", "ized", "ised", "eams", "ows", "ects", "ands",
+    ];
+    let lower = word.to_lowercase();
+    lower.len() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
 }
 
 fn looks_like_name_word(token: &Token<'_>) -> bool {

@@ -35,7 +35,7 @@ pub struct Signing;
 const NAME: &str = "signing";
 
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:have |has |had |jointly |formally |officially |also |recently |finally )*(?:signed|inked)(?: on (?P<date>«T\d+»))? (?P<agreement>«A\d+»)").expect("valid pattern")
+    Regex::new(r"\b(?:have |has |had |jointly |formally |officially |also |recently |finally )*(?:signed|inked)(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)").expect("valid pattern")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
@@ -114,7 +114,7 @@ impl Signing {
 /// opener, or after a relative "that"/"which" before it.
 fn clause_start(text: &str, pos: usize) -> usize {
     let before = &text[..pos];
-    [";", " that ", " which ", " who ", " after ", " when ", " while ", " because "]
+    [";", " that ", " which ", " who ", " after ", " when ", " while ", " because ", "— ", " — ", " – ", " - "]
         .iter()
         .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
         .max()

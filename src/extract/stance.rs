@@ -35,7 +35,7 @@ pub struct Stance;
 const NAME: &str = "stance";
 
 const SUBJECT: &str = r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
-const ADVERBS: &str = r"(?:(?:has|have|had|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
+const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
 const OBJECT: &str = r"(?:the |this |that |a |an |their |its |his |her )?(?P<o>«[POCLAE]\d+»)";
 
 fn alternation(words: &[&str]) -> String {
@@ -46,7 +46,7 @@ fn alternation(words: &[&str]) -> String {
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(&[OPPOSE_VERBS, SUPPORT_VERBS].concat());
-    Regex::new(&format!(r"{SUBJECT} {ADVERBS}(?P<v>{verbs}) {OBJECT}")).expect("valid stance pattern")
+    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?P<v>{verbs}) {OBJECT}(?P<possessive>'s|’s)?")).expect("valid stance pattern")
 });
 static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
@@ -57,14 +57,14 @@ static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(&[OPPOSE_VERBS, SUPPORT_VERBS].concat());
-    Regex::new(&format!(r"(?P<o>«[POCLAE]\d+»)[^.;«]{{0,60}}? (?:has been|have been|was|were|had been|is|are) (?:\w+ )?(?P<v>{verbs}) by (?:the )?(?P<s>«[POC]\d+»)")).expect("valid pattern")
+    Regex::new(&format!(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{{0,80}}?)? (?:has been|have been|was|were|had been|is|are) (?:\w+ )?(?P<v>{verbs}) by (?:the )?(?P<s>«[POC]\d+»)")).expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<o>«[POCLAE]\d+»)[^.;«]{0,60}? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
+    Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
 });
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     let speech = alternation(SPEECH_VERBS);
-    Regex::new(&format!(r"{SUBJECT} {ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|reflects a|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
+    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
 });
 
 impl RelationExtractor for Stance {
@@ -79,6 +79,10 @@ impl RelationExtractor for Stance {
         }
         for caps in VERB.captures_iter(text) {
             let relation = if OPPOSE_VERBS.contains(&&caps["v"]) { Relation::Opposes } else { Relation::Supports };
+            // Backing "X's bid" backs X; dismissing "X's concerns" says little about X.
+            if relation == Relation::Opposes && caps.name("possessive").is_some() {
+                continue;
+            }
             add(view, &caps, entity(view, &caps, "s"), relation, 75, out);
         }
         for caps in PASSIVE.captures_iter(text) {

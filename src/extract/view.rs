@@ -200,7 +200,7 @@ pub fn entity(name: &str, codes: &str) -> String {
 #[must_use]
 pub fn list(name: &str, codes: &str) -> String {
     let one = format!(r"«[{codes}]\d+»");
-    format!(r"(?P<{name}>{one}(?:(?:,|, and|, &| and| &|,? as well as) (?:the )?{one})*)")
+    format!(r"(?P<{name}>{one}(?:, (?:the )?{one})*(?:,? (?:and|&|as well as) (?:the )?{one})?)")
 }
 
 #[cfg(test)]
