@@ -2,6 +2,7 @@
 #![warn(missing_docs)]
 
 pub mod document;
+pub mod export;
 pub mod extract;
 pub mod gazetteer;
 pub mod graph;

@@ -217,6 +217,7 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
 
     let mut extraction = finish(doc, entities, findings, &sentences);
     extraction.anchor_year = doc_year;
+    extraction.sentence_count = sentences.len();
     extraction
 }
 
@@ -291,6 +292,7 @@ fn finish(
         statements,
         sentences: sentence_records,
         anchor_year: None,
+        sentence_count: 0,
     }
 }
 

@@ -318,4 +318,7 @@ pub struct DocExtraction {
     /// latest year its body mentions.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub anchor_year: Option<i32>,
+    /// How many sentences the document has (furniture included).
+    #[serde(default)]
+    pub sentence_count: usize,
 }

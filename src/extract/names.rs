@@ -153,7 +153,10 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         }
         let next = &tokens[end];
         let title_word = NAME_TITLES.contains(&next.text) || is_title_word(next.text);
-        if is_continuation_word(next) && !(title_word && !run_has_org_head(tokens, start, end + 1)) {
+        // A title word continues a name only inside an organisation's or
+        // event's name ("Munich Security Conference"), not before a person
+        // ("Croatian Defense Minister Jane Roe").
+        if is_continuation_word(next) && !(title_word && !run_has_org_head(tokens, start, end) && !head_ahead(text, tokens, end)) {
             end += 1;
             continue;
         }
@@ -201,6 +204,26 @@ const FUNCTION_WORDS: &[&str] = &[
     "But", "Or", "If", "When", "While", "Where", "Who", "Which", "After", "Before", "Is", "Are",
     "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Said", "Says",
 ];
+
+/// True when the capitalised words from `from` on reach a head noun of an
+/// organisation, event, agreement or place before they stop.
+fn head_ahead(text: &str, tokens: &[Token<'_>], from: usize) -> bool {
+    let mut k = from;
+    while k < tokens.len() && (k == from || only_space_between(text, tokens[k - 1], tokens[k])) {
+        let word = strip_possessive(tokens[k].text);
+        if !(tokens[k].is_capitalized() || NAME_CONNECTORS.contains(&word)) {
+            return false;
+        }
+        if head_type(&[word]).is_some() {
+            return true;
+        }
+        if tokens[k].possessive_len() > 0 {
+            return false;
+        }
+        k += 1;
+    }
+    false
+}
 
 fn run_has_org_head(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     tokens[start..end].iter().any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))

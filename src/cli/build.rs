@@ -1,0 +1,81 @@
+//! `kgforge build`: extract documents into the persistent store.
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+use std::time::Instant;
+
+use anyhow::Context;
+use serde::{Deserialize, Serialize};
+
+use kgforge::extract::content_hash;
+use kgforge::extract::model::DocExtraction;
+use kgforge::graph::store::{GraphStore, OpenMode};
+use kgforge::graph::summary::summarize;
+use kgforge::pipeline::build_graph;
+
+use super::{inputs, Outcome, StoreArg};
+
+/// Arguments of `kgforge build`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or directories (read recursively), or `-` for standard input.
+    /// Default: data/corpus.
+    #[arg(value_hint = clap::ValueHint::AnyPath)]
+    inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    store: StoreArg,
+    /// Also write which names were merged into one entity, and why, to this JSON file.
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    merge_report: Option<PathBuf>,
+}
+
+/// One line of the store's `documents.jsonl`.
+#[derive(Debug, Serialize, Deserialize)]
+struct Record {
+    /// The kgforge version that extracted it: another version extracts again.
+    kgforge: String,
+    extraction: DocExtraction,
+}
+
+/// Extracts the inputs (reusing what the store already holds for unchanged
+/// documents), resolves across every document of the store, and replaces
+/// the store's graph.
+pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
+    let started = Instant::now();
+    let dir = &args.store.store;
+    let mut store = GraphStore::open(dir, OpenMode::Write).with_context(|| format!("cannot open the store '{}'", dir.display()))?;
+    let mut held: BTreeMap<String, Record> = BTreeMap::new();
+    for (i, line) in store.records()?.into_iter().enumerate() {
+        let record: Record = serde_json::from_str(&line).with_context(|| format!("{}:{}: damaged document record", dir.join("documents.jsonl").display(), i + 1))?;
+        held.insert(record.extraction.id.clone(), record);
+    }
+    let version = env!("CARGO_PKG_VERSION");
+    let paths = inputs::paths(&args.inputs, Some("data/corpus"));
+    let (fresh, skipped) = inputs::extract(&paths, progress, |doc| {
+        held.get(&doc.id)
+            .filter(|r| r.kgforge == version && r.extraction.content_hash == content_hash(&doc.text))
+            .map(|r| r.extraction.clone())
+    });
+    let read = fresh.len();
+    for extraction in fresh {
+        held.insert(extraction.id.clone(), Record { kgforge: version.to_string(), extraction });
+    }
+    let extractions: Vec<DocExtraction> = held.values().map(|r| r.extraction.clone()).collect();
+    let (resolution, quads) = build_graph(&extractions);
+    let records: Vec<String> = held.values().map(serde_json::to_string).collect::<Result<_, _>>()?;
+    store.replace(&quads, &records)?;
+    if let Some(path) = &args.merge_report {
+        let file = std::fs::File::create(path).with_context(|| format!("cannot create '{}'", path.display()))?;
+        serde_json::to_writer_pretty(std::io::BufWriter::new(file), &resolution.merges)?;
+    }
+
+    let summary = summarize(store.store()).map_err(anyhow::Error::msg)?;
+    let sentences: usize = extractions.iter().map(|e| e.sentence_count).sum();
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "built '{}' from {read} document(s) read ({} in the store)", dir.display(), extractions.len())?;
+    writeln!(out, "sentences   {sentences}")?;
+    writeln!(out, "{summary}")?;
+    writeln!(out, "seconds     {:.2}", started.elapsed().as_secs_f64())?;
+    Ok(Outcome { skipped })
+}

@@ -1,0 +1,43 @@
+//! `kgforge extract`: the extraction of `build`, streamed out without a store.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::Context;
+
+use kgforge::export::dot::{write_dot, DotOptions};
+use kgforge::export::{write_graph, GraphFormat};
+use kgforge::pipeline::build_graph;
+
+use super::{inputs, output, Outcome};
+
+/// Arguments of `kgforge extract`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Files or directories (read recursively), or `-` for standard input.
+    /// Default: data/corpus.
+    #[arg(value_hint = clap::ValueHint::AnyPath)]
+    inputs: Vec<PathBuf>,
+    /// Output format: nt, nq, ttl, trig, rdf, jsonld or dot.
+    #[arg(long, short, default_value = "nq")]
+    format: GraphFormat,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
+    output: Option<PathBuf>,
+}
+
+/// Extracts, resolves across the documents, and writes the graph.
+pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
+    let paths = inputs::paths(&args.inputs, Some("data/corpus"));
+    let (extractions, skipped) = inputs::extract(&paths, progress, |_| None);
+    let (_, quads) = build_graph(&extractions);
+    let out = output(args.output.as_ref())?;
+    let mut out = if args.format == GraphFormat::Dot {
+        let store = kgforge::graph::store::memory_store(&quads)?;
+        write_dot(&store, &DotOptions { focus: None, depth: 1 }, out)?
+    } else {
+        write_graph(&quads, args.format, out)?.0
+    };
+    out.flush().context("cannot write the output")?;
+    Ok(Outcome { skipped })
+}
