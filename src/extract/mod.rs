@@ -179,6 +179,8 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
         mentions.extend(found);
     }
 
+    propagate_names(text, &sentences, &mut mentions);
+
     // 2. Entities.
     let (entities, assignment) = coref::resolve(text, &mut mentions, &singles);
 
@@ -219,6 +221,35 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();
     extraction
+}
+
+/// Every further occurrence of a multi-word person or organisation name
+/// found in the document is a mention too ("Jane Roe was hurt" at the start
+/// of a sentence, or in a headline, once the text has named her elsewhere).
+fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
+    let mut names: Vec<Mention> = mentions
+        .iter()
+        .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Event) && m.link.is_none() && m.name.contains(' ') && text.get(m.span.range()) == Some(m.name.as_str()))
+        .cloned()
+        .collect();
+    names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then(a.name.cmp(&b.name)));
+    names.dedup_by(|a, b| a.name == b.name);
+    if names.is_empty() {
+        return;
+    }
+    for sentence in sentences.iter().filter(|s| s.block != BlockKind::Furniture) {
+        let slice = &text[sentence.span.range()];
+        for known in &names {
+            for (at, _) in slice.match_indices(known.name.as_str()) {
+                let span = Span::new(sentence.span.start() + at, sentence.span.start() + at + known.name.len());
+                let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric) && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
+                if bounded && mentions.iter().all(|m| !m.span.overlaps(span)) {
+                    mentions.push(Mention { span, sentence: sentence.index, confidence: known.confidence.min(80), title: None, ..known.clone() });
+                }
+            }
+        }
+    }
+    mentions.sort_by_key(|m| m.span);
 }
 
 /// Drops entities that are only adjectives and unused, renumbers, and keeps

@@ -64,6 +64,15 @@ pub fn find(
     }
     let mut i = 0;
     while i < tokens.len() {
+        if let Some(place) = tokens[i].text.strip_suffix("-based").filter(|p| p.chars().next().is_some_and(char::is_uppercase)) {
+            // "the Lisbon-based group": Lisbon is a place.
+            let span = Span::new(tokens[i].span.start(), tokens[i].span.start() + place.len());
+            if taken.iter().all(|m| !m.span.overlaps(span)) {
+                out.push(mention(span, EntityType::Place, place.to_string(), 70, index));
+            }
+            i += 1;
+            continue;
+        }
         if !is_name_word(&tokens[i], i == 0) {
             i += 1;
             continue;
@@ -120,12 +129,13 @@ pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec
 /// A headline in title case: most longer words capitalised.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.chars().count() >= 4).collect();
-    long.len() >= 4 && long.iter().filter(|t| t.is_capitalized()).count() * 10 >= long.len() * 7
+    let lower = long.iter().filter(|t| !t.is_capitalized()).count();
+    long.len() >= 4 && lower <= 1 && lower * 7 <= long.len()
 }
 
 /// A capitalised word that can be part of a name.
 fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
-    if !token.is_capitalized() {
+    if !token.is_capitalized() || token.text.ends_with("-based") {
         return false;
     }
     let bare = strip_possessive(token.text);
@@ -188,7 +198,8 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
 /// A capitalised word that may continue a name already started: anything
 /// but function words ("Security" continues "Center for Security Studies").
 fn is_continuation_word(token: &Token<'_>) -> bool {
-    token.is_capitalized() && !FUNCTION_WORDS.contains(&strip_possessive(token.text)) && !token.text.chars().all(|c| c.is_ascii_digit())
+    !token.text.ends_with("-based")
+        && token.is_capitalized() && !FUNCTION_WORDS.contains(&strip_possessive(token.text)) && !token.text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Heads of bodies every state has, named after their state.
@@ -367,7 +378,14 @@ fn classify_plain(
         match cue {
             Cue::Apposition => 85,
             Cue::Speech => 80,
-            Cue::None if start == 0 => return,
+            // At the start of a sentence capitals say less: a name there
+            // must be followed by a verb-like lower-case word.
+            Cue::None if start == 0 => {
+                if tokens.get(end).is_some_and(|t| t.is_capitalized()) || end >= tokens.len() {
+                    return;
+                }
+                55
+            }
             Cue::None => 60,
         }
     };

@@ -1,0 +1,66 @@
+//! Fixture tests: each file in `data/fixtures/extract/` is extracted and
+//! what it yields (entities, facts with modality and extractor, statements)
+//! is compared with its snapshot in `tests/snapshots/`.
+
+use std::fmt::Write;
+use std::path::Path;
+
+use kgforge::document::read_inputs;
+use kgforge::extract::extract_document;
+use kgforge::extract::model::Object;
+
+fn render(path: &Path) -> String {
+    let doc = read_inputs(&[path.to_path_buf()]).next().expect("one document").expect("readable fixture");
+    let extraction = extract_document(&doc);
+    let mut out = String::new();
+    for entity in &extraction.entities {
+        let _ = writeln!(out, "entity {} {:?}", entity.kind.name(), entity.name);
+    }
+    for fact in &extraction.facts {
+        let object = match fact.object {
+            Object::Entity(o) => format!("{:?}", extraction.entities[o].name),
+            Object::Date(d) => format!("{d:?}"),
+        };
+        let _ = writeln!(
+            out,
+            "fact {:?} {} {object} {:?} by {} in sentence {}: {:?}",
+            extraction.entities[fact.subject].name,
+            fact.relation.name(),
+            fact.modality,
+            fact.evidence.extractor,
+            fact.evidence.sentence,
+            &doc.text[fact.evidence.span.range()],
+        );
+    }
+    for statement in &extraction.statements {
+        let _ = writeln!(
+            out,
+            "statement {:?} {} quoted={} {:?}",
+            extraction.entities[statement.speaker].name,
+            statement.cue,
+            statement.quoted,
+            &doc.text[statement.content.range()]
+        );
+    }
+    out
+}
+
+macro_rules! fixture {
+    ($name:ident) => {
+        #[test]
+        fn $name() {
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(concat!("data/fixtures/extract/", stringify!($name), ".txt"));
+            insta::assert_snapshot!(stringify!($name), render(&path));
+        }
+    };
+}
+
+fixture!(roles);
+fixture!(membership);
+fixture!(geography);
+fixture!(signing);
+fixture!(stance);
+fixture!(killing);
+fixture!(residence);
+fixture!(statements);
+fixture!(negation);
