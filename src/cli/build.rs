@@ -31,11 +31,18 @@ pub struct Args {
 }
 
 /// One line of the store's `documents.jsonl`.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug, Deserialize)]
 struct Record {
     /// The kgforge version that extracted it: another version extracts again.
     kgforge: String,
     extraction: DocExtraction,
+}
+
+/// The same line, written without copying the extraction.
+#[derive(Serialize)]
+struct RecordRef<'a> {
+    kgforge: &'a str,
+    extraction: &'a DocExtraction,
 }
 
 /// Extracts the inputs (reusing what the store already holds for unchanged
@@ -45,25 +52,28 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let dir = &args.store.store;
     let mut store = GraphStore::open(dir, OpenMode::Write).with_context(|| format!("cannot open the store '{}'", dir.display()))?;
-    let mut held: BTreeMap<String, Record> = BTreeMap::new();
+    let version = env!("CARGO_PKG_VERSION");
+    let mut held: BTreeMap<String, (String, DocExtraction)> = BTreeMap::new();
     for (i, line) in store.records()?.into_iter().enumerate() {
         let record: Record = serde_json::from_str(&line).with_context(|| format!("{}:{}: damaged document record", dir.join("documents.jsonl").display(), i + 1))?;
-        held.insert(record.extraction.id.clone(), record);
+        held.insert(record.extraction.id.clone(), (record.kgforge, record.extraction));
     }
-    let version = env!("CARGO_PKG_VERSION");
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
     let (fresh, skipped) = inputs::extract(&paths, progress, |doc| {
         held.get(&doc.id)
-            .filter(|r| r.kgforge == version && r.extraction.content_hash == content_hash(&doc.text))
-            .map(|r| r.extraction.clone())
+            .filter(|(kgforge, extraction)| kgforge == version && extraction.content_hash == content_hash(&doc.text))
+            .map(|(_, extraction)| extraction.clone())
     });
     let read = fresh.len();
     for extraction in fresh {
-        held.insert(extraction.id.clone(), Record { kgforge: version.to_string(), extraction });
+        held.insert(extraction.id.clone(), (version.to_string(), extraction));
     }
-    let extractions: Vec<DocExtraction> = held.values().map(|r| r.extraction.clone()).collect();
+    let records: Vec<String> = held
+        .values()
+        .map(|(kgforge, extraction)| serde_json::to_string(&RecordRef { kgforge, extraction }))
+        .collect::<Result<_, _>>()?;
+    let extractions: Vec<DocExtraction> = held.into_values().map(|(_, extraction)| extraction).collect();
     let (resolution, quads) = build_graph(&extractions);
-    let records: Vec<String> = held.values().map(serde_json::to_string).collect::<Result<_, _>>()?;
     store.replace(&quads, &records)?;
     if let Some(path) = &args.merge_report {
         let file = std::fs::File::create(path).with_context(|| format!("cannot create '{}'", path.display()))?;

@@ -8,10 +8,11 @@ pub mod dot;
 mod format;
 pub mod results;
 
+use std::cmp::Ordering;
 use std::io::Write;
 
 use oxigraph::io::RdfSerializer;
-use oxigraph::model::{GraphName, Quad, Triple};
+use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term, Triple};
 
 pub use format::{GraphFormat, ResultsFormat, UnknownFormat};
 
@@ -81,41 +82,77 @@ pub fn write_graph<W: Write>(quads: &[Quad], format: GraphFormat, out: W) -> Res
     let count;
     if format.keeps_graphs() {
         let mut sorted: Vec<&Quad> = quads.iter().collect();
-        sorted.sort_by_cached_key(|q| sort_key(q));
+        sorted.sort_unstable_by(|a, b| quad_order(a, b));
         sorted.dedup();
         count = sorted.len();
         for quad in sorted {
             writer.serialize_quad(quad).map_err(io)?;
         }
     } else {
-        let mut triples: Vec<(String, Triple)> = quads
-            .iter()
-            .map(|q| {
-                let triple = Triple::new(q.subject.clone(), q.predicate.clone(), q.object.clone());
-                (format!("{} {} {}", triple.subject, triple.predicate, triple.object), triple)
-            })
-            .collect();
-        triples.sort_by(|a, b| a.0.cmp(&b.0));
-        triples.dedup_by(|a, b| a.0 == b.0);
+        // All graphs merged: each distinct triple once.
+        let mut triples: Vec<&Quad> = quads.iter().collect();
+        let order = |a: &&Quad, b: &&Quad| triple_order((&a.subject, a.predicate.as_str(), &a.object), (&b.subject, b.predicate.as_str(), &b.object));
+        triples.sort_unstable_by(order);
+        triples.dedup_by(|a, b| order(a, b) == Ordering::Equal);
         count = triples.len();
-        for (_, triple) in &triples {
+        for quad in triples {
+            let triple = Triple::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone());
             writer.serialize_quad(triple.as_ref().in_graph(oxigraph::model::GraphNameRef::DefaultGraph)).map_err(io)?;
         }
     }
     Ok((writer.finish().map_err(io)?, count))
 }
 
-/// The canonical order of quads: default graph first, then by graph,
-/// subject, predicate, object.
+/// The canonical order of quads: the default graph first, then by graph
+/// name, subject, predicate, object. Compares without allocating.
 #[must_use]
-pub fn sort_key(quad: &Quad) -> (bool, String, String, String, String) {
-    (
-        quad.graph_name != GraphName::DefaultGraph,
-        quad.graph_name.to_string(),
-        quad.subject.to_string(),
-        quad.predicate.to_string(),
-        quad.object.to_string(),
-    )
+pub fn quad_order(a: &Quad, b: &Quad) -> Ordering {
+    graph_order(&a.graph_name, &b.graph_name).then_with(|| triple_order(
+        (&a.subject, a.predicate.as_str(), &a.object),
+        (&b.subject, b.predicate.as_str(), &b.object),
+    ))
+}
+
+fn graph_order(a: &GraphName, b: &GraphName) -> Ordering {
+    match (a, b) {
+        (GraphName::DefaultGraph, GraphName::DefaultGraph) => Ordering::Equal,
+        (GraphName::DefaultGraph, _) => Ordering::Less,
+        (_, GraphName::DefaultGraph) => Ordering::Greater,
+        (GraphName::NamedNode(x), GraphName::NamedNode(y)) => x.as_str().cmp(y.as_str()),
+        (x, y) => x.to_string().cmp(&y.to_string()),
+    }
+}
+
+fn triple_order(a: (&NamedOrBlankNode, &str, &Term), b: (&NamedOrBlankNode, &str, &Term)) -> Ordering {
+    let subject = |s: &NamedOrBlankNode| match s {
+        NamedOrBlankNode::NamedNode(n) => (0, n.as_str().to_string()),
+        NamedOrBlankNode::BlankNode(n) => (1, n.as_str().to_string()),
+    };
+    let subjects = match (a.0, b.0) {
+        (NamedOrBlankNode::NamedNode(x), NamedOrBlankNode::NamedNode(y)) => x.as_str().cmp(y.as_str()),
+        (x, y) => subject(x).cmp(&subject(y)),
+    };
+    subjects.then_with(|| a.1.cmp(b.1)).then_with(|| term_order(a.2, b.2))
+}
+
+fn term_order(a: &Term, b: &Term) -> Ordering {
+    match (a, b) {
+        (Term::NamedNode(x), Term::NamedNode(y)) => x.as_str().cmp(y.as_str()),
+        (Term::Literal(x), Term::Literal(y)) => x
+            .value()
+            .cmp(y.value())
+            .then_with(|| x.datatype().as_str().cmp(y.datatype().as_str()))
+            .then_with(|| x.language().cmp(&y.language())),
+        (Term::NamedNode(_), _) => Ordering::Less,
+        (_, Term::NamedNode(_)) => Ordering::Greater,
+        (x, y) => x.to_string().cmp(&y.to_string()),
+    }
+}
+
+/// Sorts quads canonically and drops duplicates.
+pub fn canonicalize(quads: &mut Vec<Quad>) {
+    quads.sort_unstable_by(quad_order);
+    quads.dedup();
 }
 
 /// Shortens an IRI with the known prefixes (`res:person/jane-doe`).

@@ -80,8 +80,7 @@ pub fn build(docs: &[DocExtraction], resolution: &Resolution) -> Vec<Quad> {
         document(&mut quads, doc, d, resolution);
     }
     let mut all = quads.0;
-    all.sort_by_cached_key(|q| (q.graph_name.to_string(), q.subject.to_string(), q.predicate.to_string(), q.object.to_string()));
-    all.dedup();
+    crate::export::canonicalize(&mut all);
     all
 }
 
