@@ -160,7 +160,7 @@ mod tests {
         );
         assert_eq!(words("Bethany, Conn., was"), ["Bethany", "Conn.", "was"]);
         assert_eq!(words("Kosovo’s government"), ["Kosovo’s", "government"]);
-        assert_eq!(words("AT&T and Procter & Gamble"), ["AT", "T", "and", "Procter", "&", "Gamble"]);
+        assert_eq!(words("AT&T and Procter & Gamble"), ["AT", "&", "T", "and", "Procter", "&", "Gamble"]);
     }
 
     #[test]

@@ -59,7 +59,8 @@ pub fn find(
     singles: &mut Vec<Single>,
 ) {
     let tokens = tokenize(&text[sentence.range()], sentence.start());
-    if is_title_case(&tokens) {
+    // Headlines rarely end with a period; sentences with many names do.
+    if !text[sentence.range()].trim_end().ends_with('.') && is_title_case(&tokens) {
         return;
     }
     let mut i = 0;
@@ -213,7 +214,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I",
     "You", "His", "Her", "Their", "Our", "My", "Your", "In", "On", "At", "By", "With", "To", "As",
     "But", "Or", "If", "When", "While", "Where", "Who", "Which", "After", "Before", "Is", "Are",
-    "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Said", "Says",
+    "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Said", "Says", "Monday", "Tuesday",
+    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
+    "April", "June", "July", "August", "September", "October", "November", "December",
 ];
 
 /// True when the capitalised words from `from` on reach a head noun of an
