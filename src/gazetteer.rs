@@ -1,73 +1,303 @@
-//! TEMPORARY stand-in (replaced by the generated gazetteer).
-#![allow(missing_docs)]
-use crate::span::Span;
+//! World knowledge: countries (with demonyms and ISO codes), cities,
+//! regions, continents and international organisations, generated from
+//! maintained datasets into `data/gazetteer/` (see its README) and embedded
+//! in the binary.
+//!
+//! [`Gazetteer::find_all`] finds every known name in a text with one
+//! Aho-Corasick pass: case-sensitive, leftmost-longest, on word boundaries.
+
+use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
+use crate::span::Span;
+use crate::text::normalize::fold;
+
+const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
+const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
+const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
+
+/// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum GazKind { Country, City, Region, Continent, Organization, Demonym }
+pub enum GazKind {
+    /// A sovereign or partially recognised state, or a former one.
+    Country,
+    /// A city or town.
+    City,
+    /// A first-level division (a US state) or a broad region ("Western Balkans").
+    Region,
+    /// A continent.
+    Continent,
+    /// An international organisation.
+    Organization,
+    /// An adjective or plural naming a country's people ("Croatian", "Serbs").
+    Demonym,
+}
+
+/// The index of an entry.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct EntryId(pub u32);
-#[derive(Debug, Clone)]
-pub struct GazEntry { pub kind: GazKind, pub name: String, pub aliases: Vec<String>, pub iso2: Option<String>, pub iso3: Option<String>, pub geonames_id: Option<u32>, pub wikidata: Option<String>, pub country: Option<String>, pub capital_of: Option<String>, pub population: Option<u64>, pub major: bool }
-#[derive(Debug, Clone)]
-pub struct GazMatch { pub span: Span, pub ids: Vec<EntryId> }
-pub struct Gazetteer { entries: Vec<GazEntry> }
-const RAW: &str = "Country|Albania|AL||Republic of Albania
-Country|Croatia|HR||Republic of Croatia
-Country|Kosovo|XK||Republic of Kosovo
-Country|Serbia|RS||Republic of Serbia
-Country|Bulgaria|BG||
-Country|Montenegro|ME||
-Country|Russia|RU||Russian Federation
-Country|United States|US||U.S.;US;USA;America;United States of America
-Country|Bosnia and Herzegovina|BA||Bosnia-Herzegovina;Bosnia;BiH
-Country|Yugoslavia|YU||
-Country|France|FR||
-City|Tirana|AL|AL|
-City|Zagreb|HR|HR|
-City|Pristina|XK|XK|Prishtina;Priština
-City|Belgrade|RS|RS|
-City|Munich|DE||
-City|Podgorica|ME|ME|
-City|Brussels|BE|BE|
-City|Paris|FR|FR|
-City|San Francisco|US||
-City|Hong Kong|HK||
-Continent|Europe|||
-Region|Western Balkans|||
-Region|Balkans|||
-Region|Southeast Europe|||South-East Europe
-Region|Conn.|US||
-Organization|NATO|||North Atlantic Treaty Organization;Atlantic Alliance
-Organization|European Union|||EU
-Organization|KFOR|||Kosovo Force
-Demonym|Albanian|AL||Albanians
-Demonym|Croatian|HR||Croats
-Demonym|Serbian|RS||Serbs
-Demonym|Bosnian|BA||
-Demonym|Bulgarian|BG||
-Demonym|American|US||Americans
-Demonym|Kosovar|XK||";
-static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(|| Gazetteer { entries: RAW.lines().map(|l| { let f: Vec<&str> = l.split('|').collect(); GazEntry { kind: match f[0] { "Country" => GazKind::Country, "City" => GazKind::City, "Region" => GazKind::Region, "Continent" => GazKind::Continent, "Organization" => GazKind::Organization, _ => GazKind::Demonym }, name: f[1].into(), aliases: f[4].split(';').filter(|s| !s.is_empty()).map(String::from).collect(), iso2: (f[0] == "Country" && !f[2].is_empty()).then(|| f[2].into()), iso3: None, geonames_id: None, wikidata: None, country: (!f[2].is_empty()).then(|| f[2].into()), capital_of: (!f[3].is_empty()).then(|| f[3].into()), population: None, major: true } }).collect() });
+
+/// One entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazEntry {
+    /// What it is.
+    pub kind: GazKind,
+    /// Its canonical name.
+    pub name: String,
+    /// Other names.
+    pub aliases: Vec<String>,
+    /// ISO 3166-1 alpha-2 code (countries).
+    pub iso2: Option<String>,
+    /// ISO 3166-1 alpha-3 code (countries).
+    pub iso3: Option<String>,
+    /// GeoNames id.
+    pub geonames_id: Option<u32>,
+    /// Wikidata item id.
+    pub wikidata: Option<String>,
+    /// The country it lies in (places) or names (demonyms), as ISO alpha-2.
+    pub country: Option<String>,
+    /// The country it is the capital of, as ISO alpha-2.
+    pub capital_of: Option<String>,
+    /// Population, where known.
+    pub population: Option<u64>,
+    /// A capital or a city of 100,000 people or more: matched in running text.
+    pub major: bool,
+}
+
+/// A known name found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GazMatch {
+    /// Byte span in the text searched.
+    pub span: Span,
+    /// The entries it may name, most likely first.
+    pub ids: Vec<EntryId>,
+}
+
+/// The gazetteer.
+pub struct Gazetteer {
+    entries: Vec<GazEntry>,
+    by_name: HashMap<String, Vec<EntryId>>,
+    by_iso2: HashMap<String, EntryId>,
+    automaton: AhoCorasick,
+    pattern_ids: Vec<Vec<EntryId>>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer").field("entries", &self.entries.len()).finish_non_exhaustive()
+    }
+}
+
+static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+
 impl Gazetteer {
-    pub fn global() -> &'static Gazetteer { &GLOBAL }
-    pub fn lookup(&self, name: &str) -> Vec<EntryId> { let n = name.trim_start_matches("the ").to_lowercase(); self.entries.iter().enumerate().filter(|(_, e)| e.name.to_lowercase() == n || e.aliases.iter().any(|a| a.to_lowercase() == n)).map(|(i, _)| EntryId(i as u32)).collect() }
-    pub fn entry(&self, id: EntryId) -> &GazEntry { &self.entries[id.0 as usize] }
-    pub fn country_by_iso2(&self, iso2: &str) -> Option<EntryId> { self.entries.iter().position(|e| e.kind == GazKind::Country && e.iso2.as_deref() == Some(iso2)).map(|i| EntryId(i as u32)) }
+    /// The embedded gazetteer, loaded on first use.
+    #[must_use]
+    pub fn global() -> &'static Gazetteer {
+        &GLOBAL
+    }
+
+    /// Entries whose name or alias folds to the same key as `name`
+    /// (case, accents and a leading "the" ignored), most likely first.
+    #[must_use]
+    pub fn lookup(&self, name: &str) -> &[EntryId] {
+        self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
+    }
+
+    /// The entry with this id.
+    #[must_use]
+    pub fn entry(&self, id: EntryId) -> &GazEntry {
+        &self.entries[id.0 as usize]
+    }
+
+    /// The country with this ISO alpha-2 code.
+    #[must_use]
+    pub fn country_by_iso2(&self, iso2: &str) -> Option<EntryId> {
+        self.by_iso2.get(iso2).copied()
+    }
+
+    /// Every known name in `text`, case-sensitive, longest first, on word boundaries.
+    #[must_use]
     pub fn find_all(&self, text: &str) -> Vec<GazMatch> {
-        let mut out: Vec<GazMatch> = Vec::new();
-        for (i, e) in self.entries.iter().enumerate() {
-            for name in std::iter::once(&e.name).chain(&e.aliases) {
-                for (pos, _) in text.match_indices(name.as_str()) {
-                    let end = pos + name.len();
-                    let before = text[..pos].chars().next_back().is_some_and(char::is_alphanumeric);
-                    let after = text[end..].chars().next().is_some_and(char::is_alphanumeric);
-                    if !before && !after { out.push(GazMatch { span: Span::new(pos, end), ids: vec![EntryId(i as u32)] }); }
+        let mut out = Vec::new();
+        for found in self.automaton.find_iter(text) {
+            let (start, end) = (found.start(), found.end());
+            let before = text[..start].chars().next_back();
+            let after = text[end..].chars().next();
+            let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
+            // A name ending in "." ("Conn.") may be followed by anything.
+            let boundary_after = text[..end].ends_with('.') || after.is_none_or(|c| !c.is_alphanumeric());
+            if boundary_before && boundary_after {
+                out.push(GazMatch { span: Span::new(start, end), ids: self.pattern_ids[found.pattern().as_usize()].clone() });
+            }
+        }
+        out
+    }
+
+    fn load() -> Self {
+        let mut entries: Vec<GazEntry> = Vec::new();
+        for row in rows(COUNTRIES) {
+            let [iso2, iso3, geonames, name, _capital, _continent, aliases, demonyms] = row[..] else { continue };
+            entries.push(GazEntry {
+                kind: GazKind::Country,
+                name: name.to_string(),
+                aliases: split(aliases),
+                iso2: Some(iso2.to_string()),
+                iso3: Some(iso3.to_string()).filter(|s| !s.is_empty()),
+                geonames_id: geonames.parse().ok(),
+                wikidata: None,
+                country: Some(iso2.to_string()),
+                capital_of: None,
+                population: None,
+                major: true,
+            });
+            for demonym in split(demonyms) {
+                entries.push(GazEntry {
+                    kind: GazKind::Demonym,
+                    name: demonym,
+                    aliases: Vec::new(),
+                    iso2: None,
+                    iso3: None,
+                    geonames_id: None,
+                    wikidata: None,
+                    country: Some(iso2.to_string()),
+                    capital_of: None,
+                    population: None,
+                    major: true,
+                });
+            }
+        }
+        for row in rows(PLACES) {
+            let [geonames, kind, name, country, _admin1, population, capital_of, major, common_word, aliases] = row[..] else { continue };
+            let kind = match kind {
+                "city" => GazKind::City,
+                "continent" => GazKind::Continent,
+                _ => GazKind::Region,
+            };
+            let population: Option<u64> = population.parse().ok();
+            // Minor towns and names that are also common words are looked up
+            // but not matched in running text.
+            let major = major == "1" && (common_word != "1" || !capital_of.is_empty() || population.unwrap_or(0) >= 1_000_000);
+            entries.push(GazEntry {
+                kind,
+                name: name.to_string(),
+                aliases: split(aliases),
+                iso2: None,
+                iso3: None,
+                geonames_id: geonames.parse().ok(),
+                wikidata: None,
+                country: Some(country.to_string()).filter(|s| !s.is_empty()),
+                capital_of: Some(capital_of.to_string()).filter(|s| !s.is_empty()),
+                population,
+                major,
+            });
+        }
+        for row in rows(ORGANIZATIONS) {
+            let [name, aliases, wikidata] = row[..] else { continue };
+            entries.push(GazEntry {
+                kind: GazKind::Organization,
+                name: name.to_string(),
+                aliases: split(aliases),
+                iso2: None,
+                iso3: None,
+                geonames_id: None,
+                wikidata: Some(wikidata.to_string()).filter(|s| !s.is_empty()),
+                country: None,
+                capital_of: None,
+                population: None,
+                major: true,
+            });
+        }
+
+        // Most likely reading first: countries, organisations, regions and
+        // continents, then cities by population, then demonyms.
+        let rank = |e: &GazEntry| -> (u8, std::cmp::Reverse<u64>) {
+            let kind = match e.kind {
+                GazKind::Country => 0,
+                GazKind::Organization => 1,
+                GazKind::Continent | GazKind::Region => 2,
+                GazKind::City => 3,
+                GazKind::Demonym => 4,
+            };
+            (kind, std::cmp::Reverse(e.population.unwrap_or(0)))
+        };
+        let mut by_name: HashMap<String, Vec<EntryId>> = HashMap::new();
+        let mut by_pattern: HashMap<&str, Vec<EntryId>> = HashMap::new();
+        let mut by_iso2 = HashMap::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let id = EntryId(u32::try_from(i).unwrap_or(u32::MAX));
+            if entry.kind == GazKind::Country {
+                if let Some(iso2) = &entry.iso2 {
+                    by_iso2.entry(iso2.clone()).or_insert(id);
+                }
+            }
+            for name in std::iter::once(&entry.name).chain(&entry.aliases) {
+                by_name.entry(fold(name)).or_default().push(id);
+                if entry.major && name.chars().count() >= 2 {
+                    by_pattern.entry(name.as_str()).or_default().push(id);
                 }
             }
         }
-        out.sort_by_key(|m| (m.span.start(), std::cmp::Reverse(m.span.end())));
-        let mut kept: Vec<GazMatch> = Vec::new();
-        for m in out { if kept.last().is_some_and(|k| k.span.end() > m.span.start()) { continue; } kept.push(m); }
-        kept
+        for ids in by_name.values_mut().chain(by_pattern.values_mut()) {
+            ids.sort_by_key(|id| (rank(&entries[id.0 as usize]), *id));
+            ids.dedup();
+        }
+        let mut patterns: Vec<(&str, Vec<EntryId>)> = by_pattern.into_iter().collect();
+        patterns.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(patterns.iter().map(|(p, _)| *p))
+            .expect("the embedded gazetteer builds an automaton");
+        let pattern_ids = patterns.into_iter().map(|(_, ids)| ids).collect();
+        Self { entries, by_name, by_iso2, automaton, pattern_ids }
+    }
+}
+
+/// Data rows of an embedded TSV (the header skipped).
+fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
+    tsv.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').collect())
+}
+
+fn split(list: &str) -> Vec<String> {
+    list.split('|').filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(&str, String, GazKind)> {
+        let g = Gazetteer::global();
+        g.find_all(text)
+            .into_iter()
+            .map(|m| {
+                let e = g.entry(m.ids[0]);
+                (&text[m.span.range()], e.name.clone(), e.kind)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn countries_know_their_codes_capitals_and_demonyms() {
+        let g = Gazetteer::global();
+        let croatia = g.entry(g.lookup("Croatia")[0]);
+        assert_eq!((croatia.kind, croatia.iso2.as_deref()), (GazKind::Country, Some("HR")));
+        let croatian = g.entry(g.lookup("Croatian")[0]);
+        assert_eq!((croatian.kind, croatian.country.as_deref()), (GazKind::Demonym, Some("HR")));
+        let tirana = g.entry(g.lookup("Tirana")[0]);
+        assert_eq!(tirana.capital_of.as_deref(), Some("AL"));
+        assert_eq!(g.entry(g.lookup("Kosovo")[0]).iso2.as_deref(), Some("XK"));
+        assert_eq!(g.entry(g.lookup("Conn.")[0]).name, "Connecticut");
+        assert_eq!(g.entry(g.lookup("NATO")[0]).kind, GazKind::Organization);
+    }
+
+    #[test]
+    fn longest_names_win_on_word_boundaries() {
+        assert_eq!(names("stability in the Western Balkans"), [("Western Balkans", "Western Balkans".into(), GazKind::Region)]);
+        assert!(names("Romania").iter().all(|(s, _, _)| *s == "Romania"));
+        assert_eq!(names("Bethany, Conn., was")[0].1, "Connecticut");
+        assert_eq!(names("U.S. officials")[0].1, "United States");
     }
 }

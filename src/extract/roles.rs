@@ -85,6 +85,11 @@ impl RelationExtractor for Roles {
                 } else if relation == Relation::MinisterOf && !matches!(org_kind, EntityType::Country | EntityType::Organization) {
                     relation = Relation::WorksFor;
                 }
+                // "Bosnian Serb leader": stacked demonyms name a people, not a state.
+                let org_start = caps.name("org").map_or(0, |m| m.start());
+                if code(&caps, "org") == Some('D') && view.text[..org_start].trim_end().ends_with('»') && view.text[..org_start].ends_with("» ") {
+                    continue;
+                }
                 if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
                     // "a Croatian expert" says nationality, not employment.
                     continue;

