@@ -1,5 +1,8 @@
 //! Extraction throughput on the bundled corpus, in bytes per second.
 
+// criterion_group! defines an undocumented public function.
+#![allow(missing_docs)]
+
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 

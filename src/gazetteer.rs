@@ -130,7 +130,10 @@ impl Gazetteer {
             // A name ending in "." ("Conn.") may be followed by anything.
             let boundary_after = text[..end].ends_with('.') || after.is_none_or(|c| !c.is_alphanumeric());
             if boundary_before && boundary_after {
-                out.push(GazMatch { span: Span::new(start, end), ids: self.pattern_ids[found.pattern().as_usize()].clone() });
+                out.push(GazMatch {
+                    span: Span::new(start, end),
+                    ids: self.pattern_ids[found.pattern().as_usize()].clone(),
+                });
             }
         }
         out
@@ -170,7 +173,10 @@ impl Gazetteer {
             }
         }
         for row in rows(PLACES) {
-            let [geonames, kind, name, country, _admin1, population, capital_of, major, common_word, aliases] = row[..] else { continue };
+            let [geonames, kind, name, country, _admin1, population, capital_of, major, common_word, aliases] = row[..]
+            else {
+                continue;
+            };
             let kind = match kind {
                 "city" => GazKind::City,
                 "continent" => GazKind::Continent,
@@ -179,7 +185,8 @@ impl Gazetteer {
             let population: Option<u64> = population.parse().ok();
             // Minor towns and names that are also common words are looked up
             // but not matched in running text.
-            let major = major == "1" && (common_word != "1" || !capital_of.is_empty() || population.unwrap_or(0) >= 1_000_000);
+            let major =
+                major == "1" && (common_word != "1" || !capital_of.is_empty() || population.unwrap_or(0) >= 1_000_000);
             entries.push(GazEntry {
                 kind,
                 name: name.to_string(),
@@ -295,7 +302,10 @@ mod tests {
 
     #[test]
     fn longest_names_win_on_word_boundaries() {
-        assert_eq!(names("stability in the Western Balkans"), [("Western Balkans", "Western Balkans".into(), GazKind::Region)]);
+        assert_eq!(
+            names("stability in the Western Balkans"),
+            [("Western Balkans", "Western Balkans".into(), GazKind::Region)]
+        );
         assert!(names("Romania").iter().all(|(s, _, _)| *s == "Romania"));
         assert_eq!(names("Bethany, Conn., was")[0].1, "Connecticut");
         assert_eq!(names("U.S. officials")[0].1, "United States");

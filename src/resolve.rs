@@ -80,26 +80,31 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
     let mut nodes: Vec<(usize, usize)> = Vec::new();
     let mut node_of: Vec<Vec<usize>> = Vec::with_capacity(docs.len());
     for (d, doc) in docs.iter().enumerate() {
-        node_of.push((0..doc.entities.len()).map(|e| {
-            nodes.push((d, e));
-            nodes.len() - 1
-        }).collect());
+        node_of.push(
+            (0..doc.entities.len())
+                .map(|e| {
+                    nodes.push((d, e));
+                    nodes.len() - 1
+                })
+                .collect(),
+        );
     }
     let mut union: UnionFind<usize> = UnionFind::new(nodes.len());
     let mut why: BTreeMap<usize, BTreeSet<String>> = BTreeMap::new();
     let mut first_with_key: BTreeMap<String, usize> = BTreeMap::new();
-    let mut join = |union: &mut UnionFind<usize>, key: String, node: usize, why: &mut BTreeMap<usize, BTreeSet<String>>| {
-        match first_with_key.get(&key) {
-            Some(&other) => {
-                if union.union(other, node) {
-                    why.entry(node).or_default().insert(key);
+    let mut join =
+        |union: &mut UnionFind<usize>, key: String, node: usize, why: &mut BTreeMap<usize, BTreeSet<String>>| {
+            match first_with_key.get(&key) {
+                Some(&other) => {
+                    if union.union(other, node) {
+                        why.entry(node).or_default().insert(key);
+                    }
+                }
+                None => {
+                    first_with_key.insert(key, node);
                 }
             }
-            None => {
-                first_with_key.insert(key, node);
-            }
-        }
-    };
+        };
 
     // 1. Names and organisation aliases.
     let full_names = person_full_names(docs);
@@ -112,7 +117,8 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             let kind = entity.kind.slug();
             let name = name_key(entity.kind, &entity.name);
             if entity.kind == EntityType::Person && !name.contains(' ') {
-                let matching: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name.as_str())).collect();
+                let matching: Vec<&String> =
+                    full_names.iter().filter(|f| f.rsplit(' ').next() == Some(name.as_str())).collect();
                 if let [full] = matching.as_slice() {
                     join(&mut union, format!("person:{full}"), node, &mut why);
                     continue;
@@ -154,10 +160,8 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
     }
     let mut drafts: Vec<(String, CorpusEntity, Vec<usize>, BTreeSet<String>)> = Vec::new();
     for members in groups.into_values() {
-        let entities: Vec<(&DocExtraction, &crate::extract::model::DocEntity)> = members
-            .iter()
-            .map(|&n| (&docs[nodes[n].0], &docs[nodes[n].0].entities[nodes[n].1]))
-            .collect();
+        let entities: Vec<(&DocExtraction, &crate::extract::model::DocEntity)> =
+            members.iter().map(|&n| (&docs[nodes[n].0], &docs[nodes[n].0].entities[nodes[n].1])).collect();
         let kind = entities[0].1.kind;
         let label = choose_label(kind, &entities);
         let mut aliases: BTreeSet<String> = BTreeSet::new();
@@ -207,7 +211,8 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             mapping[d][e] = index;
         }
         if entity.documents.len() > 1 || members.len() > 1 {
-            let names: BTreeSet<String> = members.iter().map(|&n| docs[nodes[n].0].entities[nodes[n].1].name.clone()).collect();
+            let names: BTreeSet<String> =
+                members.iter().map(|&n| docs[nodes[n].0].entities[nodes[n].1].name.clone()).collect();
             if names.len() > 1 || !evidence.is_empty() {
                 merges.push(Merge { iri: entity.iri.clone(), names, evidence });
             }
@@ -226,8 +231,13 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
 fn name_key(kind: EntityType, name: &str) -> String {
     let folded = fold(name).replace(['’', '\''], "").replace("'s ", " ");
     match kind {
-        EntityType::Agreement => folded.strip_suffix('s').filter(|s| s.ends_with("agreement") || s.ends_with("accord")).map_or(folded.clone(), str::to_string),
-        EntityType::Organization if folded.contains("ministry of ") => folded.split(" and ").next().unwrap_or(&folded).to_string(),
+        EntityType::Agreement => folded
+            .strip_suffix('s')
+            .filter(|s| s.ends_with("agreement") || s.ends_with("accord"))
+            .map_or(folded.clone(), str::to_string),
+        EntityType::Organization if folded.contains("ministry of ") => {
+            folded.split(" and ").next().unwrap_or(&folded).to_string()
+        }
         _ => folded,
     }
 }
@@ -265,7 +275,9 @@ fn agreement_features(doc: &DocExtraction, agreement: usize) -> (BTreeSet<String
             Relation::Signatory => {
                 let country = match object.kind {
                     EntityType::Country => object.links.iso2.clone().or_else(|| Some(fold(&object.name))),
-                    EntityType::Place => gazetteer.lookup(&object.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone()),
+                    EntityType::Place => {
+                        gazetteer.lookup(&object.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone())
+                    }
                     _ => None,
                 };
                 if let Some(country) = country {
@@ -284,24 +296,29 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
     if kind == EntityType::Agreement && all_unnamed {
         // A described agreement is called after where it was signed, the way
         // news names them ("the Tirana declaration"), when that is known.
-        let head = most_common(entities.iter().flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases)).filter_map(|n| {
-            ["declaration", "agreement", "accord", "pact", "treaty", "memorandum", "deal"]
-                .into_iter()
-                .find(|h| n.to_lowercase().ends_with(h))
-        }));
+        let head = most_common(
+            entities.iter().flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases)).filter_map(|n| {
+                ["declaration", "agreement", "accord", "pact", "treaty", "memorandum", "deal"]
+                    .into_iter()
+                    .find(|h| n.to_lowercase().ends_with(h))
+            }),
+        );
         let place = most_common(entities.iter().flat_map(|(doc, e)| {
             let index = doc.entities.iter().position(|x| std::ptr::eq(x, *e));
-            doc.facts
-                .iter()
-                .filter(move |f| Some(f.subject) == index && f.relation == Relation::SignedIn)
-                .filter_map(|f| match f.object {
+            doc.facts.iter().filter(move |f| Some(f.subject) == index && f.relation == Relation::SignedIn).filter_map(
+                |f| match f.object {
                     Object::Entity(o) => Some(doc.entities[o].name.as_str()),
                     Object::Date(_) => None,
-                })
+                },
+            )
         }));
         return match (place, head) {
             (Some(place), Some(head)) => format!("{place} {head}"),
-            (None, Some(head)) => longest(entities.iter().map(|(_, e)| e.name.as_str()).filter(|n| n.to_lowercase().ends_with(head))).unwrap_or(head).to_string(),
+            (None, Some(head)) => {
+                longest(entities.iter().map(|(_, e)| e.name.as_str()).filter(|n| n.to_lowercase().ends_with(head)))
+                    .unwrap_or(head)
+                    .to_string()
+            }
             _ => entities[0].1.name.clone(),
         };
     }
@@ -353,15 +370,16 @@ fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Opti
             }
         }
         if let Some(year) = year {
-            for e in 0..doc.entities.len() {
-                years_of_entity.entry(mapping[d][e]).or_default().insert(year);
+            for &entity in &mapping[d] {
+                years_of_entity.entry(entity).or_default().insert(year);
             }
         }
     }
     docs.iter()
         .enumerate()
         .map(|(d, doc)| {
-            let own = doc.metadata.date.or(doc.anchor_year.map(|y| PartialDate { year: Some(y), month: None, day: None }));
+            let own =
+                doc.metadata.date.or(doc.anchor_year.map(|y| PartialDate { year: Some(y), month: None, day: None }));
             doc.facts
                 .iter()
                 .map(|fact| match fact.object {
@@ -369,7 +387,11 @@ fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Opti
                         let anchor = own.or_else(|| {
                             let years = years_of_entity.get(&mapping[d][fact.subject])?;
                             // Only an unambiguous year is borrowed.
-                            (years.len() == 1).then(|| PartialDate { year: years.iter().next().copied(), month: None, day: None })
+                            (years.len() == 1).then(|| PartialDate {
+                                year: years.iter().next().copied(),
+                                month: None,
+                                day: None,
+                            })
                         });
                         date.resolve(anchor)
                     }

@@ -67,6 +67,8 @@ pub mod kg {
         EVIDENCE = "Evidence";
         /// Class: something a person or body said, as a node of its own.
         STATEMENT = "Statement";
+        /// Class: how a fact is stated (the modality individuals below).
+        MODALITY_CLASS = "Modality";
 
         /// Relation: holds a ministerial post in that government.
         MINISTER_OF = "ministerOf";

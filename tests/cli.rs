@@ -85,13 +85,22 @@ fn an_edited_document_replaces_its_facts() {
     let store = tmp.path().join("store");
     build(&store, &corpus).success();
     let edited = corpus.join("003_70b23c16ae8572fe.txt");
-    let text = fs::read_to_string(&edited).expect("read").replace("celebrated the agreement", "criticized the agreement");
+    let text =
+        fs::read_to_string(&edited).expect("read").replace("celebrated the agreement", "criticized the agreement");
     fs::write(&edited, text).expect("write");
     build(&store, &corpus).success();
     let fresh = tmp.path().join("fresh");
     build(&fresh, &corpus).success();
-    same(&fs::read(store.join("graph.nq")).expect("graph"), &fs::read(fresh.join("graph.nq")).expect("graph"), "rebuilt and fresh graphs");
-    same(&fs::read(store.join("documents.jsonl")).expect("records"), &fs::read(fresh.join("documents.jsonl")).expect("records"), "rebuilt and fresh records");
+    same(
+        &fs::read(store.join("graph.nq")).expect("graph"),
+        &fs::read(fresh.join("graph.nq")).expect("graph"),
+        "rebuilt and fresh graphs",
+    );
+    same(
+        &fs::read(store.join("documents.jsonl")).expect("records"),
+        &fs::read(fresh.join("documents.jsonl")).expect("records"),
+        "rebuilt and fresh records",
+    );
 }
 
 #[test]
@@ -108,7 +117,8 @@ fn bad_inputs_are_reported_and_the_rest_is_processed() {
     let tmp = TempDir::new().expect("tempdir");
     let inputs = tmp.path().join("inputs");
     fs::create_dir_all(&inputs).expect("dir");
-    fs::write(inputs.join("good.txt"), "Finance Minister Jane Roe of Norway said the budget was balanced.\n").expect("write");
+    fs::write(inputs.join("good.txt"), "Finance Minister Jane Roe of Norway said the budget was balanced.\n")
+        .expect("write");
     fs::write(inputs.join("empty.txt"), "").expect("write");
     fs::write(inputs.join("binary.txt"), [0u8, 1, 2, 3, 0, 255]).expect("write");
     fs::write(inputs.join("latin1.txt"), b"Caf\xe9 owners in Lyon protested.").expect("write");
@@ -151,11 +161,9 @@ fn a_missing_store_is_explained() {
 
 #[test]
 fn unknown_formats_list_the_known_ones() {
-    kgforge()
-        .args(["extract", "data/corpus", "--format", "xml"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("unknown export format 'xml'; expected one of: nt, nq, ttl, trig, rdf, jsonld, dot"));
+    kgforge().args(["extract", "data/corpus", "--format", "xml"]).assert().code(2).stderr(predicate::str::contains(
+        "unknown export format 'xml'; expected one of: nt, nq, ttl, trig, rdf, jsonld, dot",
+    ));
 }
 
 #[test]
@@ -181,7 +189,8 @@ fn every_format_exports_and_parses_back() {
     ] {
         let output = kgforge().args(["export", "--format", name, "--store"]).arg(&store).output().expect("run");
         assert!(output.status.success(), "{name}: {}", String::from_utf8_lossy(&output.stderr));
-        let parsed: Vec<_> = RdfParser::from_format(format).for_slice(&output.stdout).collect::<Result<_, _>>().expect(name);
+        let parsed: Vec<_> =
+            RdfParser::from_format(format).for_slice(&output.stdout).collect::<Result<_, _>>().expect(name);
         assert_eq!(parsed.len(), expected, "{name}");
     }
     kgforge()
@@ -198,9 +207,18 @@ fn dot_focus_narrows_the_diagram() {
     let store = tmp.path().join("store");
     build(&store, &corpus()).success();
     let all = kgforge().args(["export", "--format", "dot", "--store"]).arg(&store).output().expect("run");
-    let focused = kgforge().args(["export", "--format", "dot", "--focus", "NATO", "--depth", "1", "--store"]).arg(&store).output().expect("run");
+    let focused = kgforge()
+        .args(["export", "--format", "dot", "--focus", "NATO", "--depth", "1", "--store"])
+        .arg(&store)
+        .output()
+        .expect("run");
     assert!(focused.status.success());
-    let nodes = |out: &[u8]| String::from_utf8_lossy(out).lines().filter(|l| l.trim_start().starts_with('n') && l.contains("[label=")).count();
+    let nodes = |out: &[u8]| {
+        String::from_utf8_lossy(out)
+            .lines()
+            .filter(|l| l.trim_start().starts_with('n') && l.contains("[label="))
+            .count()
+    };
     assert!(nodes(&focused.stdout) > 1);
     assert!(nodes(&focused.stdout) < nodes(&all.stdout));
     kgforge()
@@ -217,8 +235,16 @@ fn query_results_come_in_every_format() {
     let store = tmp.path().join("store");
     build(&store, &corpus()).success();
     let query = "PREFIX kg: <https://w3id.org/kgforge/ontology#> SELECT ?p ?c WHERE { ?p kg:ministerOf ?c }";
-    for (format, needle) in [("table", "rows"), ("csv", "p,c"), ("tsv", "?p\t?c"), ("json", "\"bindings\""), ("xml", "<sparql")] {
-        kgforge().args(["query", "--format", format, "--store"]).arg(&store).arg(query).assert().success().stdout(predicate::str::contains(needle));
+    for (format, needle) in
+        [("table", "rows"), ("csv", "p,c"), ("tsv", "?p\t?c"), ("json", "\"bindings\""), ("xml", "<sparql")]
+    {
+        kgforge()
+            .args(["query", "--format", format, "--store"])
+            .arg(&store)
+            .arg(query)
+            .assert()
+            .success()
+            .stdout(predicate::str::contains(needle));
     }
     kgforge()
         .args(["query", "--format", "ttl", "--store"])
@@ -227,7 +253,13 @@ fn query_results_come_in_every_format() {
         .assert()
         .success()
         .stdout(predicate::str::contains("<http://example.org/holds>"));
-    kgforge().args(["query", "--store"]).arg(&store).arg("SELECT ?x WHERE {").assert().code(1).stderr(predicate::str::contains("invalid SPARQL query"));
+    kgforge()
+        .args(["query", "--store"])
+        .arg(&store)
+        .arg("SELECT ?x WHERE {")
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("invalid SPARQL query"));
 }
 
 #[test]

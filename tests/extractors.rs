@@ -49,7 +49,11 @@ macro_rules! fixture {
     ($name:ident) => {
         #[test]
         fn $name() {
-            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(concat!("data/fixtures/extract/", stringify!($name), ".txt"));
+            let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(concat!(
+                "data/fixtures/extract/",
+                stringify!($name),
+                ".txt"
+            ));
             insta::assert_snapshot!(stringify!($name), render(&path));
         }
     };

@@ -51,11 +51,13 @@ struct RecordRef<'a> {
 pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let started = Instant::now();
     let dir = &args.store.store;
-    let mut store = GraphStore::open(dir, OpenMode::Write).with_context(|| format!("cannot open the store '{}'", dir.display()))?;
+    let mut store =
+        GraphStore::open(dir, OpenMode::Write).with_context(|| format!("cannot open the store '{}'", dir.display()))?;
     let version = env!("CARGO_PKG_VERSION");
     let mut held: BTreeMap<String, (String, DocExtraction)> = BTreeMap::new();
     for (i, line) in store.records()?.into_iter().enumerate() {
-        let record: Record = serde_json::from_str(&line).with_context(|| format!("{}:{}: damaged document record", dir.join("documents.jsonl").display(), i + 1))?;
+        let record: Record = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: damaged document record", dir.join("documents.jsonl").display(), i + 1))?;
         held.insert(record.extraction.id.clone(), (record.kgforge, record.extraction));
     }
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));

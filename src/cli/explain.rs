@@ -64,7 +64,13 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
             )?;
         }
         for statement in &extraction.statements {
-            writeln!(out, "  statement: {} {} {:?}", extraction.entities[statement.speaker].name, statement.cue, &doc.text[statement.content.range()])?;
+            writeln!(
+                out,
+                "  statement: {} {} {:?}",
+                extraction.entities[statement.speaker].name,
+                statement.cue,
+                &doc.text[statement.content.range()]
+            )?;
         }
     }
     out.flush().context("cannot write to standard output")?;

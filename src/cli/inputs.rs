@@ -22,10 +22,17 @@ pub fn paths(inputs: &[PathBuf], default: Option<&str>) -> Vec<PathBuf> {
 /// Extracts every document of `inputs`. Returns the extractions (sorted by
 /// document id) and how many inputs were skipped.
 #[allow(clippy::print_stderr)]
-pub fn extract(inputs: &[PathBuf], progress: bool, reuse: impl FnMut(&Document) -> Option<DocExtraction>) -> (Vec<DocExtraction>, usize) {
+pub fn extract(
+    inputs: &[PathBuf],
+    progress: bool,
+    reuse: impl FnMut(&Document) -> Option<DocExtraction>,
+) -> (Vec<DocExtraction>, usize) {
     let bar = progress.then(|| {
         let bar = ProgressBar::new_spinner();
-        bar.set_style(ProgressStyle::with_template("{spinner} {msg} [{elapsed}]").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         bar.enable_steady_tick(Duration::from_millis(120));
         bar
     });

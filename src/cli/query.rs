@@ -32,7 +32,9 @@ pub struct Args {
 /// Runs the query and prints its results.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let query = match (&args.query, &args.file) {
-        (_, Some(path)) => std::fs::read_to_string(path).with_context(|| format!("cannot read the query file '{}'", path.display()))?,
+        (_, Some(path)) => {
+            std::fs::read_to_string(path).with_context(|| format!("cannot read the query file '{}'", path.display()))?
+        }
         (Some(query), None) => query.clone(),
         (None, None) => anyhow::bail!("give a query or --file"),
     };
@@ -47,7 +49,8 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     };
     let store = GraphStore::open(&args.store.store, OpenMode::Read)?;
     let results = run_query(store.store(), &query)?;
-    let mut out = write_results(results, results_format, graph_format, std::io::BufWriter::new(std::io::stdout().lock()))?;
+    let mut out =
+        write_results(results, results_format, graph_format, std::io::BufWriter::new(std::io::stdout().lock()))?;
     out.flush().context("cannot write to standard output")?;
     Ok(Outcome::default())
 }

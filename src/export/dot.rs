@@ -95,9 +95,19 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
         None => nodes.keys().cloned().collect(),
         Some(name) => {
             let wanted = fold(name);
-            let Some(start) = nodes.iter().find(|(_, n)| fold(&n.label) == wanted || n.aliases.iter().any(|a| fold(a) == wanted)).map(|(iri, _)| iri.clone()) else {
-                let close: Vec<&str> = nodes.values().map(|n| n.label.as_str()).filter(|l| fold(l).contains(&wanted) || wanted.contains(&fold(l))).take(5).collect();
-                let suggestions = if close.is_empty() { String::new() } else { format!("; did you mean: {}", close.join(", ")) };
+            let Some(start) = nodes
+                .iter()
+                .find(|(_, n)| fold(&n.label) == wanted || n.aliases.iter().any(|a| fold(a) == wanted))
+                .map(|(iri, _)| iri.clone())
+            else {
+                let close: Vec<&str> = nodes
+                    .values()
+                    .map(|n| n.label.as_str())
+                    .filter(|l| fold(l).contains(&wanted) || wanted.contains(&fold(l)))
+                    .take(5)
+                    .collect();
+                let suggestions =
+                    if close.is_empty() { String::new() } else { format!("; did you mean: {}", close.join(", ")) };
                 return Err(ExportError::NoSuchEntity { name: name.clone(), suggestions });
             };
             let mut graph: UnGraphMap<&str, ()> = UnGraphMap::new();
@@ -121,7 +131,8 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
     };
 
     // Stable ids in IRI order.
-    let ids: BTreeMap<&str, String> = nodes.keys().filter(|k| keep.contains(*k)).enumerate().map(|(i, k)| (k.as_str(), format!("n{i}"))).collect();
+    let ids: BTreeMap<&str, String> =
+        nodes.keys().filter(|k| keep.contains(*k)).enumerate().map(|(i, k)| (k.as_str(), format!("n{i}"))).collect();
     writeln!(out, "digraph kgforge {{").map_err(io)?;
     writeln!(out, "  graph [rankdir=LR, fontname=\"Helvetica\", overlap=false];").map_err(io)?;
     writeln!(out, "  node [fontname=\"Helvetica\", fontsize=11, style=filled];").map_err(io)?;
@@ -129,13 +140,20 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
     writeln!(out, "  subgraph cluster_legend {{\n    label=\"Legend\"; fontsize=10; style=dashed;").map_err(io)?;
     for kind in EntityType::ALL {
         let (shape, color) = style(kind);
-        writeln!(out, "    legend_{} [label=\"{}\", shape={shape}, fillcolor=\"{color}\"];", kind.slug(), kind.name()).map_err(io)?;
+        writeln!(out, "    legend_{} [label=\"{}\", shape={shape}, fillcolor=\"{color}\"];", kind.slug(), kind.name())
+            .map_err(io)?;
     }
     writeln!(out, "  }}").map_err(io)?;
     for (iri, id) in &ids {
         let node = &nodes[*iri];
         let (shape, color) = style(node.kind);
-        writeln!(out, "  {id} [label=\"{}\", shape={shape}, fillcolor=\"{color}\", tooltip=\"{}\"];", escape(&node.label), escape(iri)).map_err(io)?;
+        writeln!(
+            out,
+            "  {id} [label=\"{}\", shape={shape}, fillcolor=\"{color}\", tooltip=\"{}\"];",
+            escape(&node.label),
+            escape(iri)
+        )
+        .map_err(io)?;
     }
     for (s, relation, o) in &edges {
         if let (Some(a), Some(b)) = (ids.get(s.as_str()), ids.get(o.as_str())) {
@@ -144,7 +162,12 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
     }
     for (i, (s, date)) in dates.iter().enumerate() {
         if let Some(a) = ids.get(s.as_str()) {
-            writeln!(out, "  date{i} [label=\"{}\", shape=plaintext, style=\"\"];\n  {a} -> date{i} [label=\"signedOn\"];", escape(date)).map_err(io)?;
+            writeln!(
+                out,
+                "  date{i} [label=\"{}\", shape=plaintext, style=\"\"];\n  {a} -> date{i} [label=\"signedOn\"];",
+                escape(date)
+            )
+            .map_err(io)?;
         }
     }
     writeln!(out, "}}").map_err(io)?;

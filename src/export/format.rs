@@ -26,7 +26,8 @@ pub enum GraphFormat {
 
 impl GraphFormat {
     /// Every format, in the order they are listed to users.
-    pub const ALL: [GraphFormat; 7] = [Self::NTriples, Self::NQuads, Self::Turtle, Self::TriG, Self::RdfXml, Self::JsonLd, Self::Dot];
+    pub const ALL: [GraphFormat; 7] =
+        [Self::NTriples, Self::NQuads, Self::Turtle, Self::TriG, Self::RdfXml, Self::JsonLd, Self::Dot];
 
     /// The name used on the command line.
     ///

@@ -91,7 +91,9 @@ pub fn write_graph<W: Write>(quads: &[Quad], format: GraphFormat, out: W) -> Res
     } else {
         // All graphs merged: each distinct triple once.
         let mut triples: Vec<&Quad> = quads.iter().collect();
-        let order = |a: &&Quad, b: &&Quad| triple_order((&a.subject, a.predicate.as_str(), &a.object), (&b.subject, b.predicate.as_str(), &b.object));
+        let order = |a: &&Quad, b: &&Quad| {
+            triple_order((&a.subject, a.predicate.as_str(), &a.object), (&b.subject, b.predicate.as_str(), &b.object))
+        };
         triples.sort_unstable_by(order);
         triples.dedup_by(|a, b| order(a, b) == Ordering::Equal);
         count = triples.len();
@@ -107,10 +109,9 @@ pub fn write_graph<W: Write>(quads: &[Quad], format: GraphFormat, out: W) -> Res
 /// name, subject, predicate, object. Compares without allocating.
 #[must_use]
 pub fn quad_order(a: &Quad, b: &Quad) -> Ordering {
-    graph_order(&a.graph_name, &b.graph_name).then_with(|| triple_order(
-        (&a.subject, a.predicate.as_str(), &a.object),
-        (&b.subject, b.predicate.as_str(), &b.object),
-    ))
+    graph_order(&a.graph_name, &b.graph_name).then_with(|| {
+        triple_order((&a.subject, a.predicate.as_str(), &a.object), (&b.subject, b.predicate.as_str(), &b.object))
+    })
 }
 
 fn graph_order(a: &GraphName, b: &GraphName) -> Ordering {

@@ -24,7 +24,8 @@ pub struct QueryError(String);
 ///
 /// A syntax error (with its position) or an evaluation error.
 pub fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, QueryError> {
-    let mut prepared = SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError(format!("invalid SPARQL query: {e}")))?;
+    let mut prepared =
+        SparqlEvaluator::new().parse_query(query).map_err(|e| QueryError(format!("invalid SPARQL query: {e}")))?;
     prepared.dataset_mut().set_default_graph_as_union();
     prepared.on_store(store).execute().map_err(|e| QueryError(format!("query failed: {e}")))
 }
@@ -35,13 +36,20 @@ pub fn run_query(store: &Store, query: &str) -> Result<QueryResults<'static>, Qu
 /// # Errors
 ///
 /// Writing fails, or the results cannot be read.
-pub fn write_results<W: Write>(results: QueryResults<'_>, format: ResultsFormat, graph_format: Option<GraphFormat>, out: W) -> Result<W, ExportError> {
+pub fn write_results<W: Write>(
+    results: QueryResults<'_>,
+    format: ResultsFormat,
+    graph_format: Option<GraphFormat>,
+    out: W,
+) -> Result<W, ExportError> {
     let io = |source| ExportError::Io { format: format.name(), source };
     match results {
         QueryResults::Graph(triples) => {
             let format = graph_format.unwrap_or(GraphFormat::Turtle);
             if format == GraphFormat::Dot {
-                return Err(ExportError::Unsupported("CONSTRUCT and DESCRIBE results are written in an RDF format, not dot".into()));
+                return Err(ExportError::Unsupported(
+                    "CONSTRUCT and DESCRIBE results are written in an RDF format, not dot".into(),
+                ));
             }
             let mut quads = Vec::new();
             for triple in triples {
@@ -62,7 +70,9 @@ pub fn write_results<W: Write>(results: QueryResults<'_>, format: ResultsFormat,
             let variables = solutions.variables().to_vec();
             match w3c(format) {
                 Some(w3c) => {
-                    let mut writer = QueryResultsSerializer::from_format(w3c).serialize_solutions_to_writer(out, variables).map_err(io)?;
+                    let mut writer = QueryResultsSerializer::from_format(w3c)
+                        .serialize_solutions_to_writer(out, variables)
+                        .map_err(io)?;
                     for solution in solutions {
                         let solution = solution.map_err(|e| ExportError::Store(e.to_string()))?;
                         writer.serialize(&solution).map_err(io)?;
@@ -74,7 +84,12 @@ pub fn write_results<W: Write>(results: QueryResults<'_>, format: ResultsFormat,
                     let mut rows = Vec::new();
                     for solution in solutions {
                         let solution = solution.map_err(|e| ExportError::Store(e.to_string()))?;
-                        rows.push(variables.iter().map(|v| solution.get(v).map_or_else(String::new, cell)).collect::<Vec<_>>());
+                        rows.push(
+                            variables
+                                .iter()
+                                .map(|v| solution.get(v).map_or_else(String::new, cell))
+                                .collect::<Vec<_>>(),
+                        );
                     }
                     write_table(&header, &rows, out).map_err(io)
                 }
@@ -116,7 +131,11 @@ fn write_table<W: Write>(header: &[String], rows: &[Vec<String>], mut out: W) ->
     let line = |out: &mut W, cells: &[String]| -> std::io::Result<()> {
         let mut text = String::new();
         for (i, value) in cells.iter().enumerate() {
-            let shown: String = if width(value) > 80 { value.chars().take(79).chain(std::iter::once('…')).collect() } else { value.clone() };
+            let shown: String = if width(value) > 80 {
+                value.chars().take(79).chain(std::iter::once('…')).collect()
+            } else {
+                value.clone()
+            };
             text.push_str(&shown);
             if i + 1 < cells.len() {
                 text.push_str(&" ".repeat(widths[i] - width(&shown) + 2));
@@ -144,14 +163,21 @@ mod tests {
         let s = NamedNode::new_unchecked("https://w3id.org/kgforge/resource/person/jane-doe");
         let g = NamedNode::new_unchecked("https://w3id.org/kgforge/document/a.txt");
         store
-            .insert(&Quad::new(s, oxigraph::model::vocab::rdfs::LABEL.into_owned(), Literal::new_simple_literal("Jane Doe"), g))
+            .insert(&Quad::new(
+                s,
+                oxigraph::model::vocab::rdfs::LABEL.into_owned(),
+                Literal::new_simple_literal("Jane Doe"),
+                g,
+            ))
             .expect("insert");
         store
     }
 
     #[test]
     fn facts_in_document_graphs_answer_plain_patterns() {
-        let results = run_query(&store(), "SELECT ?s ?name WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }").expect("query");
+        let results =
+            run_query(&store(), "SELECT ?s ?name WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?name }")
+                .expect("query");
         let out = write_results(results, ResultsFormat::Table, None, Vec::new()).expect("write");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(text.contains("res:person/jane-doe  Jane Doe"), "{text}");

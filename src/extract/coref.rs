@@ -23,12 +23,9 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
     let acronyms = acronym_definitions(text, mentions);
 
     let mut keys: Vec<Option<String>> = Vec::with_capacity(mentions.len());
-    let main_agreement = mentions.iter().any(|m| m.kind == EntityType::Agreement && m.unnamed && m.title.is_none());
-    let named_agreements: BTreeSet<String> = mentions
-        .iter()
-        .filter(|m| m.kind == EntityType::Agreement && !m.unnamed)
-        .map(|m| fold(&m.name))
-        .collect();
+    let main_agreement = mentions.iter().any(|m| m.kind == EntityType::Agreement && m.unnamed && !m.anaphor);
+    let named_agreements: BTreeSet<String> =
+        mentions.iter().filter(|m| m.kind == EntityType::Agreement && !m.unnamed).map(|m| fold(&m.name)).collect();
     for (i, m) in mentions.iter().enumerate() {
         let key = match m.kind {
             _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
@@ -38,8 +35,9 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                 Some(format!("org:{name}"))
             }
             EntityType::Agreement if m.unnamed => {
-                if m.title.as_deref() == Some("anaphor") && !main_agreement {
-                    (named_agreements.len() == 1).then(|| format!("agreement:{}", named_agreements.iter().next().map_or("", String::as_str)))
+                if m.anaphor && !main_agreement {
+                    (named_agreements.len() == 1)
+                        .then(|| format!("agreement:{}", named_agreements.iter().next().map_or("", String::as_str)))
                 } else {
                     Some("agreement:#main".to_string())
                 }
@@ -74,7 +72,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         entity.mentions.push(m.span);
         entity.adjectival &= m.adjectival;
         entity.unnamed &= m.unnamed;
-        if !m.adjectival && !(m.unnamed && m.title.as_deref() == Some("anaphor")) {
+        if !m.adjectival && !m.anaphor {
             entity.aliases.insert(m.name.clone());
         }
         if let Some(title) = &m.title {
@@ -116,13 +114,11 @@ fn preferred_name(entity: &DocEntity) -> String {
         .aliases
         .iter()
         .filter(|a| entity.kind != EntityType::Person || !a.contains(' ') || !has_title_word(a))
-        .filter(|a| !(entity.kind == EntityType::Organization && is_acronym(a)) || entity.aliases.iter().all(|b| is_acronym(b)))
+        .filter(|a| {
+            !(entity.kind == EntityType::Organization && is_acronym(a)) || entity.aliases.iter().all(|b| is_acronym(b))
+        })
         .max_by(|a, b| {
-            a.split_whitespace()
-                .count()
-                .cmp(&b.split_whitespace().count())
-                .then(a.len().cmp(&b.len()))
-                .then(b.cmp(a))
+            a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(b.cmp(a))
         })
         .or_else(|| entity.aliases.iter().next())
         .cloned()
@@ -187,6 +183,7 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
                 link: None,
                 adjectival: false,
                 unnamed: false,
+                anaphor: false,
                 title: None,
                 sentence: single.sentence,
             });
@@ -212,7 +209,11 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, Stri
         let before = text[..m.span.start()].trim_end();
         if before.ends_with('(') {
             let gap_end = before.len() - 1;
-            if let Some((_, full)) = orgs.iter().rev().find(|(_, o)| o.span.end() <= gap_end && text[o.span.end()..gap_end].trim().is_empty()) {
+            if let Some((_, full)) = orgs
+                .iter()
+                .rev()
+                .find(|(_, o)| o.span.end() <= gap_end && text[o.span.end()..gap_end].trim().is_empty())
+            {
                 defined.insert(m.name.clone(), full.name.clone());
                 out.insert(i, full.name.clone());
                 continue;
@@ -222,7 +223,8 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, Stri
             out.insert(i, full.clone());
             continue;
         }
-        let matching: Vec<&str> = orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| o.name.as_str()).collect();
+        let matching: Vec<&str> =
+            orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| o.name.as_str()).collect();
         if let [full] = matching.as_slice() {
             out.insert(i, (*full).to_string());
         }
@@ -233,8 +235,5 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, Stri
 /// Initials of the capitalised words of a name ("Bank for International
 /// Settlements" → "BIS").
 fn initials(name: &str) -> String {
-    name.split_whitespace()
-        .filter_map(|w| w.chars().next())
-        .filter(|c| c.is_uppercase())
-        .collect()
+    name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
 }

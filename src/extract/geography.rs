@@ -47,7 +47,8 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
+static CITY_COMMA: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>«[LE]\d+») (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
@@ -73,7 +74,10 @@ impl RelationExtractor for Geography {
         if text.contains("capital") {
             for pattern in CAPITAL.iter() {
                 for caps in pattern.captures_iter(text) {
-                    let (Some(city), Some(country)) = (entity(view, &caps, "city"), entity(view, &caps, "country")) else { continue };
+                    let (Some(city), Some(country)) = (entity(view, &caps, "city"), entity(view, &caps, "country"))
+                    else {
+                        continue;
+                    };
                     let range = caps.get(0).map_or(0..0, |m| m.range());
                     for relation in [Relation::CapitalOf, Relation::LocatedIn] {
                         out.add(view, found(city, relation, country, range.clone(), 85));
@@ -82,7 +86,9 @@ impl RelationExtractor for Geography {
             }
         }
         for caps in CITY_COMMA.captures_iter(text) {
-            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else { continue };
+            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
+                continue;
+            };
             let end = caps.get(0).map_or(0, |m| m.end());
             // "A, B, and C" is a list, not "city, region".
             let rest = &text[end..];
@@ -97,7 +103,9 @@ impl RelationExtractor for Geography {
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 75));
         }
         for caps in PLACE_IN.captures_iter(text) {
-            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else { continue };
+            let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
+                continue;
+            };
             if doc.kind(place) == EntityType::Place && !contained(doc, place, whole) {
                 continue;
             }
@@ -106,7 +114,9 @@ impl RelationExtractor for Geography {
         if text.contains("«O") {
             for pattern in BASED.iter() {
                 for caps in pattern.captures_iter(text) {
-                    let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else { continue };
+                    let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else {
+                        continue;
+                    };
                     out.add(view, found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
                 }
             }
@@ -135,6 +145,12 @@ fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
     }
 }
 
-fn found(subject: usize, relation: Relation, object: usize, range: std::ops::Range<usize>, confidence: u8) -> Found<'static> {
+fn found(
+    subject: usize,
+    relation: Relation,
+    object: usize,
+    range: std::ops::Range<usize>,
+    confidence: u8,
+) -> Found<'static> {
     Found { subject, relation, object: Object::Entity(object), range, extractor: NAME, confidence, title: None }
 }

@@ -60,16 +60,22 @@ impl RelationExtractor for Killing {
         }
         for pattern in PATTERNS.iter() {
             for caps in pattern.captures_iter(&view.text) {
-                let (Some(killer), Some(victim)) = (entity(view, &caps, "killer"), entity(view, &caps, "victim")) else { continue };
-                out.add(view, Found {
-                    subject: killer,
-                    relation: Relation::Killed,
-                    object: Object::Entity(victim),
-                    range: caps.get(0).map_or(0..0, |m| m.range()),
-                    extractor: NAME,
-                    confidence: 80,
-                    title: None,
-                });
+                let (Some(killer), Some(victim)) = (entity(view, &caps, "killer"), entity(view, &caps, "victim"))
+                else {
+                    continue;
+                };
+                out.add(
+                    view,
+                    Found {
+                        subject: killer,
+                        relation: Relation::Killed,
+                        object: Object::Entity(victim),
+                        range: caps.get(0).map_or(0..0, |m| m.range()),
+                        extractor: NAME,
+                        confidence: 80,
+                        title: None,
+                    },
+                );
             }
         }
     }

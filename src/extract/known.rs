@@ -56,6 +56,7 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
             link: Some(link),
             adjectival,
             unnamed: false,
+            anaphor: false,
             title: None,
             sentence: index,
         });
@@ -68,7 +69,9 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     let head: String = slice.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();
     let head = head.trim_end_matches([' ', '-']);
     let rest = &slice[head.len()..];
-    if head.chars().filter(|c| c.is_alphabetic()).count() < 3 || !(rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" -") || rest.starts_with(" —")) {
+    if head.chars().filter(|c| c.is_alphabetic()).count() < 3
+        || !(rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" -") || rest.starts_with(" —"))
+    {
         return;
     }
     let title_case: String = head
@@ -80,7 +83,11 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         .collect::<Vec<_>>()
         .join(" ");
     let gazetteer = Gazetteer::global();
-    let Some(&id) = gazetteer.lookup(&title_case).iter().find(|&&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country)) else {
+    let Some(&id) = gazetteer
+        .lookup(&title_case)
+        .iter()
+        .find(|&&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country))
+    else {
         return;
     };
     let entry = gazetteer.entry(id);
@@ -93,6 +100,7 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         link: Some(id),
         adjectival: false,
         unnamed: false,
+        anaphor: false,
         title: None,
         sentence: index,
     });

@@ -50,7 +50,13 @@ impl RelationExtractor for Membership {
     }
 
     fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
-        if !view.text.contains("«O") || !(view.text.contains("member") || view.text.contains("join") || view.text.contains("allies") || view.text.contains("acceded") || view.text.contains("admitted")) {
+        if !view.text.contains("«O")
+            || !(view.text.contains("member")
+                || view.text.contains("join")
+                || view.text.contains("allies")
+                || view.text.contains("acceded")
+                || view.text.contains("admitted"))
+        {
             return;
         }
         for pattern in PATTERNS.iter() {
@@ -58,15 +64,18 @@ impl RelationExtractor for Membership {
                 let Some(org) = entity(view, &caps, "org") else { continue };
                 let range = caps.get(0).map_or(0..0, |m| m.range());
                 for (_, member) in entities(view, &caps, "members") {
-                    out.add(view, Found {
-                        subject: member,
-                        relation: Relation::MemberOf,
-                        object: Object::Entity(org),
-                        range: range.clone(),
-                        extractor: NAME,
-                        confidence: 80,
-                        title: None,
-                    });
+                    out.add(
+                        view,
+                        Found {
+                            subject: member,
+                            relation: Relation::MemberOf,
+                            object: Object::Entity(org),
+                            range: range.clone(),
+                            extractor: NAME,
+                            confidence: 80,
+                            title: None,
+                        },
+                    );
                 }
             }
         }

@@ -24,6 +24,8 @@ pub struct Mention {
     pub adjectival: bool,
     /// A description, not a name ("the declaration").
     pub unnamed: bool,
+    /// Refers back to the document's agreement without naming its kind ("the initiative").
+    pub anaphor: bool,
     /// The title written before a person's name ("Defense Minister").
     pub title: Option<String>,
     /// Index of the sentence it lies in.
@@ -115,11 +117,10 @@ pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
 /// Abbreviations written with a final period before a name or as a state.
 fn is_abbreviation(word: &str) -> bool {
     const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Gov",
-        "Sen", "Rep", "Rev", "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Ala", "Ariz", "Ark",
-        "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md",
-        "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev", "Okla", "Ore", "Pa",
-        "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "Mt", "Ft",
+        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Gov", "Sen", "Rep", "Rev",
+        "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
+        "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
+        "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "Mt", "Ft",
     ];
     ABBREVIATIONS.contains(&word) || (word.len() == 1 && word.chars().all(char::is_uppercase))
 }
@@ -128,11 +129,7 @@ fn is_abbreviation(word: &str) -> bool {
 /// the more confident.
 pub fn remove_overlaps(mentions: &mut Vec<Mention>) {
     mentions.sort_by(|a, b| {
-        b.span
-            .len()
-            .cmp(&a.span.len())
-            .then(a.span.start().cmp(&b.span.start()))
-            .then(b.confidence.cmp(&a.confidence))
+        b.span.len().cmp(&a.span.len()).then(a.span.start().cmp(&b.span.start())).then(b.confidence.cmp(&a.confidence))
     });
     let mut kept: Vec<Mention> = Vec::with_capacity(mentions.len());
     for mention in mentions.drain(..) {

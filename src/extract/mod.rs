@@ -206,7 +206,9 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             .into_iter()
             .map(|(s, d)| (Span::new(s.start() + sentence.span.start(), s.end() + sentence.span.start()), d))
             .collect();
-        let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, &dates, &entities, &|s| adjectival_spans.contains(&s));
+        let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, &dates, &entities, &|s| {
+            adjectival_spans.contains(&s)
+        });
         trace(&view);
         let context = DocContext { text, entities: &entities, last_person };
         for extractor in REGISTRY {
@@ -229,7 +231,12 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
 fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
     let mut names: Vec<Mention> = mentions
         .iter()
-        .filter(|m| matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Event) && m.link.is_none() && m.name.contains(' ') && text.get(m.span.range()) == Some(m.name.as_str()))
+        .filter(|m| {
+            matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Event)
+                && m.link.is_none()
+                && m.name.contains(' ')
+                && text.get(m.span.range()) == Some(m.name.as_str())
+        })
         .cloned()
         .collect();
     names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then(a.name.cmp(&b.name)));
@@ -242,9 +249,16 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
         for known in &names {
             for (at, _) in slice.match_indices(known.name.as_str()) {
                 let span = Span::new(sentence.span.start() + at, sentence.span.start() + at + known.name.len());
-                let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric) && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
+                let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                    && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
                 if bounded && mentions.iter().all(|m| !m.span.overlaps(span)) {
-                    mentions.push(Mention { span, sentence: sentence.index, confidence: known.confidence.min(80), title: None, ..known.clone() });
+                    mentions.push(Mention {
+                        span,
+                        sentence: sentence.index,
+                        confidence: known.confidence.min(80),
+                        title: None,
+                        ..known.clone()
+                    });
                 }
             }
         }
@@ -303,11 +317,8 @@ fn finish(
             Some(s)
         })
         .collect();
-    let cited: BTreeSet<usize> = facts
-        .iter()
-        .map(|f| f.evidence.sentence)
-        .chain(statements.iter().map(|s| s.evidence.sentence))
-        .collect();
+    let cited: BTreeSet<usize> =
+        facts.iter().map(|f| f.evidence.sentence).chain(statements.iter().map(|s| s.evidence.sentence)).collect();
     let sentence_records = sentences
         .iter()
         .filter(|s| cited.contains(&s.index))

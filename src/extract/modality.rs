@@ -12,8 +12,10 @@ use regex::Regex;
 use crate::extract::model::Modality;
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:not(?: yet)?|never|no longer|neither|nor|denied|denies|refused to|failed to|without)\b|n't\b|n’t\b")
-        .expect("valid negation pattern")
+    Regex::new(
+        r"(?i)\b(?:not(?: yet)?|never|no longer|neither|nor|denied|denies|refused to|failed to|without)\b|n't\b|n’t\b",
+    )
+    .expect("valid negation pattern")
 });
 static NOT_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot only\b").expect("valid pattern"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {

@@ -30,14 +30,8 @@ pub enum EntityType {
 
 impl EntityType {
     /// All types, in a fixed order.
-    pub const ALL: [EntityType; 6] = [
-        Self::Person,
-        Self::Organization,
-        Self::Country,
-        Self::Place,
-        Self::Agreement,
-        Self::Event,
-    ];
+    pub const ALL: [EntityType; 6] =
+        [Self::Person, Self::Organization, Self::Country, Self::Place, Self::Agreement, Self::Event];
 
     /// The ontology class IRI.
     #[must_use]

@@ -65,7 +65,9 @@ pub fn find(
     }
     let mut i = 0;
     while i < tokens.len() {
-        if let Some(place) = tokens[i].text.strip_suffix("-based").filter(|p| p.chars().next().is_some_and(char::is_uppercase)) {
+        if let Some(place) =
+            tokens[i].text.strip_suffix("-based").filter(|p| p.chars().next().is_some_and(char::is_uppercase))
+        {
             // "the Lisbon-based group": Lisbon is a place.
             let span = Span::new(tokens[i].span.start(), tokens[i].span.start() + place.len());
             if taken.iter().all(|m| !m.span.overlaps(span)) {
@@ -89,13 +91,34 @@ pub fn find(
 /// the capitalised phrase there names the body, whatever its head word.
 pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     const ROLES: &[&str] = &[
-        "head", "director", "president", "chairman", "chairwoman", "chair", "chief", "founder",
-        "member", "researcher", "expert", "analyst", "fellow", "professor", "spokesman",
-        "spokeswoman", "spokesperson", "official", "economist", "lecturer", "scientist",
+        "head",
+        "director",
+        "president",
+        "chairman",
+        "chairwoman",
+        "chair",
+        "chief",
+        "founder",
+        "member",
+        "researcher",
+        "expert",
+        "analyst",
+        "fellow",
+        "professor",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "official",
+        "economist",
+        "lecturer",
+        "scientist",
     ];
     let tokens = tokenize(&text[sentence.range()], sentence.start());
     for i in 0..tokens.len().saturating_sub(3) {
-        if !ROLES.contains(&tokens[i].text) || !matches!(tokens[i + 1].text, "of" | "at" | "for") || tokens[i + 2].text != "the" {
+        if !ROLES.contains(&tokens[i].text)
+            || !matches!(tokens[i + 1].text, "of" | "at" | "for")
+            || tokens[i + 2].text != "the"
+        {
             continue;
         }
         let start = i + 3;
@@ -121,7 +144,8 @@ pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec
             end -= 1;
         }
         if capitals >= 2 && end > start + 1 {
-            let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end() - tokens[end - 1].possessive_len());
+            let span =
+                Span::new(tokens[start].span.start(), tokens[end - 1].span.end() - tokens[end - 1].possessive_len());
             out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 55, index));
         }
     }
@@ -140,7 +164,7 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     let bare = strip_possessive(token.text);
-    if NOT_NAMES.contains(&bare) && !(ORG_HEADS.contains(&bare) && !sentence_start) {
+    if NOT_NAMES.contains(&bare) && (sentence_start || !ORG_HEADS.contains(&bare)) {
         return false;
     }
     // Title words stay outside names: "President Jane Roe" is a title and a name.
@@ -167,16 +191,25 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         // A title word continues a name only inside an organisation's or
         // event's name ("Munich Security Conference"), not before a person
         // ("Croatian Defense Minister Jane Roe").
-        if is_continuation_word(next) && !(title_word && !run_has_org_head(tokens, start, end) && !head_ahead(text, tokens, end)) {
+        if is_continuation_word(next)
+            && !(title_word && !run_has_org_head(tokens, start, end) && !head_ahead(text, tokens, end))
+        {
             end += 1;
             continue;
         }
         // Connectors join two capitalised parts: "Ministry of Foreign Affairs".
         let mut j = end;
-        while j < tokens.len() && NAME_CONNECTORS.contains(&tokens[j].text) && only_space_between(text, tokens[j - 1], tokens[j]) {
+        while j < tokens.len()
+            && NAME_CONNECTORS.contains(&tokens[j].text)
+            && only_space_between(text, tokens[j - 1], tokens[j])
+        {
             j += 1;
         }
-        if j > end && j < tokens.len() && only_space_between(text, tokens[j - 1], tokens[j]) && is_continuation_word(&tokens[j]) {
+        if j > end
+            && j < tokens.len()
+            && only_space_between(text, tokens[j - 1], tokens[j])
+            && is_continuation_word(&tokens[j])
+        {
             let joined_by_and = tokens[end..j].iter().any(|t| t.text == "and" || t.text == "&");
             // "X and the Y" joins two names.
             if joined_by_and && tokens[end..j].iter().any(|t| t.text == "the") {
@@ -200,23 +233,99 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
 /// but function words ("Security" continues "Center for Security Studies").
 fn is_continuation_word(token: &Token<'_>) -> bool {
     !token.text.ends_with("-based")
-        && token.is_capitalized() && !FUNCTION_WORDS.contains(&strip_possessive(token.text)) && !token.text.chars().all(|c| c.is_ascii_digit())
+        && token.is_capitalized()
+        && !FUNCTION_WORDS.contains(&strip_possessive(token.text))
+        && !token.text.chars().all(|c| c.is_ascii_digit())
 }
 
 /// Heads of bodies every state has, named after their state.
 const GOVERNMENT_BODIES: &[&str] = &[
-    "Ministry", "Government", "Parliament", "Cabinet", "Embassy", "Foreign", "Defense", "Defence",
-    "Interior", "Central", "Supreme", "Constitutional", "National", "Armed", "Presidency",
+    "Ministry",
+    "Government",
+    "Parliament",
+    "Cabinet",
+    "Embassy",
+    "Foreign",
+    "Defense",
+    "Defence",
+    "Interior",
+    "Central",
+    "Supreme",
+    "Constitutional",
+    "National",
+    "Armed",
+    "Presidency",
 ];
 
 /// Words that never continue a name.
 const FUNCTION_WORDS: &[&str] = &[
-    "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "He", "She", "They", "We", "I",
-    "You", "His", "Her", "Their", "Our", "My", "Your", "In", "On", "At", "By", "With", "To", "As",
-    "But", "Or", "If", "When", "While", "Where", "Who", "Which", "After", "Before", "Is", "Are",
-    "Was", "Were", "Has", "Have", "Had", "Will", "Would", "Said", "Says", "Monday", "Tuesday",
-    "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January", "February", "March",
-    "April", "June", "July", "August", "September", "October", "November", "December",
+    "The",
+    "A",
+    "An",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "It",
+    "Its",
+    "He",
+    "She",
+    "They",
+    "We",
+    "I",
+    "You",
+    "His",
+    "Her",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "In",
+    "On",
+    "At",
+    "By",
+    "With",
+    "To",
+    "As",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "Where",
+    "Who",
+    "Which",
+    "After",
+    "Before",
+    "Is",
+    "Are",
+    "Was",
+    "Were",
+    "Has",
+    "Have",
+    "Had",
+    "Will",
+    "Would",
+    "Said",
+    "Says",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+    "January",
+    "February",
+    "March",
+    "April",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
 
 /// True when the capitalised words from `from` on reach a head noun of an
@@ -293,7 +402,9 @@ fn classify_run(
             // "Kosovo's Ministry of Foreign Affairs" is Kosovo's ministry.
             let owner = tokens[start - 1];
             if owner.possessive_len() > 0 {
-                if let Some(country) = taken.iter().find(|m| m.span.start() == owner.span.start() && m.kind == EntityType::Country) {
+                if let Some(country) =
+                    taken.iter().find(|m| m.span.start() == owner.span.start() && m.kind == EntityType::Country)
+                {
                     let span = Span::new(owner.span.start(), span.end());
                     out.push(mention(span, kind, format!("{} {name}", country.name), 80, sentence));
                     return;
@@ -316,17 +427,13 @@ fn classify_run(
     if !inner.is_empty() {
         let mut cursor = start;
         for m in inner {
-            let left_end = tokens[cursor..end]
-                .iter()
-                .position(|t| t.span.start() >= m.span.start())
-                .map_or(end, |p| cursor + p);
+            let left_end =
+                tokens[cursor..end].iter().position(|t| t.span.start() >= m.span.start()).map_or(end, |p| cursor + p);
             if left_end > cursor {
                 classify_plain(text, tokens, cursor, left_end, sentence, out, singles);
             }
-            cursor = tokens[cursor..end]
-                .iter()
-                .position(|t| t.span.start() >= m.span.end())
-                .map_or(end, |p| cursor + p);
+            cursor =
+                tokens[cursor..end].iter().position(|t| t.span.start() >= m.span.end()).map_or(end, |p| cursor + p);
         }
         if cursor < end {
             classify_plain(text, tokens, cursor, end, sentence, out, singles);
@@ -361,13 +468,17 @@ fn classify_plain(
     let cue = context_cue(text, tokens, start, end);
 
     if count == 1 && end - start == 1 {
-        if first.is_acronym() && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6 && !is_common_acronym(strip_possessive(first.text)) {
+        if first.is_acronym()
+            && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
+            && !is_common_acronym(strip_possessive(first.text))
+        {
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
         } else if title.is_some() || cue == Cue::Apposition {
             let mut m = mention(span, EntityType::Person, name, 75, sentence);
             m.title = title;
             out.push(m);
-        } else if strip_possessive(first.text).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’') {
+        } else if strip_possessive(first.text).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
+        {
             singles.push(Single { span, word: name, sentence });
         }
         return;
@@ -404,9 +515,9 @@ fn classify_plain(
 /// ("International Studies", "Strong Teams", "Authentic Mindset").
 fn common_noun_shape(word: &str) -> bool {
     const ENDINGS: &[&str] = &[
-        "tion", "sion", "ment", "ness", "ity", "ies", "ism", "ics", "ional", "ance", "ence", "ship",
-        "ings", "ures", "ates", "ists", "ents", "ives", "ous", "ful", "less", "able", "ible", "ward",
-        "wise", "ical", "ated", "ized", "ised", "eams", "ows", "ects", "ands",
+        "tion", "sion", "ment", "ness", "ity", "ies", "ism", "ics", "ional", "ance", "ence", "ship", "ings", "ures",
+        "ates", "ists", "ents", "ives", "ous", "ful", "less", "able", "ible", "ward", "wise", "ical", "ated", "ized",
+        "ised", "eams", "ows", "ects", "ands",
     ];
     let lower = word.to_lowercase();
     lower.len() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
@@ -426,10 +537,51 @@ fn looks_like_name_word(token: &Token<'_>) -> bool {
 fn is_common_acronym(word: &str) -> bool {
     matches!(
         word,
-        "CEO" | "CFO" | "TV" | "AM" | "PM" | "GDP" | "UTC" | "GMT" | "EST" | "OK" | "AIDS" | "HIV"
-            | "COVID" | "ID" | "II" | "III" | "IV" | "VI" | "VII" | "VIII" | "IX" | "XI" | "DNA"
-            | "PC" | "CD" | "DVD" | "USD" | "EUR" | "MW" | "KM" | "AD" | "BC" | "AP" | "FAQ"
-            | "IT" | "AI" | "US" | "UK" | "ET" | "PT" | "CT" | "MT" | "PST" | "EDT" | "PDT"
+        "CEO"
+            | "CFO"
+            | "TV"
+            | "AM"
+            | "PM"
+            | "GDP"
+            | "UTC"
+            | "GMT"
+            | "EST"
+            | "OK"
+            | "AIDS"
+            | "HIV"
+            | "COVID"
+            | "ID"
+            | "II"
+            | "III"
+            | "IV"
+            | "VI"
+            | "VII"
+            | "VIII"
+            | "IX"
+            | "XI"
+            | "DNA"
+            | "PC"
+            | "CD"
+            | "DVD"
+            | "USD"
+            | "EUR"
+            | "MW"
+            | "KM"
+            | "AD"
+            | "BC"
+            | "AP"
+            | "FAQ"
+            | "IT"
+            | "AI"
+            | "US"
+            | "UK"
+            | "ET"
+            | "PT"
+            | "CT"
+            | "MT"
+            | "PST"
+            | "EDT"
+            | "PDT"
     )
 }
 
@@ -466,7 +618,9 @@ fn context_cue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Cu
     }
     let next_word = tokens.get(end).map(|t| t.text);
     let prev_word = start.checked_sub(1).map(|p| tokens[p].text);
-    if next_word.is_some_and(|w| SPEECH_VERBS.contains(&w)) || prev_word.is_some_and(|w| matches!(w, "said" | "says" | "according")) {
+    if next_word.is_some_and(|w| SPEECH_VERBS.contains(&w))
+        || prev_word.is_some_and(|w| matches!(w, "said" | "says" | "according"))
+    {
         return Cue::Speech;
     }
     Cue::None
@@ -485,7 +639,11 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
             break;
         }
         let bare = prev.text.trim_end_matches('.');
-        if NAME_TITLES.contains(&prev.text) || NAME_TITLES.contains(&bare) || is_title_word(prev.text) || (prev.text == "of" && first < start) {
+        if NAME_TITLES.contains(&prev.text)
+            || NAME_TITLES.contains(&bare)
+            || is_title_word(prev.text)
+            || (prev.text == "of" && first < start)
+        {
             first = k - 1;
             k -= 1;
         } else {
@@ -508,6 +666,7 @@ fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence:
         link: None,
         adjectival: false,
         unnamed: false,
+        anaphor: false,
         title: None,
         sentence,
     }

@@ -79,6 +79,7 @@ pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out
             link: None,
             adjectival: false,
             unnamed: !older,
+            anaphor: false,
             title: None,
             sentence: index,
         });
@@ -91,7 +92,11 @@ pub fn find_anaphors(text: &str, sentence: Span, index: usize, out: &mut Vec<Men
     for caps in ANAPHOR.captures_iter(slice) {
         let whole = caps.get(0).expect("match");
         let mods = caps.name("mods").map_or("", |m| m.as_str());
-        let start = if mods.is_empty() { caps.name("head").map_or(whole.start(), |m| m.start()) } else { caps.name("mods").map_or(whole.start(), |m| m.start()) };
+        let start = if mods.is_empty() {
+            caps.name("head").map_or(whole.start(), |m| m.start())
+        } else {
+            caps.name("mods").map_or(whole.start(), |m| m.start())
+        };
         out.push(Mention {
             span: Span::new(sentence.start() + start, sentence.start() + whole.end()),
             kind: EntityType::Agreement,
@@ -101,7 +106,8 @@ pub fn find_anaphors(text: &str, sentence: Span, index: usize, out: &mut Vec<Men
             link: None,
             adjectival: false,
             unnamed: true,
-            title: Some("anaphor".to_string()),
+            anaphor: true,
+            title: None,
             sentence: index,
         });
     }

@@ -56,15 +56,18 @@ impl RelationExtractor for Residence {
                 let Some(person) = entity(view, &caps, "person") else { continue };
                 for name in ["place", "place2"] {
                     if let Some(place) = entity(view, &caps, name) {
-                        out.add(view, Found {
-                            subject: person,
-                            relation: Relation::LivesIn,
-                            object: Object::Entity(place),
-                            range: caps.get(0).map_or(0..0, |m| m.range()),
-                            extractor: NAME,
-                            confidence: 70,
-                            title: None,
-                        });
+                        out.add(
+                            view,
+                            Found {
+                                subject: person,
+                                relation: Relation::LivesIn,
+                                object: Object::Entity(place),
+                                range: caps.get(0).map_or(0..0, |m| m.range()),
+                                extractor: NAME,
+                                confidence: 70,
+                                title: None,
+                            },
+                        );
                     }
                 }
             }

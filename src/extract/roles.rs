@@ -27,7 +27,7 @@ use regex::Regex;
 
 use crate::extract::lexicon::{title_relation, TITLE_HEADS, TITLE_MODIFIERS};
 use crate::extract::model::{EntityType, Object, Relation};
-use crate::extract::pattern::{entity, code};
+use crate::extract::pattern::{code, entity};
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 
@@ -40,7 +40,9 @@ const NAME: &str = "roles";
 fn title_pattern() -> String {
     let heads = TITLE_HEADS.join("|");
     let words = format!("{}|{heads}", TITLE_MODIFIERS.join("|"));
-    format!(r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))")
+    format!(
+        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))"
+    )
 }
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -82,12 +84,17 @@ impl RelationExtractor for Roles {
                     if relation != Relation::HeadOf {
                         continue;
                     }
-                } else if relation == Relation::MinisterOf && !matches!(org_kind, EntityType::Country | EntityType::Organization) {
+                } else if relation == Relation::MinisterOf
+                    && !matches!(org_kind, EntityType::Country | EntityType::Organization)
+                {
                     relation = Relation::WorksFor;
                 }
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let org_start = caps.name("org").map_or(0, |m| m.start());
-                if code(&caps, "org") == Some('D') && view.text[..org_start].trim_end().ends_with('»') && view.text[..org_start].ends_with("» ") {
+                if code(&caps, "org") == Some('D')
+                    && view.text[..org_start].trim_end().ends_with('»')
+                    && view.text[..org_start].ends_with("» ")
+                {
                     continue;
                 }
                 if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
@@ -95,15 +102,18 @@ impl RelationExtractor for Roles {
                     continue;
                 }
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
-                out.add(view, Found {
-                    subject: person,
-                    relation,
-                    object: Object::Entity(org),
-                    range: whole,
-                    extractor: NAME,
-                    confidence: 85,
-                    title: Some(title),
-                });
+                out.add(
+                    view,
+                    Found {
+                        subject: person,
+                        relation,
+                        object: Object::Entity(org),
+                        range: whole,
+                        extractor: NAME,
+                        confidence: 85,
+                        title: Some(title),
+                    },
+                );
             }
         }
     }
@@ -112,7 +122,21 @@ impl RelationExtractor for Roles {
 /// Titles that say someone serves the state they are named with.
 fn is_official(title: &str) -> bool {
     let lower = title.to_lowercase();
-    ["minister", "ambassador", "envoy", "official", "spokes", "secretary", "deputy", "diplomat", "general", "commander", "officer", "adviser", "advisor"]
-        .iter()
-        .any(|w| lower.contains(w))
+    [
+        "minister",
+        "ambassador",
+        "envoy",
+        "official",
+        "spokes",
+        "secretary",
+        "deputy",
+        "diplomat",
+        "general",
+        "commander",
+        "officer",
+        "adviser",
+        "advisor",
+    ]
+    .iter()
+    .any(|w| lower.contains(w))
 }

@@ -5,7 +5,7 @@
 //! declaration", "the defense ministers of A and B signed the pact") and the
 //! agent list of "signed by" ("the treaty was signed by the foreign
 //! ministers of the three countries: X, Y and Z"); `signedIn` and `signedOn`
-//! from "in <place>" and "on <date>" in the same clause as the verb.
+//! from "in `<place>`" and "on `<date>`" in the same clause as the verb.
 //!
 //! ## Example
 //! "Chile and Peru signed a trade agreement on May 4 in Lima."
@@ -42,7 +42,10 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:signed|inked) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;«]{0,40}?(?:«[AT]\d+»[^.;«]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)").expect("valid pattern")
+    Regex::new(
+        r"^[^.;«]{0,40}?(?:«[AT]\d+»[^.;«]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
+    )
+    .expect("valid pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[^.;«]{0,40}?(?:«[AL]\d+»[^.;«]{0,30}?)*\bon (?P<date>«T\d+»)").expect("valid pattern")
@@ -66,7 +69,10 @@ impl RelationExtractor for Signing {
                 if !matches!(code, 'C' | 'P' | 'O') || modifier_only(text, view, signer, clause_start..whole.start) {
                     continue;
                 }
-                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), clause_start..whole.end, 80));
+                out.add(
+                    view,
+                    found(agreement, Relation::Signatory, Object::Entity(signer), clause_start..whole.end, 80),
+                );
             }
             if let Some(d) = date(view, &caps, "date") {
                 out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole.clone(), 80));
@@ -89,13 +95,29 @@ impl RelationExtractor for Signing {
 
 impl Signing {
     /// "in <place>" and "on <date>" after the verb, in the same clause.
-    fn place_and_date(&self, view: &SentenceView, doc: &DocContext<'_>, agreement: usize, whole: std::ops::Range<usize>, out: &mut Findings) {
+    fn place_and_date(
+        &self,
+        view: &SentenceView,
+        doc: &DocContext<'_>,
+        agreement: usize,
+        whole: std::ops::Range<usize>,
+        out: &mut Findings,
+    ) {
         let rest = &view.text[whole.end..];
         if let Some(caps) = PLACE.captures(rest) {
             if let Some(m) = caps.name("place") {
                 if let Some(place) = view.entity_at(whole.end + m.start()) {
                     if doc.kind(place).is_place() {
-                        out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), whole.start..whole.end + m.end(), 75));
+                        out.add(
+                            view,
+                            found(
+                                agreement,
+                                Relation::SignedIn,
+                                Object::Entity(place),
+                                whole.start..whole.end + m.end(),
+                                75,
+                            ),
+                        );
                     }
                 }
             }
@@ -103,7 +125,10 @@ impl Signing {
         if let Some(caps) = DATE.captures(rest) {
             if let Some(m) = caps.name("date") {
                 if let Some(crate::extract::view::Slot::Date(d)) = view.slot_at(whole.end + m.start()) {
-                    out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole.start..whole.end + m.end(), 75));
+                    out.add(
+                        view,
+                        found(agreement, Relation::SignedOn, Object::Date(d), whole.start..whole.end + m.end(), 75),
+                    );
                 }
             }
         }
@@ -129,6 +154,12 @@ fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops
     after.starts_with(" member") || after.starts_with(" official") || after.starts_with("-based")
 }
 
-fn found(subject: usize, relation: Relation, object: Object, range: std::ops::Range<usize>, confidence: u8) -> Found<'static> {
+fn found(
+    subject: usize,
+    relation: Relation,
+    object: Object,
+    range: std::ops::Range<usize>,
+    confidence: u8,
+) -> Found<'static> {
     Found { subject, relation, object, range, extractor: NAME, confidence, title: None }
 }

@@ -34,7 +34,8 @@ pub struct Stance;
 
 const NAME: &str = "stance";
 
-const SUBJECT: &str = r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
+const SUBJECT: &str =
+    r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
 const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
 const OBJECT: &str = r"(?:the |this |that |a |an |their |its |his |her )?(?P<o>«[POCLAE]\d+»)";
 
@@ -46,7 +47,8 @@ fn alternation(words: &[&str]) -> String {
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(&[OPPOSE_VERBS, SUPPORT_VERBS].concat());
-    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?P<v>{verbs}) {OBJECT}(?P<possessive>'s|’s)?")).expect("valid stance pattern")
+    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?P<v>{verbs}) {OBJECT}(?P<possessive>'s|’s)?"))
+        .expect("valid stance pattern")
 });
 static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
@@ -117,15 +119,25 @@ fn noun_relation(noun: &str) -> Relation {
     }
 }
 
-fn add(view: &SentenceView, caps: &regex::Captures<'_>, subject: Option<usize>, relation: Relation, confidence: u8, out: &mut Findings) {
+fn add(
+    view: &SentenceView,
+    caps: &regex::Captures<'_>,
+    subject: Option<usize>,
+    relation: Relation,
+    confidence: u8,
+    out: &mut Findings,
+) {
     let (Some(subject), Some(object)) = (subject, entity(view, caps, "o")) else { return };
-    out.add(view, Found {
-        subject,
-        relation,
-        object: Object::Entity(object),
-        range: caps.get(0).map_or(0..0, |m| m.range()),
-        extractor: NAME,
-        confidence,
-        title: None,
-    });
+    out.add(
+        view,
+        Found {
+            subject,
+            relation,
+            object: Object::Entity(object),
+            range: caps.get(0).map_or(0..0, |m| m.range()),
+            extractor: NAME,
+            confidence,
+            title: None,
+        },
+    );
 }

@@ -41,9 +41,8 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
     Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:,[^,«]{{1,60}},)? (?:(?:has|had|also|further|again|later|repeatedly|publicly) )*(?P<v>{speech})(?: in an interview(?: with (?:the )?«O\d+»)?)?,? (?:that )?(?P<content>[^.]{{12,}})")).expect("valid reported pattern")
 });
-static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern")
-});
+static ACCORDING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern"));
 
 fn verbs() -> String {
     let mut sorted: Vec<&str> = SPEECH_VERBS.to_vec();
@@ -63,7 +62,8 @@ impl RelationExtractor for Statements {
             let speaker = entity(view, &caps, "s1")
                 .or_else(|| entity(view, &caps, "s2"))
                 .or_else(|| caps.name("pro").and(doc.last_person));
-            let cue = caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
+            let cue =
+                caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
             if let (Some(speaker), Some(content)) = (speaker, caps.name("content")) {
                 push(view, speaker, cue, content.range(), true, caps.get(0).map_or(0..0, |m| m.range()), out);
                 found_quote = true;
@@ -75,15 +75,25 @@ impl RelationExtractor for Statements {
         for caps in REPORTED.captures_iter(text).chain(ACCORDING.captures_iter(text)) {
             let (Some(speaker), Some(content)) = (entity(view, &caps, "s"), caps.name("content")) else { continue };
             let cue = caps.name("v").map_or("according to", |m| m.as_str());
-            let content = content.start()..content.end().min(text.trim_end_matches(['.', '”', '"']).len()).max(content.start());
+            let content =
+                content.start()..content.end().min(text.trim_end_matches(['.', '”', '"']).len()).max(content.start());
             push(view, speaker, cue, content, false, caps.get(0).map_or(0..0, |m| m.range()), out);
             break;
         }
     }
 }
 
-fn push(view: &SentenceView, speaker: usize, cue: &str, content: std::ops::Range<usize>, quoted: bool, whole: std::ops::Range<usize>, out: &mut Findings) {
-    let about = view.entities_in(content.clone()).into_iter().map(|(_, e)| e).filter(|&e| e != speaker).collect::<Vec<_>>();
+fn push(
+    view: &SentenceView,
+    speaker: usize,
+    cue: &str,
+    content: std::ops::Range<usize>,
+    quoted: bool,
+    whole: std::ops::Range<usize>,
+    out: &mut Findings,
+) {
+    let about =
+        view.entities_in(content.clone()).into_iter().map(|(_, e)| e).filter(|&e| e != speaker).collect::<Vec<_>>();
     let mut about_sorted = about;
     about_sorted.sort_unstable();
     about_sorted.dedup();
@@ -93,6 +103,11 @@ fn push(view: &SentenceView, speaker: usize, cue: &str, content: std::ops::Range
         content: view.doc_span(content),
         quoted,
         about: about_sorted,
-        evidence: Evidence { sentence: view.index, span: view.doc_span(whole), extractor: NAME.to_string(), confidence: if quoted { 80 } else { 70 } },
+        evidence: Evidence {
+            sentence: view.index,
+            span: view.doc_span(whole),
+            extractor: NAME.to_string(),
+            confidence: if quoted { 80 } else { 70 },
+        },
     });
 }

@@ -60,7 +60,8 @@ pub struct SentenceView {
     pieces: Vec<Piece>,
 }
 
-static PLACEHOLDER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"«([A-Z])(\d+)»").expect("valid placeholder pattern"));
+static PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«([A-Z])(\d+)»").expect("valid placeholder pattern"));
 
 impl SentenceView {
     /// Builds the view of `sentence` from mentions (span, entity) and dates,

@@ -92,7 +92,10 @@ pub struct GraphStore {
 
 impl std::fmt::Debug for GraphStore {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GraphStore").field("dir", &self.dir).field("writable", &self.lock.is_some()).finish_non_exhaustive()
+        f.debug_struct("GraphStore")
+            .field("dir", &self.dir)
+            .field("writable", &self.lock.is_some())
+            .finish_non_exhaustive()
     }
 }
 
@@ -183,20 +186,23 @@ impl GraphStore {
         let records_tmp = self.dir.join("documents.jsonl.tmp");
         let manifest_tmp = self.dir.join("manifest.json.tmp");
         let file = create(&graph_tmp)?;
-        let (writer, count) = write_graph(quads, GraphFormat::NQuads, BufWriter::new(file)).map_err(|e| StoreError::Backend(e.to_string()))?;
+        let (writer, count) = write_graph(quads, GraphFormat::NQuads, BufWriter::new(file))
+            .map_err(|e| StoreError::Backend(e.to_string()))?;
         finish(writer, &graph_tmp)?;
         let mut writer = BufWriter::new(create(&records_tmp)?);
         for record in records {
             writeln!(writer, "{record}").map_err(|source| StoreError::Io { path: records_tmp.clone(), source })?;
         }
         finish(writer, &records_tmp)?;
-        let manifest = serde_json::json!({ "format": FORMAT, "version": VERSION, "quads": count, "documents": records.len() });
+        let manifest =
+            serde_json::json!({ "format": FORMAT, "version": VERSION, "quads": count, "documents": records.len() });
         let mut writer = BufWriter::new(create(&manifest_tmp)?);
         writeln!(writer, "{manifest:#}").map_err(|source| StoreError::Io { path: manifest_tmp.clone(), source })?;
         finish(writer, &manifest_tmp)?;
         for name in ["graph.nq", "documents.jsonl", "manifest.json"] {
             let target = self.dir.join(name);
-            fs::rename(self.dir.join(format!("{name}.tmp")), &target).map_err(|source| StoreError::Io { path: target, source })?;
+            fs::rename(self.dir.join(format!("{name}.tmp")), &target)
+                .map_err(|source| StoreError::Io { path: target, source })?;
         }
         self.store = memory_store(quads)?;
         Ok(())

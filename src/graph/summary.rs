@@ -61,16 +61,26 @@ pub fn summarize(store: &Store) -> Result<Summary, String> {
             _ => Ok(0),
         }
     };
-    let mut summary = Summary { documents: count(&format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{}> }}", kg::DOCUMENT))?, ..Summary::default() };
+    let mut summary = Summary {
+        documents: count(&format!("SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE {{ ?d a <{}> }}", kg::DOCUMENT))?,
+        ..Summary::default()
+    };
     for kind in EntityType::ALL {
         let n = count(&format!("SELECT (COUNT(DISTINCT ?e) AS ?n) WHERE {{ ?e a <{}> }}", kind.class_iri()))?;
         summary.entities.insert(kind.name(), n);
     }
     for relation in RELATIONS {
-        let n = count(&format!("SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ ?s <{}> ?o }} }}", relation.iri()))?;
+        let n = count(&format!(
+            "SELECT (COUNT(*) AS ?n) WHERE {{ SELECT DISTINCT ?s ?o WHERE {{ ?s <{}> ?o }} }}",
+            relation.iri()
+        ))?;
         summary.facts.insert(relation.name(), n);
     }
-    summary.qualified_facts = count(&format!("SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f <{}> ?m FILTER(?m != <{}>) }}", kg::MODALITY, kg::ASSERTED))?;
+    summary.qualified_facts = count(&format!(
+        "SELECT (COUNT(DISTINCT ?f) AS ?n) WHERE {{ ?f <{}> ?m FILTER(?m != <{}>) }}",
+        kg::MODALITY,
+        kg::ASSERTED
+    ))?;
     summary.statements = count(&format!("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{}> }}", kg::STATEMENT))?;
     summary.quads = store.len().map_err(|e| e.to_string())?;
     Ok(summary)

@@ -4,7 +4,7 @@
 //! and statements in the document's named graph.
 
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
-use oxigraph::model::{GraphName, Literal, NamedNode, Quad, NamedOrBlankNode, Term};
+use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
 use crate::extract::model::{DocExtraction, Modality, Object};
 use crate::resolve::Resolution;
@@ -98,10 +98,20 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
         quads.add(doc_node.clone(), &format!("{}title", ns::DCTERMS), Literal::new_simple_literal(title), &default);
     }
     if let Some(date) = doc.metadata.date.and_then(|date| date.resolve(None)) {
-        quads.add(doc_node.clone(), &format!("{}datePublished", ns::SCHEMA), Literal::new_typed_literal(date.lexical(), node(date.datatype())), &default);
+        quads.add(
+            doc_node.clone(),
+            &format!("{}datePublished", ns::SCHEMA),
+            Literal::new_typed_literal(date.lexical(), node(date.datatype())),
+            &default,
+        );
     }
     if let Some(url) = &doc.metadata.url {
-        quads.add(doc_node.clone(), &format!("{}url", ns::SCHEMA), Literal::new_typed_literal(url, xsd::ANY_URI), &default);
+        quads.add(
+            doc_node.clone(),
+            &format!("{}url", ns::SCHEMA),
+            Literal::new_typed_literal(url, xsd::ANY_URI),
+            &default,
+        );
     }
     if let Some(publisher) = &doc.metadata.publisher {
         quads.add(doc_node.clone(), kg::PUBLISHER_NAME, Literal::new_simple_literal(publisher), &default);
@@ -126,7 +136,13 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
     let evidence = |quads: &mut Quads, owner: &NamedNode, ev: &crate::extract::model::Evidence, key: &str| {
         let ev_iri = format!(
             "{doc_iri}#ev-{}",
-            short_hash(&[key, &ev.sentence.to_string(), &ev.span.start().to_string(), &ev.span.end().to_string(), &ev.extractor])
+            short_hash(&[
+                key,
+                &ev.sentence.to_string(),
+                &ev.span.start().to_string(),
+                &ev.span.end().to_string(),
+                &ev.extractor
+            ])
         );
         let e = node(&ev_iri);
         quads.add(owner.clone(), kg::EVIDENCE_PROP, e.clone(), &graph);
@@ -135,9 +151,14 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
         quads.add(e.clone(), kg::SENTENCE_PROP, node(&sentence_iri(ev.sentence)), &graph);
         quads.add(e.clone(), kg::START, integer(ev.span.start()), &graph);
         quads.add(e.clone(), kg::END, integer(ev.span.end()), &graph);
-        quads.add(e.clone(), kg::SPAN_TEXT, Literal::new_simple_literal(&doc_text_of(doc, ev)), &graph);
+        quads.add(e.clone(), kg::SPAN_TEXT, Literal::new_simple_literal(doc_text_of(doc, ev)), &graph);
         quads.add(e.clone(), kg::EXTRACTOR, Literal::new_simple_literal(&ev.extractor), &graph);
-        quads.add(e, kg::CONFIDENCE, Literal::new_typed_literal(format!("{}.{:02}", ev.confidence / 100, ev.confidence % 100), xsd::DECIMAL), &graph);
+        quads.add(
+            e,
+            kg::CONFIDENCE,
+            Literal::new_typed_literal(format!("{}.{:02}", ev.confidence / 100, ev.confidence % 100), xsd::DECIMAL),
+            &graph,
+        );
     };
 
     for (f, fact) in doc.facts.iter().enumerate() {
