@@ -83,6 +83,14 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         }
         if let Some(link) = m.link {
             let entry = Gazetteer::global().entry(link);
+            if !m.adjectival {
+                // The form the text uses ("NATO") is a name of the entity too.
+                if let Some(surface) =
+                    text.get(m.span.range()).filter(|s| s.chars().any(char::is_lowercase) || s.len() <= 8)
+                {
+                    entity.aliases.insert(surface.to_string());
+                }
+            }
             entity.links = Links {
                 geonames: entry.geonames_id,
                 wikidata: entry.wikidata.clone(),
