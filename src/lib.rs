@@ -1,4 +1,4 @@
-//! kgforge: news text in, a traceable RDF knowledge graph out.
+#![doc = include_str!("../README.md")]
 #![warn(missing_docs)]
 
 pub mod document;
