@@ -23,7 +23,7 @@ impl Span {
     /// When `start > end`: that is a bug in the caller, not bad input.
     ///
     /// ```
-    /// let span = kgforge::Span::new(3, 7);
+    /// let span = kgforge::Span::new(4, 8);
     /// assert_eq!(&"the NATO pact"[span.range()], "NATO");
     /// ```
     #[must_use]
