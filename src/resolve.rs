@@ -361,18 +361,18 @@ fn longest<'a>(names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
 /// from the document's date, else from the other documents about the same
 /// agreement.
 fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Option<XsdDate>>> {
-    let mut years_of_entity: BTreeMap<usize, BTreeSet<i32>> = BTreeMap::new();
+    // For each corpus entity: the years of the dated documents that mention
+    // it, and the latest years mentioned by the undated ones.
+    let mut dated: BTreeMap<usize, BTreeSet<i32>> = BTreeMap::new();
+    let mut mentioned: BTreeMap<usize, BTreeSet<i32>> = BTreeMap::new();
     for (d, doc) in docs.iter().enumerate() {
-        let year = doc.metadata.date.and_then(|date| date.year).or(doc.anchor_year);
-        for fact in &doc.facts {
-            if let (Some(year), Object::Date(_)) = (year, fact.object) {
-                years_of_entity.entry(mapping[d][fact.subject]).or_default().insert(year);
-            }
-        }
-        if let Some(year) = year {
-            for &entity in &mapping[d] {
-                years_of_entity.entry(entity).or_default().insert(year);
-            }
+        let (target, year) = match (doc.metadata.date.and_then(|date| date.year), doc.anchor_year) {
+            (Some(year), _) => (&mut dated, year),
+            (None, Some(year)) => (&mut mentioned, year),
+            (None, None) => continue,
+        };
+        for &entity in &mapping[d] {
+            target.entry(entity).or_default().insert(year);
         }
     }
     docs.iter()
@@ -384,14 +384,14 @@ fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Opti
                 .iter()
                 .map(|fact| match fact.object {
                     Object::Date(date) => {
+                        // A date without a year in an undated text takes the
+                        // latest year of the dated reports on the same thing:
+                        // news is written after the event.
+                        let entity = mapping[d][fact.subject];
                         let anchor = own.or_else(|| {
-                            let years = years_of_entity.get(&mapping[d][fact.subject])?;
-                            // Only an unambiguous year is borrowed.
-                            (years.len() == 1).then(|| PartialDate {
-                                year: years.iter().next().copied(),
-                                month: None,
-                                day: None,
-                            })
+                            let year =
+                                dated.get(&entity).or_else(|| mentioned.get(&entity))?.iter().next_back().copied();
+                            Some(PartialDate { year, month: None, day: None })
                         });
                         date.resolve(anchor)
                     }

@@ -1,79 +1,168 @@
-//! TEMPORARY stand-in (replaced by the document readers).
-use crate::text::date::PartialDate;
-use serde::{Deserialize, Serialize};
+//! Documents: the texts kgforge reads, with their metadata, and the readers
+//! that stream them from files, directories, JSONL and standard input.
+//!
+//! [`read_inputs`] turns a list of input paths into a lazy iterator of
+//! documents: one document is in memory at a time, and a bad input (missing,
+//! empty, binary, not UTF-8, a malformed JSONL line) is an [`InputError`]
+//! item after which reading goes on.
+//!
+//! ```no_run
+//! use std::path::PathBuf;
+//! for item in kgforge::document::read_inputs(&[PathBuf::from("data/corpus")]) {
+//!     match item {
+//!         Ok(doc) => assert!(!doc.text.is_empty()),
+//!         Err(error) => eprintln!("skipped: {error}"),
+//!     }
+//! }
+//! ```
+
+mod html;
+mod jsonl;
+pub mod metadata;
+mod read;
+
 use std::path::PathBuf;
-/// Document.
-#[derive(Debug, Clone)]
+
+use serde::{Deserialize, Serialize};
+
+use crate::text::date::PartialDate;
+
+pub use read::{read_inputs, Inputs};
+
+/// One input text.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Document {
-    /** i */
+    /// Stable identifier: the file path as given (without a leading `./`),
+    /// the JSONL line's `"id"`, or `-` for standard input.
     pub id: String,
-    /** s */
+    /// Where the text came from: the file path, `path:line` for JSONL, or
+    /// `-`.
     pub source: String,
-    /** t */
+    /// The text; every span of later stages indexes into it.
     pub text: String,
-    /** m */
+    /// Title, date, URL and publisher, given with the input or found in the
+    /// text.
     pub metadata: Metadata,
 }
-/// Metadata.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+
+impl Document {
+    /// A document from a text alone, its metadata found in the text; the
+    /// source is the id.
+    ///
+    /// ```
+    /// use kgforge::document::Document;
+    /// let doc = Document::from_text("example", "Leaders Sign Pact\n\nPublished on March 3, 2024\n\nThe pact was signed.");
+    /// assert_eq!(doc.metadata.title.as_deref(), Some("Leaders Sign Pact"));
+    /// assert_eq!(doc.metadata.date.and_then(|d| d.year), Some(2024));
+    /// ```
+    #[must_use]
+    pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
+        let id = id.into();
+        let text = text.into();
+        let metadata = metadata::detect(&text);
+        Self { source: id.clone(), id, text, metadata }
+    }
+}
+
+/// What is known about a document besides its text.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Metadata {
-    /** t */
+    /// The headline.
     pub title: Option<String>,
-    /** d */
+    /// The publication date, maybe without a year or day.
     pub date: Option<PartialDate>,
-    /** u */
+    /// The article's address.
     pub url: Option<String>,
-    /** p */
+    /// The outlet that published it.
     pub publisher: Option<String>,
 }
-/// Error.
-#[derive(Debug, thiserror::Error)]
-pub enum InputError {
-    /** io */
-    #[error("cannot read '{path}': {source}")]
-    Io {
-        /** p */
-        path: PathBuf,
-        /** s */
-        source: std::io::Error,
-    },
-}
-/// Read inputs.
-pub fn read_inputs(inputs: &[PathBuf]) -> impl Iterator<Item = Result<Document, InputError>> {
-    let mut files = Vec::new();
-    for i in inputs {
-        if i.is_dir() {
-            let mut v: Vec<_> = std::fs::read_dir(i).unwrap().map(|e| e.unwrap().path()).collect();
-            v.sort();
-            files.extend(v);
-        } else {
-            files.push(i.clone());
+
+impl Metadata {
+    /// Fills each field missing here from `other` (explicit metadata first,
+    /// then what the text shows).
+    ///
+    /// ```
+    /// use kgforge::document::Metadata;
+    /// let given = Metadata { title: Some("Given".into()), ..Metadata::default() };
+    /// let found = Metadata { title: Some("Found".into()), url: Some("https://example.org/a".into()), ..Metadata::default() };
+    /// let merged = given.or(found);
+    /// assert_eq!(merged.title.as_deref(), Some("Given"));
+    /// assert_eq!(merged.url.as_deref(), Some("https://example.org/a"));
+    /// ```
+    #[must_use]
+    pub fn or(self, other: Metadata) -> Metadata {
+        Metadata {
+            title: self.title.or(other.title),
+            date: self.date.or(other.date),
+            url: self.url.or(other.url),
+            publisher: self.publisher.or(other.publisher),
         }
     }
-    files.into_iter().flat_map(|p| -> Vec<Result<Document, InputError>> {
-        if p.extension().is_some_and(|e| e == "jsonl") {
-            let text = std::fs::read_to_string(&p).unwrap();
-            text.lines()
-                .map(|l| {
-                    let v: serde_json::Value = serde_json::from_str(l).unwrap();
-                    Ok(Document {
-                        id: v["id"].as_str().unwrap().to_string(),
-                        source: p.display().to_string(),
-                        text: v["text"].as_str().unwrap().to_string(),
-                        metadata: Metadata::default(),
-                    })
-                })
-                .collect()
-        } else {
-            match std::fs::read_to_string(&p) {
-                Ok(text) => vec![Ok(Document {
-                    id: p.display().to_string(),
-                    source: p.display().to_string(),
-                    text,
-                    metadata: Metadata::default(),
-                })],
-                Err(source) => vec![Err(InputError::Io { path: p, source })],
-            }
+}
+
+/// An input that could not be read. Each names the path (`-` for standard
+/// input); reading goes on with the next input.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    /// The path does not exist.
+    #[error("input '{}' does not exist", path.display())]
+    Missing {
+        /// The path as given.
+        path: PathBuf,
+    },
+    /// The operating system refused to read it.
+    #[error("cannot read '{}': {source}", path.display())]
+    Io {
+        /// The file or directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// No text: zero bytes, only white space, or an HTML page without text.
+    #[error("'{}' is empty", path.display())]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// A NUL byte in the first 8 KiB: not a text file.
+    #[error("'{}' looks binary (NUL byte at offset {offset})", path.display())]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first NUL.
+        offset: usize,
+    },
+    /// Not valid UTF-8.
+    #[error("'{}' is not valid UTF-8 (first invalid byte at offset {offset})", path.display())]
+    Utf8 {
+        /// The file.
+        path: PathBuf,
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// One malformed JSONL line; the other lines are still read.
+    #[error("{}:{line}: {message}", path.display())]
+    Jsonl {
+        /// The JSONL file.
+        path: PathBuf,
+        /// The line, from 1.
+        line: usize,
+        /// What is wrong with it.
+        message: String,
+    },
+}
+
+impl InputError {
+    /// The path the error is about.
+    #[must_use]
+    pub fn path(&self) -> &std::path::Path {
+        match self {
+            Self::Missing { path }
+            | Self::Io { path, .. }
+            | Self::Empty { path }
+            | Self::Binary { path, .. }
+            | Self::Utf8 { path, .. }
+            | Self::Jsonl { path, .. } => path,
         }
-    })
+    }
 }

@@ -58,10 +58,19 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<org>«O\d+»),? (?:which is |that is |is |are |was )?(?:based|headquartered) in (?P<place>«[LC]\d+»)",
         r"(?P<org>«O\d+») in (?P<place>«[LC]\d+»)",
         r"(?P<org>«O\d+») (?:headquarters|offices?) in (?P<place>«[LC]\d+»)",
+        // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
+        r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",
+        // Codelco, a Chilean copper company; Sun Hung Kai, a Hong Kong firm
+        r"(?P<org>«O\d+»), (?:a|an|the) (?P<place>«[LCD]\d+»)(?:-based)? (?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|maker|producer|manufacturer|conglomerate|organization|organisation)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid seat pattern"))
     .collect()
+});
+
+/// An agency's dateline: "DAYTON, Ohio (AP)", "LONDON (Reuters) -".
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<city>«L\d+»)(?:, (?P<region>«[LC]\d+»))? \((?P<org>«O\d+»)\)").expect("valid dateline pattern")
 });
 
 impl RelationExtractor for Geography {
@@ -110,6 +119,18 @@ impl RelationExtractor for Geography {
                 continue;
             }
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+        }
+        if let Some(caps) = DATELINE.captures(text) {
+            if let Some(org) = entity(view, &caps, "org") {
+                for name in ["city", "region"] {
+                    if let Some(place) = entity(view, &caps, name) {
+                        out.add(
+                            view,
+                            found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70),
+                        );
+                    }
+                }
+            }
         }
         if text.contains("«O") {
             for pattern in BASED.iter() {

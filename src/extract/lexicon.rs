@@ -310,6 +310,14 @@ pub const NAME_TITLES: &[&str] = &[
     "Labour",
     "Home",
     "Affairs",
+    "Archduke",
+    "Duke",
+    "Duchess",
+    "Empress",
+    "Czar",
+    "Tsar",
+    "Shah",
+    "Ayatollah",
 ];
 
 /// Head nouns that make a capitalised phrase an organisation.
@@ -580,6 +588,9 @@ pub const PLACE_HEADS: &[&str] = &[
     "Pass",
     "Road",
     "Highway",
+    "Fort",
+    "Parish",
+    "Bluffs",
     "Boulevard",
     "Zone",
     "Strip",

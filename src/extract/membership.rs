@@ -35,7 +35,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"{members},? (?:(?:as|are|were|is|was|have been|has been|had been|became|become|remain|remains|both|all|also) )+(?:(?:fellow|full|founding|longtime|long-time) )?(?:a |an )?(?P<org>«O\d+»)(?:'s|’s)? (?:members?|member states?|member countries|member nations|allies)\b"),
         format!(r"(?P<org>«O\d+») member (?:countries|states|nations|country|state)?(?: from (?:the )?«[LC]\d+»)?\s*(?:—|–|:|,|-)\s*{members}"),
-        format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:(?:a|an|full|founding|both|all) )*members? of (?:the )?(?P<org>«O\d+»)"),
+        format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:not |no longer |never )?(?:(?:a|an|full|founding|both|all) )*members? of (?:the )?(?P<org>«O\d+»)"),
         format!(r"{members} (?:joined|has joined|have joined|was admitted to|were admitted to|acceded to) (?:the )?(?P<org>«O\d+»)"),
         format!(r"(?P<org>«O\d+») (?:member|members|ally|allies|member state|member states|member country|member countries) {members}"),
     ]

@@ -188,6 +188,15 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         }
         let next = &tokens[end];
         let title_word = NAME_TITLES.contains(&next.text) || is_title_word(next.text);
+        // A post after an organisation's name starts a person's title:
+        // "National Congress President Jane Roe".
+        if title_word
+            && tokens[end - 1].is_capitalized()
+            && head_type(&[strip_possessive(tokens[end - 1].text)]).is_some()
+            && !head_ahead(text, tokens, end)
+        {
+            break;
+        }
         // A title word continues a name only inside an organisation's or
         // event's name ("Munich Security Conference"), not before a person
         // ("Croatian Defense Minister Jane Roe").
@@ -215,9 +224,12 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             if joined_by_and && tokens[end..j].iter().any(|t| t.text == "the") {
                 break;
             }
-            // "and" joins only inside an organisation's name; elsewhere it
-            // separates two names ("Albania and Croatia").
-            if joined_by_and && !run_has_org_head(tokens, start, end) {
+            // "and" joins only inside an organisation's name, in the
+            // complement of its "of" ("Ministry of Trade and Industry");
+            // after a complete name it separates two ("Agency and NASA").
+            let complement = tokens[start..end].iter().any(|t| matches!(t.text, "of" | "for"));
+            let ends_with_head = head_type(&[strip_possessive(tokens[end - 1].text)]).is_some();
+            if joined_by_and && (!run_has_org_head(tokens, start, end) || !complement || ends_with_head) {
                 break;
             }
             has_and |= joined_by_and;
@@ -237,6 +249,22 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
         && !FUNCTION_WORDS.contains(&strip_possessive(token.text))
         && !token.text.chars().all(|c| c.is_ascii_digit())
 }
+
+/// Lower-case posts written after the name of the body that employs them.
+const ORG_POSTS: &[&str] = &[
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "official",
+    "officials",
+    "chairman",
+    "executive",
+    "analyst",
+    "economist",
+    "director",
+    "president",
+    "chief",
+];
 
 /// Heads of bodies every state has, named after their state.
 const GOVERNMENT_BODIES: &[&str] = &[
@@ -397,6 +425,36 @@ fn classify_run(
     if taken.iter().any(|m| m.span == span) {
         return;
     }
+    // "Jane Roe of the Forest Service": a name, then the body she is of.
+    if let Some(of) = words.iter().position(|w| *w == "of") {
+        if of >= 2
+            && head_type(&words[..of]).is_none()
+            && head_type(&words[of + 1..]).is_some()
+            && words[..of].iter().all(|w| !is_title_word(w))
+        {
+            let mut of_end = start + of;
+            while of_end < end && NAME_CONNECTORS.contains(&tokens[of_end].text) {
+                of_end += 1;
+            }
+            classify_plain(text, tokens, start, start + of, sentence, out, singles);
+            classify_run(text, tokens, of_end, end, false, sentence, taken, out, singles);
+            return;
+        }
+    }
+    // An organisation's head followed by a person's name: "Soviet Navy Jane Roe".
+    if let Some(h) = words.iter().rposition(|w| ORG_HEADS.contains(w)) {
+        let rest = &tokens[start + h + 1..end];
+        if rest.len() >= 2
+            && h >= 1
+            && rest.iter().all(|t| {
+                looks_like_name_word(t) && head_type(&[t.text]).is_none() && !NAME_CONNECTORS.contains(&t.text)
+            })
+        {
+            classify_run(text, tokens, start, start + h + 1, false, sentence, taken, out, singles);
+            classify_plain(text, tokens, start + h + 1, end, sentence, out, singles);
+            return;
+        }
+    }
     if let Some(kind) = head_type(&words) {
         if kind == EntityType::Organization && GOVERNMENT_BODIES.contains(&words[0]) && start > 0 {
             // "Kosovo's Ministry of Foreign Affairs" is Kosovo's ministry.
@@ -453,9 +511,16 @@ fn classify_plain(
     out: &mut Vec<Mention>,
     singles: &mut Vec<Single>,
 ) {
-    let mut start = start;
-    while start + 1 < end && (NAME_TITLES.contains(&tokens[start].text) || is_title_word(tokens[start].text)) {
+    let (mut start, mut end) = (start, end);
+    while start + 1 < end
+        && (NAME_TITLES.contains(&tokens[start].text)
+            || is_title_word(tokens[start].text)
+            || NAME_CONNECTORS.contains(&tokens[start].text))
+    {
         start += 1;
+    }
+    while end > start + 1 && NAME_CONNECTORS.contains(&tokens[end - 1].text) {
+        end -= 1;
     }
     let first = tokens[start];
     let last = tokens[end - 1];
@@ -473,6 +538,14 @@ fn classify_plain(
             && !is_common_acronym(strip_possessive(first.text))
         {
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
+        } else if start > 0 && tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text)) {
+            out.push(mention(span, EntityType::Organization, name, 60, sentence));
+        } else if start >= 2
+            && tokens[start - 1].text == "of"
+            && text[..tokens[start - 1].span.start()].trim_end().ends_with(',')
+        {
+            // "Jane Roe, 50, of Springfield": a home town.
+            out.push(mention(span, EntityType::Place, name, 60, sentence));
         } else if title.is_some() || cue == Cue::Apposition {
             let mut m = mention(span, EntityType::Person, name, 75, sentence);
             m.title = title;

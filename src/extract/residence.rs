@@ -36,6 +36,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»),? (?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)",
         r"(?P<person>«P\d+») (?:lives|lived|resides|resided|grew up|was born and raised|has lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?",
         r"(?P<person>«P\d+») of (?P<place>«L\d+»)",
+        // Jane Roe, a Serb; Jane Roe, an American tourist
+        r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)",
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid residence pattern"))

@@ -45,6 +45,12 @@ fn title_pattern() -> String {
     )
 }
 
+/// A person placed at a body without a title: "Jane Roe at the Institute
+/// of Mechanics", "Jane Roe of the Forest Service".
+static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<person>«P\d+»),? (?:at|of|with|from) (?:the )?(?P<org>«O\d+»)").expect("valid affiliation pattern")
+});
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     [
@@ -56,6 +62,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<person>«P\d+»),? (?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the )?(?P<org>«[COL]\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister
         format!(r"(?P<person>«P\d+»), (?:the |a |an )?(?P<org>«[COD]\d+»)(?:'s|’s)? {title}\b"),
+        // X, who heads the Y
+        r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?P<org>«[OC]\d+»)".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid role pattern"))
@@ -77,7 +85,14 @@ impl RelationExtractor for Roles {
                     continue;
                 };
                 let title = caps.name("title").map_or("", |m| m.as_str());
-                let mut relation = title_relation(title);
+                let mut relation = if title.chars().next().is_some_and(char::is_lowercase)
+                    && !title.contains(' ')
+                    && VERB_POSTS.contains(&title)
+                {
+                    Relation::HeadOf
+                } else {
+                    title_relation(title)
+                };
                 let org_kind = doc.kind(org);
                 // A minister of a place that is no state, or a mayor of a city, leads or works there.
                 if org_kind == EntityType::Place {
@@ -102,6 +117,24 @@ impl RelationExtractor for Roles {
                     continue;
                 }
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
+                // "Croatian Defense Minister X", "Illinois Gov. X": the state
+                // named with a post is where its holder is a citizen or lives.
+                let org_first =
+                    caps.name("org").map_or(usize::MAX, |m| m.start()) < caps.name("person").map_or(0, |m| m.start());
+                if org_first && matches!(code(&caps, "org"), Some('C' | 'D' | 'L')) {
+                    out.add(
+                        view,
+                        Found {
+                            subject: person,
+                            relation: Relation::LivesIn,
+                            object: Object::Entity(org),
+                            range: whole.clone(),
+                            extractor: NAME,
+                            confidence: 60,
+                            title: None,
+                        },
+                    );
+                }
                 out.add(
                     view,
                     Found {
@@ -116,8 +149,30 @@ impl RelationExtractor for Roles {
                 );
             }
         }
+        for caps in AFFILIATION.captures_iter(&view.text) {
+            let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, "org")) else {
+                continue;
+            };
+            let range = caps.get(0).map_or(0..0, |m| m.range());
+            out.add(
+                view,
+                Found {
+                    subject: person,
+                    relation: Relation::WorksFor,
+                    object: Object::Entity(org),
+                    range,
+                    extractor: NAME,
+                    confidence: 55,
+                    title: None,
+                },
+            );
+        }
     }
 }
+
+/// Verbs that say someone leads a body ("X, who heads the Y").
+const VERB_POSTS: &[&str] =
+    &["operates", "runs", "heads", "leads", "founded", "owns", "directs", "chairs", "manages", "commands"];
 
 /// Titles that say someone serves the state they are named with.
 fn is_official(title: &str) -> bool {

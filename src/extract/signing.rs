@@ -35,7 +35,7 @@ pub struct Signing;
 const NAME: &str = "signing";
 
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:have |has |had |jointly |formally |officially |also |recently |finally )*(?:signed|inked)(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)").expect("valid pattern")
+    Regex::new(r"\b(?:have |has |had |did |does |do |will |would |may |might |could |to |not |never |jointly |formally |officially |also |recently |finally )*(?:signed|inked|signs|sign)(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)").expect("valid pattern")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
@@ -58,7 +58,7 @@ impl RelationExtractor for Signing {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
-        if !text.contains("«A") || !(text.contains("signed") || text.contains("inked")) {
+        if !text.contains("«A") || !(text.contains("sign") || text.contains("inked")) {
             return;
         }
         for caps in ACTIVE.captures_iter(text) {

@@ -36,7 +36,7 @@ const NAME: &str = "stance";
 
 const SUBJECT: &str =
     r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
-const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
+const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|did|does|do|will|would|may|might|could|not|never|no longer|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
 const OBJECT: &str = r"(?:the |this |that |a |an |their |its |his |her )?(?P<o>«[POCLAE]\d+»)";
 
 fn alternation(words: &[&str]) -> String {

@@ -1,0 +1,260 @@
+//! HTML pages: the article text and the metadata the page declares.
+//!
+//! Scripts, styles, navigation, headers, footers, asides, forms, frames and
+//! SVG are dropped. The text comes from the page's `<article>` (the one
+//! with the most text when there are several), else `<main>`, else
+//! `<body>`; block elements are separated by blank lines and `<br>` by a
+//! newline, so paragraph boundaries survive. Entities are decoded by the
+//! parser.
+
+use std::sync::LazyLock;
+
+use scraper::{ElementRef, Html, Node, Selector};
+
+use crate::document::Metadata;
+use crate::text::date::PartialDate;
+
+/// The text and declared metadata of a page.
+pub(crate) struct Page {
+    pub(crate) text: String,
+    pub(crate) metadata: Metadata,
+}
+
+/// Elements whose content is never article text.
+const DROPPED: &[&str] = &[
+    "script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "svg", "template", "head",
+    "button", "select", "textarea", "object", "embed", "canvas", "dialog", "menu",
+];
+
+/// Elements that end a paragraph.
+const BLOCKS: &[&str] = &[
+    "p",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "li",
+    "blockquote",
+    "div",
+    "section",
+    "article",
+    "main",
+    "ul",
+    "ol",
+    "dl",
+    "dt",
+    "dd",
+    "table",
+    "tr",
+    "pre",
+    "figure",
+    "figcaption",
+    "address",
+    "hr",
+    "details",
+    "summary",
+    "caption",
+    "body",
+];
+
+fn selector(css: &str) -> Selector {
+    Selector::parse(css).expect("the selector is valid CSS")
+}
+
+static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
+static MAIN: LazyLock<Selector> = LazyLock::new(|| selector("main, [role=main]"));
+static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("head title, title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| selector("h1"));
+static OG_TITLE: LazyLock<Selector> =
+    LazyLock::new(|| selector(r#"meta[property="og:title"], meta[name="twitter:title"]"#));
+static DATE: LazyLock<Selector> = LazyLock::new(|| {
+    selector(
+        r#"meta[property="article:published_time"], meta[itemprop="datePublished"], meta[name="date"], meta[name="pubdate"], meta[name="publish-date"], meta[name="dc.date"], meta[name="DC.date"]"#,
+    )
+});
+static TIME: LazyLock<Selector> = LazyLock::new(|| selector("time[datetime]"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| selector(r#"link[rel="canonical"]"#));
+static OG_URL: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:url"]"#));
+static SITE_NAME: LazyLock<Selector> = LazyLock::new(|| selector(r#"meta[property="og:site_name"]"#));
+
+/// Reads a page.
+pub(crate) fn extract(source: &str) -> Page {
+    let html = Html::parse_document(source);
+    let root = html
+        .select(&ARTICLE)
+        .max_by_key(|a| text_len(*a))
+        .filter(|a| text_len(*a) > 0)
+        .or_else(|| html.select(&MAIN).next())
+        .or_else(|| html.select(&BODY).next())
+        .unwrap_or_else(|| html.root_element());
+    let mut writer = Writer::default();
+    write(root, &mut writer);
+    Page { text: writer.finish(), metadata: metadata(&html) }
+}
+
+fn text_len(element: ElementRef<'_>) -> usize {
+    element.text().map(|t| t.trim().len()).sum()
+}
+
+/// The metadata a page declares in its head and markup.
+fn metadata(html: &Html) -> Metadata {
+    let content = |sel: &Selector, attr: &str| {
+        html.select(sel).filter_map(|e| e.value().attr(attr)).map(collapse).find(|s| !s.is_empty())
+    };
+    let element_text =
+        |sel: &Selector| html.select(sel).map(|e| collapse(&e.text().collect::<String>())).find(|s| !s.is_empty());
+    let date = html
+        .select(&DATE)
+        .filter_map(|e| e.value().attr("content"))
+        .chain(html.select(&TIME).filter_map(|e| e.value().attr("datetime")))
+        .find_map(PartialDate::parse_iso);
+    Metadata {
+        title: content(&OG_TITLE, "content").or_else(|| element_text(&TITLE)).or_else(|| element_text(&H1)),
+        date,
+        url: content(&CANONICAL, "href").or_else(|| content(&OG_URL, "content")),
+        publisher: content(&SITE_NAME, "content"),
+    }
+}
+
+/// White space runs made single spaces, ends trimmed.
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Writes the text under `root`, walking the tree without recursion.
+fn write(root: ElementRef<'_>, out: &mut Writer) {
+    let mut stack = vec![(*root, false)];
+    while let Some((node, closing)) = stack.pop() {
+        match node.value() {
+            Node::Text(text) if !closing => out.text(text),
+            Node::Element(element) => {
+                let name = element.name();
+                if closing {
+                    if BLOCKS.contains(&name) {
+                        out.paragraph();
+                    }
+                    continue;
+                }
+                match name {
+                    "br" => out.line(),
+                    "td" | "th" => out.space(),
+                    "header" => {
+                        // Keep an article header's headline, drop the rest.
+                        if let Some(h1) = ElementRef::wrap(node).and_then(|e| e.select(&H1).next()) {
+                            out.paragraph();
+                            out.text(&h1.text().collect::<String>());
+                            out.paragraph();
+                        }
+                        continue;
+                    }
+                    _ if DROPPED.contains(&name) => continue,
+                    _ => {}
+                }
+                if BLOCKS.contains(&name) {
+                    out.paragraph();
+                }
+                stack.push((node, true));
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(|c| (c, false)));
+            }
+            Node::Document | Node::Fragment => {
+                let children: Vec<_> = node.children().collect();
+                stack.extend(children.into_iter().rev().map(|c| (c, false)));
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Builds the text: white space collapsed, paragraphs separated by a blank
+/// line, `<br>` by a newline.
+#[derive(Default)]
+struct Writer {
+    out: String,
+    /// 0 none, 1 space, 2 newline, 3 blank line: the break owed before the
+    /// next word.
+    pending: u8,
+}
+
+impl Writer {
+    fn text(&mut self, text: &str) {
+        if text.starts_with(char::is_whitespace) {
+            self.space();
+        }
+        for word in text.split_whitespace() {
+            if !self.out.is_empty() {
+                self.out.push_str(match self.pending {
+                    0 => "",
+                    1 => " ",
+                    2 => "\n",
+                    _ => "\n\n",
+                });
+            }
+            self.pending = 1;
+            self.out.push_str(word);
+        }
+        if !text.ends_with(char::is_whitespace) && !text.trim().is_empty() {
+            self.pending = 0;
+        }
+    }
+
+    fn space(&mut self) {
+        self.pending = self.pending.max(1);
+    }
+
+    fn line(&mut self) {
+        self.pending = self.pending.max(2);
+    }
+
+    fn paragraph(&mut self) {
+        self.pending = 3;
+    }
+
+    fn finish(mut self) -> String {
+        self.out.push('\n');
+        self.out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn article_text_and_metadata() {
+        let page = extract(
+            r#"<html><head><title>Pact signed | Example Daily</title>
+            <meta property="og:title" content="Pact signed">
+            <meta property="article:published_time" content="2025-03-20T09:00:00Z">
+            <meta property="og:site_name" content="Example Daily">
+            <link rel="canonical" href="https://example.org/pact">
+            <script>var x = "<p>no</p>";</script></head>
+            <body><nav><a href="/">Home</a></nav>
+            <article><header><h1>Pact &amp; signed</h1><span>By Staff</span></header>
+            <p>The ministers met.<br>They signed.</p><div>Second <b>para</b>graph.</div>
+            <aside>Related</aside></article><footer>© 2025</footer></body></html>"#,
+        );
+        assert_eq!(page.text, "Pact & signed\n\nThe ministers met.\nThey signed.\n\nSecond paragraph.\n");
+        assert_eq!(page.metadata.title.as_deref(), Some("Pact signed"));
+        assert_eq!(page.metadata.date, PartialDate::ymd(2025, 3, 20));
+        assert_eq!(page.metadata.url.as_deref(), Some("https://example.org/pact"));
+        assert_eq!(page.metadata.publisher.as_deref(), Some("Example Daily"));
+    }
+
+    #[test]
+    fn body_when_no_article() {
+        let page = extract("<p>One</p><p>Two <time datetime=\"2024-05\">May</time></p>");
+        assert_eq!(page.text, "One\n\nTwo May\n");
+        assert_eq!(page.metadata.date, Some(PartialDate { year: Some(2024), month: Some(5), day: None }));
+        assert_eq!(page.metadata.title, None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
+        assert_eq!(extract(&html).text.trim(), "deep");
+    }
+}

@@ -1,0 +1,205 @@
+//! JSONL input: one document per line, read line by line.
+//!
+//! Each line is an object with `"id"` (a string, or a number taken as its
+//! decimal form) and `"text"` (a string), and optionally `"title"`,
+//! `"date"` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), `"url"` and `"publisher"`
+//! (strings or null). Other keys are ignored. Blank lines are skipped.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, Cursor, Read};
+use std::path::{Path, PathBuf};
+
+use serde_json::{Map, Value};
+
+use crate::document::metadata;
+use crate::document::read::BINARY_PROBE;
+use crate::document::{Document, InputError, Metadata};
+use crate::text::date::PartialDate;
+
+type Source = BufReader<std::io::Chain<Cursor<Vec<u8>>, File>>;
+
+/// The documents of one JSONL file, one line at a time.
+pub(crate) struct JsonlLines {
+    path: PathBuf,
+    display: String,
+    reader: Source,
+    buffer: Vec<u8>,
+    line: usize,
+    offset: usize,
+    any: bool,
+    done: bool,
+}
+
+impl std::fmt::Debug for JsonlLines {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("JsonlLines").field("path", &self.path).field("line", &self.line).finish_non_exhaustive()
+    }
+}
+
+impl JsonlLines {
+    /// Opens a JSONL file, checking its first 8 KiB for NUL bytes.
+    pub(crate) fn open(path: &Path) -> Result<Self, InputError> {
+        let io = |source| InputError::Io { path: path.to_path_buf(), source };
+        let mut file = File::open(path).map_err(io)?;
+        let mut head = Vec::with_capacity(BINARY_PROBE);
+        (&mut file).take(BINARY_PROBE as u64).read_to_end(&mut head).map_err(io)?;
+        if let Some(offset) = head.iter().position(|&b| b == 0) {
+            return Err(InputError::Binary { path: path.to_path_buf(), offset });
+        }
+        Ok(Self {
+            path: path.to_path_buf(),
+            display: super::read::path_id(path),
+            reader: BufReader::with_capacity(64 * 1024, Cursor::new(head).chain(file)),
+            buffer: Vec::new(),
+            line: 0,
+            offset: 0,
+            any: false,
+            done: false,
+        })
+    }
+
+    fn error(&self, message: String) -> InputError {
+        InputError::Jsonl { path: self.path.clone(), line: self.line, message }
+    }
+}
+
+impl Iterator for JsonlLines {
+    type Item = Result<Document, InputError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        while !self.done {
+            self.buffer.clear();
+            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
+                Ok(read) => read,
+                Err(source) => {
+                    self.done = true;
+                    return Some(Err(InputError::Io { path: self.path.clone(), source }));
+                }
+            };
+            if read == 0 {
+                self.done = true;
+                if !self.any {
+                    return Some(Err(InputError::Empty { path: self.path.clone() }));
+                }
+                break;
+            }
+            self.line += 1;
+            let start = self.offset;
+            self.offset += read;
+            let bytes = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+            let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
+            if bytes.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            self.any = true;
+            let line = match std::str::from_utf8(bytes) {
+                Ok(line) => line,
+                Err(e) => {
+                    let message = format!("invalid UTF-8 at byte offset {} of the file", start + e.valid_up_to());
+                    return Some(Err(self.error(message)));
+                }
+            };
+            let source = format!("{}:{}", self.display, self.line);
+            return Some(parse_line(line, source).map_err(|message| self.error(message)));
+        }
+        None
+    }
+}
+
+/// A document from one JSONL line, or what is wrong with the line.
+pub(crate) fn parse_line(line: &str, source: String) -> Result<Document, String> {
+    let value: Value = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let Value::Object(object) = value else {
+        return Err(format!("expected a JSON object, found {}", type_name(&value)));
+    };
+    let id = match object.get("id") {
+        Some(Value::String(id)) if !id.trim().is_empty() => id.clone(),
+        Some(Value::String(_)) => return Err("\"id\" is empty".into()),
+        Some(Value::Number(n)) => n.to_string(),
+        Some(other) => return Err(format!("\"id\" must be a string or a number, found {}", type_name(other))),
+        None => return Err("missing \"id\"".into()),
+    };
+    let text = match object.get("text") {
+        Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
+        Some(Value::String(_)) => return Err(format!("document '{id}' has an empty \"text\"")),
+        Some(other) => return Err(format!("\"text\" must be a string, found {}", type_name(other))),
+        None => return Err(format!("document '{id}' has no \"text\"")),
+    };
+    let date = match optional_string(&object, "date")? {
+        Some(date) => Some(
+            PartialDate::parse_iso(&date).ok_or_else(|| format!("date '{date}' is not YYYY-MM-DD, YYYY-MM or YYYY"))?,
+        ),
+        None => None,
+    };
+    let given = Metadata {
+        title: optional_string(&object, "title")?,
+        date,
+        url: optional_string(&object, "url")?,
+        publisher: optional_string(&object, "publisher")?,
+    };
+    let metadata = given.or(metadata::detect(&text));
+    Ok(Document { id, source, text, metadata })
+}
+
+/// An optional string field; null and blank strings are absent.
+fn optional_string(object: &Map<String, Value>, key: &str) -> Result<Option<String>, String> {
+    match object.get(key) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+        Some(other) => Err(format!("\"{key}\" must be a string, found {}", type_name(other))),
+    }
+}
+
+fn type_name(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(line: &str) -> Result<Document, String> {
+        parse_line(line, "x.jsonl:1".into())
+    }
+
+    #[test]
+    fn reads_fields() {
+        let doc = parse(r#"{"id": 7, "text": "Body text.", "title": "A Title", "date": "2025-03", "url": null, "publisher": "", "extra": [1]}"#)
+            .unwrap();
+        assert_eq!(doc.id, "7");
+        assert_eq!(doc.source, "x.jsonl:1");
+        assert_eq!(doc.metadata.title.as_deref(), Some("A Title"));
+        assert_eq!(doc.metadata.date, Some(PartialDate { year: Some(2025), month: Some(3), day: None }));
+        assert_eq!(doc.metadata.url, None);
+        assert_eq!(doc.metadata.publisher, None);
+    }
+
+    #[test]
+    fn malformed_lines() {
+        assert!(parse("{").unwrap_err().starts_with("invalid JSON"));
+        assert_eq!(parse("[1]").unwrap_err(), "expected a JSON object, found an array");
+        assert_eq!(parse(r#"{"text": "x"}"#).unwrap_err(), "missing \"id\"");
+        assert_eq!(
+            parse(r#"{"id": true, "text": "x"}"#).unwrap_err(),
+            "\"id\" must be a string or a number, found a boolean"
+        );
+        assert_eq!(parse(r#"{"id": "a"}"#).unwrap_err(), "document 'a' has no \"text\"");
+        assert_eq!(parse(r#"{"id": "a", "text": 3}"#).unwrap_err(), "\"text\" must be a string, found a number");
+        assert_eq!(
+            parse(r#"{"id": "a", "text": "x", "title": 3}"#).unwrap_err(),
+            "\"title\" must be a string, found a number"
+        );
+        assert_eq!(
+            parse(r#"{"id": "a", "text": "x", "date": "March 2025"}"#).unwrap_err(),
+            "date 'March 2025' is not YYYY-MM-DD, YYYY-MM or YYYY"
+        );
+    }
+}
