@@ -170,6 +170,7 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
         known::find(text, sentence.span, sentence.index, &mut found);
         if sentence.block == BlockKind::Body {
             let taken = found.clone();
+            // `found` holds the gazetteer mentions too: name finding reads them.
             names::find(text, sentence.span, sentence.index, &taken, &mut found, &mut singles);
             names::find_role_objects(text, sentence.span, sentence.index, &mut found);
             nominals::find(text, sentence.span, sentence.index, doc_year, &mut found);

@@ -287,6 +287,18 @@ const GOVERNMENT_BODIES: &[&str] = &[
 
 /// Words that never continue a name.
 const FUNCTION_WORDS: &[&str] = &[
+    "Over",
+    "Under",
+    "About",
+    "Into",
+    "Against",
+    "Across",
+    "Through",
+    "Upon",
+    "Within",
+    "Without",
+    "Between",
+    "Among",
     "The",
     "A",
     "An",
@@ -421,8 +433,33 @@ fn classify_run(
     let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
     let name = text[span.range()].to_string();
 
-    // A run that is exactly a gazetteer name is the gazetteer's.
-    if taken.iter().any(|m| m.span == span) {
+    // A run that is exactly a gazetteer name is the gazetteer's, unless a
+    // title makes it a person named like a city ("President Lincoln").
+    if let Some(known) = taken.iter().find(|m| m.span == span) {
+        if known.kind == EntityType::Place && !known.adjectival {
+            if let Some(title) =
+                title_before(text, tokens, start).filter(|t| NAME_TITLES.iter().any(|n| t.starts_with(n)))
+            {
+                let mut m = mention(span, EntityType::Person, name, 96, sentence);
+                m.title = Some(title);
+                out.push(m);
+            }
+        }
+        return;
+    }
+    // A person's name that ends in a city's ("John F. Kennedy"): an initial
+    // or a title says it is a name.
+    let inner_places =
+        taken.iter().filter(|m| span.contains(m.span)).all(|m| m.kind == EntityType::Place && !m.adjectival);
+    let has_initial = tokens[start..end]
+        .iter()
+        .any(|t| t.text.len() == 2 && t.text.ends_with('.') && t.text.starts_with(char::is_uppercase));
+    if inner_places
+        && (has_initial || title_before(text, tokens, start).is_some())
+        && (2..=4).contains(&(end - start))
+        && tokens[start..end].iter().all(|t| looks_like_name_word(t))
+    {
+        classify_plain(text, tokens, start, end, sentence, out, singles);
         return;
     }
     // "Jane Roe of the Forest Service": a name, then the body she is of.
@@ -501,6 +538,15 @@ fn classify_run(
     classify_plain(text, tokens, start, end, sentence, out, singles);
 }
 
+/// True when a known state, region or country follows the run after a comma
+/// ("Aiken, S.C.", "Azusa, Calif.").
+fn before_known_region(text: &str, end: Span, taken: &[Mention]) -> bool {
+    let rest = &text[end.end()..];
+    let Some(after) = rest.strip_prefix(", ") else { return false };
+    let at = end.end() + (rest.len() - after.len());
+    taken.iter().any(|m| m.span.start() == at && m.kind.is_place() && !m.adjectival && m.span.len() >= 2)
+}
+
 /// A run with no head noun and no gazetteer name: a person, an acronym, or nothing.
 fn classify_plain(
     text: &str,
@@ -532,9 +578,17 @@ fn classify_plain(
     let title = title_before(text, tokens, start);
     let cue = context_cue(text, tokens, start, end);
 
+    if title.is_none() && cue != Cue::Apposition && end - start <= 3 && before_known_region(text, span, out) {
+        out.push(mention(span, EntityType::Place, name, 70, sentence));
+        return;
+    }
     if count == 1 && end - start == 1 {
+        // An acronym names a body; codes with digits and labels ("NOTE:") do not.
+        let label = text[first.span.end()..].starts_with(':');
         if first.is_acronym()
             && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
+            && !first.text.chars().any(|c| c.is_ascii_digit())
+            && !label
             && !is_common_acronym(strip_possessive(first.text))
         {
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
@@ -568,7 +622,11 @@ fn classify_plain(
             // At the start of a sentence capitals say less: a name there
             // must be followed by a verb-like lower-case word.
             Cue::None if start == 0 => {
-                if tokens.get(end).is_some_and(|t| t.is_capitalized()) || end >= tokens.len() {
+                // "Evaluating Jane Roe": a gerund opens the sentence, not a name.
+                if tokens.get(end).is_some_and(|t| t.is_capitalized())
+                    || end >= tokens.len()
+                    || first.text.ends_with("ing")
+                {
                     return;
                 }
                 55
@@ -726,7 +784,14 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
     while first < start && tokens[first].text == "of" {
         first += 1;
     }
-    (first < start).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
+    // Only a phrase with a post in it is a title ("Economic" alone is not).
+    let has_post = tokens[first..start].iter().any(|t| {
+        let bare = t.text.trim_end_matches('.');
+        crate::extract::lexicon::TITLE_HEADS.contains(&t.text.to_lowercase().as_str())
+            || (NAME_TITLES.contains(&t.text) || NAME_TITLES.contains(&bare))
+                && !crate::extract::lexicon::TITLE_MODIFIERS.contains(&t.text.to_lowercase().as_str())
+    });
+    (first < start && has_post).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
 }
 
 fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {
