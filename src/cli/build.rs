@@ -30,10 +30,21 @@ pub struct Args {
     merge_report: Option<PathBuf>,
 }
 
+/// What extracted a record: the version and a hash of this executable, so
+/// that any other build of kgforge extracts again instead of trusting a
+/// cache made by different rules.
+fn extractor_fingerprint() -> String {
+    use sha2::{Digest, Sha256};
+    let binary = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
+    let digest = Sha256::digest(&binary);
+    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
+    format!("{}+{hex}", env!("CARGO_PKG_VERSION"))
+}
+
 /// One line of the store's `documents.jsonl`.
 #[derive(Debug, Deserialize)]
 struct Record {
-    /// The kgforge version that extracted it: another version extracts again.
+    /// The kgforge build that extracted it: another build extracts again.
     kgforge: String,
     extraction: DocExtraction,
 }
@@ -53,7 +64,8 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let dir = &args.store.store;
     let mut store =
         GraphStore::open(dir, OpenMode::Write).with_context(|| format!("cannot open the store '{}'", dir.display()))?;
-    let version = env!("CARGO_PKG_VERSION");
+    let fingerprint = extractor_fingerprint();
+    let version = fingerprint.as_str();
     let mut held: BTreeMap<String, (String, DocExtraction)> = BTreeMap::new();
     for (i, line) in store.records()?.into_iter().enumerate() {
         let record: Record = serde_json::from_str(&line)

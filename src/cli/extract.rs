@@ -31,6 +31,8 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
     let (extractions, skipped) = inputs::extract(&paths, progress, |_| None);
     let (_, quads) = build_graph(&extractions);
+    // The quads hold everything written from here on.
+    drop(extractions);
     let out = output(args.output.as_ref())?;
     let mut out = if args.format == GraphFormat::Dot {
         let store = kgforge::graph::store::memory_store(&quads)?;

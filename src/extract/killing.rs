@@ -32,7 +32,7 @@ pub struct Killing;
 const NAME: &str = "killing";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let mut verbs: Vec<&str> = KILL_VERBS.to_vec();
+    let mut verbs: Vec<&str> = KILL_VERBS.words().to_vec();
     verbs.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let verbs = verbs.join("|");
     [

@@ -4,10 +4,40 @@
 //!
 //! These are properties of the language, not of any corpus: no entity names.
 
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 use crate::extract::model::{EntityType, Relation};
 
+/// A fixed list of words, looked up through a hash set built on first use.
+#[derive(Debug)]
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    /// A list of words.
+    #[must_use]
+    pub const fn new(words: &'static [&'static str]) -> Self {
+        Self { words, set: OnceLock::new() }
+    }
+
+    /// True when `word` is in the list (exact, case-sensitive).
+    #[must_use]
+    pub fn contains(&self, word: &&str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(*word)
+    }
+
+    /// The words, in the order written.
+    #[must_use]
+    pub fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
+}
+
 /// Words that name a post; the last word of a title phrase ("Defense Minister").
-pub const TITLE_HEADS: &[&str] = &[
+pub static TITLE_HEADS: WordList = WordList::new(&[
     "minister",
     "ministers",
     "secretary",
@@ -95,10 +125,10 @@ pub const TITLE_HEADS: &[&str] = &[
     "archbishop",
     "imam",
     "rabbi",
-];
+]);
 
 /// Words that may stand before a title head inside a title phrase.
-pub const TITLE_MODIFIERS: &[&str] = &[
+pub static TITLE_MODIFIERS: WordList = WordList::new(&[
     "deputy",
     "vice",
     "acting",
@@ -195,10 +225,10 @@ pub const TITLE_MODIFIERS: &[&str] = &[
     "defence",
     "war",
     "world",
-];
+]);
 
 /// Honorifics and titles written before a person's name, capitalised.
-pub const NAME_TITLES: &[&str] = &[
+pub static NAME_TITLES: WordList = WordList::new(&[
     "Mr",
     "Mr.",
     "Mrs",
@@ -318,10 +348,10 @@ pub const NAME_TITLES: &[&str] = &[
     "Tsar",
     "Shah",
     "Ayatollah",
-];
+]);
 
 /// Head nouns that make a capitalised phrase an organisation.
-pub const ORG_HEADS: &[&str] = &[
+pub static ORG_HEADS: WordList = WordList::new(&[
     "Ministry",
     "Ministries",
     "Center",
@@ -450,10 +480,10 @@ pub const ORG_HEADS: &[&str] = &[
     "Cooperative",
     "Consortium",
     "Firm",
-];
+]);
 
 /// Head nouns that make a capitalised phrase an agreement.
-pub const AGREEMENT_HEADS: &[&str] = &[
+pub static AGREEMENT_HEADS: WordList = WordList::new(&[
     "Declaration",
     "Treaty",
     "Accord",
@@ -468,10 +498,10 @@ pub const AGREEMENT_HEADS: &[&str] = &[
     "Compact",
     "Deal",
     "Armistice",
-];
+]);
 
 /// Head nouns that make a capitalised phrase an event.
-pub const EVENT_HEADS: &[&str] = &[
+pub static EVENT_HEADS: WordList = WordList::new(&[
     "Conference",
     "Summit",
     "Exercise",
@@ -513,10 +543,10 @@ pub const EVENT_HEADS: &[&str] = &[
     "Assembly",
     "Riots",
     "Strike",
-];
+]);
 
 /// Head nouns that make a capitalised phrase a place.
-pub const PLACE_HEADS: &[&str] = &[
+pub static PLACE_HEADS: WordList = WordList::new(&[
     "City",
     "County",
     "River",
@@ -595,10 +625,10 @@ pub const PLACE_HEADS: &[&str] = &[
     "Zone",
     "Strip",
     "Bank",
-];
+]);
 
 /// Words capitalised at the start of a sentence or in headlines that are not names.
-pub const NOT_NAMES: &[&str] = &[
+pub static NOT_NAMES: WordList = WordList::new(&[
     "The",
     "A",
     "An",
@@ -856,17 +886,17 @@ pub const NOT_NAMES: &[&str] = &[
     "Government",
     "Minister",
     "President",
-];
+]);
 
 /// Words that join capitalised words inside one name ("Ministry of Foreign
 /// Affairs", "Bank for International Settlements", "Abu Bakr al-Baghdadi").
-pub const NAME_CONNECTORS: &[&str] = &[
+pub static NAME_CONNECTORS: WordList = WordList::new(&[
     "of", "for", "and", "the", "de", "del", "della", "der", "den", "des", "du", "da", "di", "van", "von", "bin", "ibn",
     "al", "el", "on", "&", "la", "le", "y", "zu",
-];
+]);
 
 /// Verbs that introduce reported speech.
-pub const SPEECH_VERBS: &[&str] = &[
+pub static SPEECH_VERBS: WordList = WordList::new(&[
     "said",
     "says",
     "say",
@@ -953,10 +983,10 @@ pub const SPEECH_VERBS: &[&str] = &[
     "countered",
     "estimated",
     "commented",
-];
+]);
 
 /// Verbs and verb phrases of opposition; the object is what is opposed.
-pub const OPPOSE_VERBS: &[&str] = &[
+pub static OPPOSE_VERBS: WordList = WordList::new(&[
     "criticized",
     "criticised",
     "criticizes",
@@ -1009,10 +1039,10 @@ pub const OPPOSE_VERBS: &[&str] = &[
     "railed against",
     "spoke out against",
     "voted against",
-];
+]);
 
 /// Verbs and verb phrases of support; the object is what is supported.
-pub const SUPPORT_VERBS: &[&str] = &[
+pub static SUPPORT_VERBS: WordList = WordList::new(&[
     "supported",
     "supports",
     "support",
@@ -1055,10 +1085,10 @@ pub const SUPPORT_VERBS: &[&str] = &[
     "favoured",
     "favors",
     "favours",
-];
+]);
 
 /// Verbs of killing, active voice.
-pub const KILL_VERBS: &[&str] = &[
+pub static KILL_VERBS: WordList = WordList::new(&[
     "killed",
     "kills",
     "kill",
@@ -1085,7 +1115,7 @@ pub const KILL_VERBS: &[&str] = &[
     "lynched",
     "massacred",
     "slaughtered",
-];
+]);
 
 /// The relation a title phrase implies, from its words.
 ///
@@ -1183,6 +1213,9 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
 /// True when `word` (any case) may be part of a title phrase.
 #[must_use]
 pub fn is_title_word(word: &str) -> bool {
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return TITLE_HEADS.contains(&word) || TITLE_MODIFIERS.contains(&word);
+    }
     let lower = word.to_lowercase();
     TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
 }

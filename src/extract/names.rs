@@ -25,7 +25,7 @@
 //! where capitals say nothing (only gazetteer names are taken there).
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
+    head_type, is_title_word, WordList, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
 };
 use crate::extract::mention::{tokenize, Mention, Token};
 use crate::extract::model::EntityType;
@@ -251,7 +251,7 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
 }
 
 /// Lower-case posts written after the name of the body that employs them.
-const ORG_POSTS: &[&str] = &[
+static ORG_POSTS: WordList = WordList::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
@@ -264,10 +264,10 @@ const ORG_POSTS: &[&str] = &[
     "director",
     "president",
     "chief",
-];
+]);
 
 /// Heads of bodies every state has, named after their state.
-const GOVERNMENT_BODIES: &[&str] = &[
+static GOVERNMENT_BODIES: WordList = WordList::new(&[
     "Ministry",
     "Government",
     "Parliament",
@@ -283,10 +283,10 @@ const GOVERNMENT_BODIES: &[&str] = &[
     "National",
     "Armed",
     "Presidency",
-];
+]);
 
 /// Words that never continue a name.
-const FUNCTION_WORDS: &[&str] = &[
+static FUNCTION_WORDS: WordList = WordList::new(&[
     "Over",
     "Under",
     "About",
@@ -366,7 +366,7 @@ const FUNCTION_WORDS: &[&str] = &[
     "October",
     "November",
     "December",
-];
+]);
 
 /// True when the capitalised words from `from` on reach a head noun of an
 /// organisation, event, agreement or place before they stop.
@@ -438,7 +438,7 @@ fn classify_run(
     if let Some(known) = taken.iter().find(|m| m.span == span) {
         if known.kind == EntityType::Place && !known.adjectival {
             if let Some(title) =
-                title_before(text, tokens, start).filter(|t| NAME_TITLES.iter().any(|n| t.starts_with(n)))
+                title_before(text, tokens, start).filter(|t| NAME_TITLES.words().iter().any(|n| t.starts_with(n)))
             {
                 let mut m = mention(span, EntityType::Person, name, 96, sentence);
                 m.title = Some(title);

@@ -38,8 +38,8 @@ pub struct Roles;
 const NAME: &str = "roles";
 
 fn title_pattern() -> String {
-    let heads = TITLE_HEADS.join("|");
-    let words = format!("{}|{heads}", TITLE_MODIFIERS.join("|"));
+    let heads = TITLE_HEADS.words().join("|");
+    let words = format!("{}|{heads}", TITLE_MODIFIERS.words().join("|"));
     format!(
         r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))"
     )
@@ -70,6 +70,15 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Finds any post word, whatever its case: sentences without one skip the
+/// title patterns.
+static POSTS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(TITLE_HEADS.words())
+        .expect("post words build an automaton")
+});
+
 impl RelationExtractor for Roles {
     fn name(&self) -> &'static str {
         NAME
@@ -79,7 +88,12 @@ impl RelationExtractor for Roles {
         if !view.text.contains("«P") {
             return;
         }
-        for pattern in PATTERNS.iter() {
+        let has_post = POSTS.is_match(&view.text);
+        for (i, pattern) in PATTERNS.iter().enumerate() {
+            // Every pattern but the last ("X, who heads the Y") needs a post word.
+            if !has_post && i + 1 < PATTERNS.len() {
+                continue;
+            }
             for caps in pattern.captures_iter(&view.text) {
                 let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, "org")) else {
                     continue;

@@ -46,7 +46,7 @@ fn alternation(words: &[&str]) -> String {
 }
 
 static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(&[OPPOSE_VERBS, SUPPORT_VERBS].concat());
+    let verbs = alternation(&[OPPOSE_VERBS.words(), SUPPORT_VERBS.words()].concat());
     Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?P<v>{verbs}) {OBJECT}(?P<possessive>'s|’s)?"))
         .expect("valid stance pattern")
 });
@@ -58,14 +58,14 @@ static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>support|backing|endorsement|criticism|condemnation|opposition|rejection|objections?) (?:for|of|to) {OBJECT}")).expect("valid pattern")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(&[OPPOSE_VERBS, SUPPORT_VERBS].concat());
+    let verbs = alternation(&[OPPOSE_VERBS.words(), SUPPORT_VERBS.words()].concat());
     Regex::new(&format!(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{{0,80}}?)? (?:has been|have been|was|were|had been|is|are) (?:\w+ )?(?P<v>{verbs}) by (?:the )?(?P<s>«[POC]\d+»)")).expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
 });
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
-    let speech = alternation(SPEECH_VERBS);
+    let speech = alternation(SPEECH_VERBS.words());
     Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
 });
 

@@ -45,7 +45,7 @@ static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern"));
 
 fn verbs() -> String {
-    let mut sorted: Vec<&str> = SPEECH_VERBS.to_vec();
+    let mut sorted: Vec<&str> = SPEECH_VERBS.words().to_vec();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
     sorted.join("|")
 }

@@ -35,6 +35,7 @@ pub enum OpenMode {
     /// Read only: the store must exist.
     Read,
     /// Read and write: created if missing, locked against other writers.
+    /// The old graph is not loaded: a writer replaces it whole.
     Write,
 }
 
@@ -131,7 +132,7 @@ impl GraphStore {
         };
         let store = Store::new().map_err(|e| StoreError::Backend(e.to_string()))?;
         let graph = dir.join("graph.nq");
-        if graph.is_file() {
+        if mode == OpenMode::Read && graph.is_file() {
             let file = File::open(&graph).map_err(io(&graph))?;
             let parser = RdfParser::from_format(RdfFormat::NQuads);
             let mut loader = store.bulk_loader();
