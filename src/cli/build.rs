@@ -30,15 +30,11 @@ pub struct Args {
     merge_report: Option<PathBuf>,
 }
 
-/// What extracted a record: the version and a hash of this executable, so
-/// that any other build of kgforge extracts again instead of trusting a
-/// cache made by different rules.
+/// What extracted a record: the version and a hash of the rules' sources
+/// (see `build.rs`), so that any other rules extract again instead of
+/// trusting a cache they did not make.
 fn extractor_fingerprint() -> String {
-    use sha2::{Digest, Sha256};
-    let binary = std::env::current_exe().and_then(std::fs::read).unwrap_or_default();
-    let digest = Sha256::digest(&binary);
-    let hex: String = digest.iter().take(8).map(|b| format!("{b:02x}")).collect();
-    format!("{}+{hex}", env!("CARGO_PKG_VERSION"))
+    format!("{}+{}", env!("CARGO_PKG_VERSION"), env!("KGFORGE_RULES_HASH"))
 }
 
 /// One line of the store's `documents.jsonl`.
