@@ -12,7 +12,8 @@ use kgforge::extract::content_hash;
 use kgforge::extract::model::DocExtraction;
 use kgforge::graph::store::{GraphStore, OpenMode};
 use kgforge::graph::summary::summarize;
-use kgforge::pipeline::build_graph;
+use kgforge::graph::triples::GraphParts;
+use kgforge::resolve::resolve;
 
 use super::{inputs, Outcome, StoreArg};
 
@@ -83,8 +84,8 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
         .map(|(kgforge, extraction)| serde_json::to_string(&RecordRef { kgforge, extraction }))
         .collect::<Result<_, _>>()?;
     let extractions: Vec<DocExtraction> = held.into_values().map(|(_, extraction)| extraction).collect();
-    let (resolution, quads) = build_graph(&extractions);
-    store.replace(&quads, &records)?;
+    let resolution = resolve(&extractions);
+    store.replace_parts(GraphParts::new(&extractions, &resolution).parts(), &records)?;
     if let Some(path) = &args.merge_report {
         let file = std::fs::File::create(path).with_context(|| format!("cannot create '{}'", path.display()))?;
         serde_json::to_writer_pretty(std::io::BufWriter::new(file), &resolution.merges)?;

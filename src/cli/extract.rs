@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use anyhow::Context;
 
 use kgforge::export::dot::{write_dot, DotOptions};
-use kgforge::export::{write_graph, GraphFormat};
-use kgforge::pipeline::build_graph;
+use kgforge::export::{write_parts, GraphFormat};
+use kgforge::graph::triples::GraphParts;
+use kgforge::resolve::resolve;
 
 use super::{inputs, output, Outcome};
 
@@ -30,15 +31,15 @@ pub struct Args {
 pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
     let (extractions, skipped) = inputs::extract(&paths, progress, |_| None);
-    let (_, quads) = build_graph(&extractions);
-    // The quads hold everything written from here on.
-    drop(extractions);
+    let resolution = resolve(&extractions);
+    // One document's quads at a time, in canonical order.
+    let graph = GraphParts::new(&extractions, &resolution);
     let out = output(args.output.as_ref())?;
     let mut out = if args.format == GraphFormat::Dot {
-        let store = kgforge::graph::store::memory_store(&quads)?;
+        let store = kgforge::graph::store::memory_store(&graph.parts().flatten().collect::<Vec<_>>())?;
         write_dot(&store, &DotOptions { focus: None, depth: 1 }, out)?
     } else {
-        write_graph(&quads, args.format, out)?.0
+        write_parts(graph.parts(), args.format, out)?.0
     };
     out.flush().context("cannot write the output")?;
     Ok(Outcome { skipped })

@@ -9,6 +9,7 @@ mod format;
 pub mod results;
 
 use std::cmp::Ordering;
+use std::collections::HashSet;
 use std::io::Write;
 
 use oxigraph::io::RdfSerializer;
@@ -68,6 +69,24 @@ pub enum ExportError {
 ///
 /// When writing fails, or for [`GraphFormat::Dot`] (see [`dot::write_dot`]).
 pub fn write_graph<W: Write>(quads: &[Quad], format: GraphFormat, out: W) -> Result<(W, usize), ExportError> {
+    let mut sorted = quads.to_vec();
+    canonicalize(&mut sorted);
+    write_parts(std::iter::once(sorted), format, out)
+}
+
+/// Writes a graph given in canonical parts (each sorted and free of
+/// duplicates, the parts in order, as `graph::triples::GraphParts` makes
+/// them), holding one part at a time. Formats that merge the graphs write
+/// each distinct triple once, at its first appearance.
+///
+/// # Errors
+///
+/// When writing fails, or for [`GraphFormat::Dot`] (see [`dot::write_dot`]).
+pub fn write_parts<W: Write>(
+    parts: impl IntoIterator<Item = Vec<Quad>>,
+    format: GraphFormat,
+    out: W,
+) -> Result<(W, usize), ExportError> {
     let io = |source| ExportError::Io { format: format.name(), source };
     let Some(rdf_format) = format.rdf_format() else {
         return Err(ExportError::Unsupported("the dot format is written with dot::write_dot".into()));
@@ -79,30 +98,45 @@ pub fn write_graph<W: Write>(quads: &[Quad], format: GraphFormat, out: W) -> Res
         }
     }
     let mut writer = serializer.for_writer(out);
-    let count;
-    if format.keeps_graphs() {
-        let mut sorted: Vec<&Quad> = quads.iter().collect();
-        sorted.sort_unstable_by(|a, b| quad_order(a, b));
-        sorted.dedup();
-        count = sorted.len();
-        for quad in sorted {
-            writer.serialize_quad(quad).map_err(io)?;
+    let mut count = 0;
+    let mut seen: HashSet<u128> = HashSet::new();
+    for part in parts {
+        if format.keeps_graphs() {
+            count += part.len();
+            for quad in &part {
+                writer.serialize_quad(quad).map_err(io)?;
+            }
+            continue;
         }
-    } else {
         // All graphs merged: each distinct triple once.
-        let mut triples: Vec<&Quad> = quads.iter().collect();
+        let mut triples: Vec<&Quad> = part.iter().collect();
         let order = |a: &&Quad, b: &&Quad| {
             triple_order((&a.subject, a.predicate.as_str(), &a.object), (&b.subject, b.predicate.as_str(), &b.object))
         };
-        triples.sort_unstable_by(order);
+        triples.sort_by(order);
         triples.dedup_by(|a, b| order(a, b) == Ordering::Equal);
-        count = triples.len();
         for quad in triples {
             let triple = Triple::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone());
-            writer.serialize_quad(triple.as_ref().in_graph(oxigraph::model::GraphNameRef::DefaultGraph)).map_err(io)?;
+            if seen.insert(triple_key(&triple)) {
+                count += 1;
+                writer
+                    .serialize_quad(triple.as_ref().in_graph(oxigraph::model::GraphNameRef::DefaultGraph))
+                    .map_err(io)?;
+            }
         }
     }
     Ok((writer.finish().map_err(io)?, count))
+}
+
+/// A 128-bit key of a triple: two independent 64-bit hashes.
+fn triple_key(triple: &Triple) -> u128 {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut first = DefaultHasher::new();
+    triple.hash(&mut first);
+    let mut second = DefaultHasher::new();
+    0xa5_u8.hash(&mut second);
+    triple.hash(&mut second);
+    (u128::from(first.finish()) << 64) | u128::from(second.finish())
 }
 
 /// The canonical order of quads: the default graph first, then by graph

@@ -22,7 +22,7 @@ use oxigraph::io::{RdfFormat, RdfParser};
 use oxigraph::model::Quad;
 use oxigraph::store::Store;
 
-use crate::export::{write_graph, GraphFormat};
+use crate::export::{write_parts, GraphFormat};
 
 /// The store's format name, in `manifest.json`.
 pub const FORMAT: &str = "kgforge-store";
@@ -180,6 +180,22 @@ impl GraphStore {
     ///
     /// The store was opened read-only, or a file cannot be written.
     pub fn replace(&mut self, quads: &[Quad], records: &[String]) -> Result<(), StoreError> {
+        let mut sorted = quads.to_vec();
+        crate::export::canonicalize(&mut sorted);
+        self.replace_parts(std::iter::once(sorted), records)
+    }
+
+    /// Replaces the whole content with a graph given in canonical parts
+    /// (see `graph::triples::GraphParts`), holding one part at a time.
+    ///
+    /// # Errors
+    ///
+    /// The store was opened read-only, or a file cannot be written.
+    pub fn replace_parts(
+        &mut self,
+        parts: impl Iterator<Item = Vec<Quad>>,
+        records: &[String],
+    ) -> Result<(), StoreError> {
         if self.lock.is_none() {
             return Err(StoreError::Backend("the store was opened read-only".into()));
         }
@@ -187,8 +203,20 @@ impl GraphStore {
         let records_tmp = self.dir.join("documents.jsonl.tmp");
         let manifest_tmp = self.dir.join("manifest.json.tmp");
         let file = create(&graph_tmp)?;
-        let (writer, count) = write_graph(quads, GraphFormat::NQuads, BufWriter::new(file))
+        let store = Store::new().map_err(|e| StoreError::Backend(e.to_string()))?;
+        let mut loader = store.bulk_loader();
+        let mut load_error = None;
+        let parts = parts.inspect(|part| {
+            if let Err(error) = loader.load_quads(part.iter().cloned()) {
+                load_error.get_or_insert(error);
+            }
+        });
+        let (writer, count) = write_parts(parts, GraphFormat::NQuads, BufWriter::new(file))
             .map_err(|e| StoreError::Backend(e.to_string()))?;
+        if let Some(error) = load_error {
+            return Err(StoreError::Backend(error.to_string()));
+        }
+        loader.commit().map_err(|e| StoreError::Backend(e.to_string()))?;
         finish(writer, &graph_tmp)?;
         let mut writer = BufWriter::new(create(&records_tmp)?);
         for record in records {
@@ -205,7 +233,7 @@ impl GraphStore {
             fs::rename(self.dir.join(format!("{name}.tmp")), &target)
                 .map_err(|source| StoreError::Io { path: target, source })?;
         }
-        self.store = memory_store(quads)?;
+        self.store = store;
         Ok(())
     }
 

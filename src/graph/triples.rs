@@ -54,7 +54,67 @@ impl Quads {
 /// All quads of a resolved corpus, sorted and without duplicates.
 #[must_use]
 pub fn build(docs: &[DocExtraction], resolution: &Resolution) -> Vec<Quad> {
-    let mut quads = Quads::default();
+    let graph = GraphParts::new(docs, resolution);
+    let mut all = graph.default_graph();
+    for part in graph.document_graphs() {
+        all.extend(part);
+    }
+    all
+}
+
+/// The graph of a resolved corpus in parts, in canonical order: the default
+/// graph (entities and documents described), then each document's named
+/// graph in IRI order. Each part is sorted and free of duplicates, so
+/// writing the parts one after another writes the canonical graph while
+/// holding one document's quads at a time.
+#[derive(Debug)]
+pub struct GraphParts<'a> {
+    docs: &'a [DocExtraction],
+    resolution: &'a Resolution,
+    order: Vec<usize>,
+}
+
+impl<'a> GraphParts<'a> {
+    /// The parts of the graph of `docs`.
+    #[must_use]
+    pub fn new(docs: &'a [DocExtraction], resolution: &'a Resolution) -> Self {
+        let mut order: Vec<(String, usize)> =
+            docs.iter().enumerate().map(|(d, doc)| (document_iri(&doc.id), d)).collect();
+        order.sort();
+        Self { docs, resolution, order: order.into_iter().map(|(_, d)| d).collect() }
+    }
+
+    /// The default graph: entities and document descriptions.
+    #[must_use]
+    pub fn default_graph(&self) -> Vec<Quad> {
+        let mut quads = Quads::default();
+        entities(&mut quads, self.resolution);
+        for doc in self.docs {
+            describe_document(&mut quads, doc);
+        }
+        let mut all = quads.0;
+        crate::export::canonicalize(&mut all);
+        all
+    }
+
+    /// Each document's named graph, one after another.
+    pub fn document_graphs(&self) -> impl Iterator<Item = Vec<Quad>> + '_ {
+        self.order.iter().map(|&d| {
+            let mut quads = Quads::default();
+            document(&mut quads, &self.docs[d], d, self.resolution);
+            let mut all = quads.0;
+            crate::export::canonicalize(&mut all);
+            all
+        })
+    }
+
+    /// Every part, the default graph first.
+    pub fn parts(&self) -> impl Iterator<Item = Vec<Quad>> + '_ {
+        std::iter::once(self.default_graph()).chain(self.document_graphs())
+    }
+}
+
+fn entities(quads: &mut Quads, resolution: &Resolution) {
     let default = GraphName::DefaultGraph;
 
     // Entities that some document keeps (every mapped one is kept).
@@ -75,20 +135,12 @@ pub fn build(docs: &[DocExtraction], resolution: &Resolution) -> Vec<Quad> {
             quads.add(s.clone(), kg::ISO_CODE, Literal::new_simple_literal(code), &default);
         }
     }
-
-    for (d, doc) in docs.iter().enumerate() {
-        document(&mut quads, doc, d, resolution);
-    }
-    let mut all = quads.0;
-    crate::export::canonicalize(&mut all);
-    all
 }
 
-fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resolution) {
+/// A document's description, in the default graph.
+fn describe_document(quads: &mut Quads, doc: &DocExtraction) {
     let default = GraphName::DefaultGraph;
-    let doc_iri = document_iri(&doc.id);
-    let doc_node = node(&doc_iri);
-    let graph = GraphName::NamedNode(doc_node.clone());
+    let doc_node = node(&document_iri(&doc.id));
 
     quads.add(doc_node.clone(), rdf::TYPE.as_str(), node(kg::DOCUMENT), &default);
     quads.add(doc_node.clone(), rdf::TYPE.as_str(), node(&format!("{}NewsArticle", ns::SCHEMA)), &default);
@@ -114,8 +166,15 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
         );
     }
     if let Some(publisher) = &doc.metadata.publisher {
-        quads.add(doc_node.clone(), kg::PUBLISHER_NAME, Literal::new_simple_literal(publisher), &default);
+        quads.add(doc_node, kg::PUBLISHER_NAME, Literal::new_simple_literal(publisher), &default);
     }
+}
+
+/// What a document asserts, in its named graph.
+fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resolution) {
+    let doc_iri = document_iri(&doc.id);
+    let doc_node = node(&doc_iri);
+    let graph = GraphName::NamedNode(doc_node.clone());
 
     for e in 0..doc.entities.len() {
         let entity = resolution.entity(d, e);
