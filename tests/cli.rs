@@ -271,3 +271,26 @@ fn standard_input_is_a_document() {
         .success()
         .stdout(predicate::str::contains("Jane Roe"));
 }
+
+#[test]
+fn the_merge_report_says_what_was_joined_and_why() {
+    let tmp = TempDir::new().expect("tempdir");
+    let report = tmp.path().join("merges.json");
+    kgforge()
+        .args(["build", "--quiet", "data/corpus", "--store"])
+        .arg(tmp.path().join("store"))
+        .arg("--merge-report")
+        .arg(&report)
+        .assert()
+        .success();
+    let merges: serde_json::Value = serde_json::from_slice(&fs::read(&report).expect("report")).expect("json");
+    let merges = merges.as_array().expect("a list of merges");
+    assert!(!merges.is_empty());
+    // Described agreements join on where and by whom they were signed.
+    assert!(merges.iter().any(|m| m["evidence"]
+        .as_array()
+        .is_some_and(|e| e.iter().any(|k| k.as_str().is_some_and(|k| k.starts_with("agreement-signed"))))));
+    for merge in merges {
+        assert!(merge["iri"].as_str().is_some_and(|iri| iri.starts_with("https://w3id.org/kgforge/resource/")));
+    }
+}
