@@ -25,7 +25,8 @@
 //! where capitals say nothing (only gazetteer names are taken there).
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, WordList, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
+    head_type, is_title_word, WordList, FUNCTION_WORDS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
+    SPEECH_VERBS,
 };
 use crate::extract::mention::{tokenize, Mention, Token};
 use crate::extract::model::EntityType;
@@ -164,7 +165,8 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     let bare = strip_possessive(token.text);
-    if NOT_NAMES.contains(&bare) && (sentence_start || !ORG_HEADS.contains(&bare)) {
+    let not_name = FUNCTION_WORDS.contains(&bare) || NOT_NAMES.contains(&bare);
+    if not_name && (sentence_start || !ORG_HEADS.contains(&bare)) {
         return false;
     }
     // Title words stay outside names: "President Jane Roe" is a title and a name.
@@ -283,89 +285,6 @@ static GOVERNMENT_BODIES: WordList = WordList::new(&[
     "National",
     "Armed",
     "Presidency",
-]);
-
-/// Words that never continue a name.
-static FUNCTION_WORDS: WordList = WordList::new(&[
-    "Over",
-    "Under",
-    "About",
-    "Into",
-    "Against",
-    "Across",
-    "Through",
-    "Upon",
-    "Within",
-    "Without",
-    "Between",
-    "Among",
-    "The",
-    "A",
-    "An",
-    "This",
-    "That",
-    "These",
-    "Those",
-    "It",
-    "Its",
-    "He",
-    "She",
-    "They",
-    "We",
-    "I",
-    "You",
-    "His",
-    "Her",
-    "Their",
-    "Our",
-    "My",
-    "Your",
-    "In",
-    "On",
-    "At",
-    "By",
-    "With",
-    "To",
-    "As",
-    "But",
-    "Or",
-    "If",
-    "When",
-    "While",
-    "Where",
-    "Who",
-    "Which",
-    "After",
-    "Before",
-    "Is",
-    "Are",
-    "Was",
-    "Were",
-    "Has",
-    "Have",
-    "Had",
-    "Will",
-    "Would",
-    "Said",
-    "Says",
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-    "January",
-    "February",
-    "March",
-    "April",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
 ]);
 
 /// True when the capitalised words from `from` on reach a head noun of an
