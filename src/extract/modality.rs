@@ -23,7 +23,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid hedge pattern")
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to)\b")
+    Regex::new(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to|(?:wants?|wanted|hopes?|hoped|seeks?|sought|expects?|asked|urged|agreed|ready|prepared)(?: \S+){0,3} to|to sign|to join|to back|to support)\b")
         .expect("valid plan pattern")
 });
 
@@ -85,6 +85,7 @@ mod tests {
         assert_eq!(of("«C1» will sign «A2»"), Modality::Planned);
         assert_eq!(of("«C1» allegedly killed «P2»"), Modality::Reported);
         assert_eq!(of("«C1» not only signed «A2»"), Modality::Asserted);
+        assert_eq!(of("«C0» wants «C1» to sign «A2»"), Modality::Planned);
     }
 
     #[test]

@@ -311,9 +311,14 @@ fn run_has_org_head(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
     tokens[start..end].iter().any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))
 }
 
+/// Only white space between two tokens, and at most one line break: a
+/// hard-wrapped line ("Finance Minister Jane⏎Roe") does not end a name, a
+/// blank line does.
 fn only_space_between(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
     let gap = &text[a.span.end()..b.span.start()];
-    gap.chars().all(|c| c == ' ' || c == '\u{a0}') && !gap.is_empty()
+    !gap.is_empty()
+        && gap.chars().all(|c| matches!(c, ' ' | '\u{a0}' | '\n' | '\r' | '\t'))
+        && gap.matches('\n').count() <= 1
 }
 
 /// The word without a possessive ending.
@@ -589,6 +594,22 @@ fn is_common_acronym(word: &str) -> bool {
         word,
         "CEO"
             | "CFO"
+            | "COO"
+            | "GNP"
+            | "MFN"
+            | "CPI"
+            | "PPI"
+            | "IPO"
+            | "EPS"
+            | "ROI"
+            | "VAT"
+            | "FOB"
+            | "LNG"
+            | "LPG"
+            | "OTC"
+            | "PMI"
+            | "ETF"
+            | "YTD"
             | "TV"
             | "AM"
             | "PM"
