@@ -68,3 +68,4 @@ fixture!(killing);
 fixture!(residence);
 fixture!(statements);
 fixture!(negation);
+fixture!(events);

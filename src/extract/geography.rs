@@ -4,7 +4,8 @@
 //! `capitalOf` (and the `locatedIn` it implies) from "the Albanian capital,
 //! Tirana", "Kenya's capital Nairobi", "Oslo, the capital of Norway";
 //! `locatedIn` from "Bethany, Conn.", "a town in central Idaho", datelines
-//! ("TIRANA, Albania, March 19—") and events "in" a place; `basedIn` from
+//! ("TIRANA, Albania, March 19—") and events "in", "held in" or "opened in"
+//! a place; `basedIn` from
 //! "the X Institute in Tirana", "the Belgrade-based Y", "Y, based in Z".
 //!
 //! ## Example
@@ -52,6 +53,12 @@ static CITY_COMMA: LazyLock<Regex> =
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>«[LE]\d+») (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
+/// Where an event happens: "the summit, held in Oslo", "the talks opened in Geneva".
+static EVENT_IN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<event>«E\d+»),? (?:which |that )?(?:was |were |is |are |will be |has been )?(?:held|opened|took place|takes place|convened|began|begins|ended|ends|hosted|staged|organi[sz]ed) in (?:the )?(?P<place>«[LC]\d+»)")
+        .expect("valid event pattern")
+});
+
 static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"(?P<place>«[LC]\d+»)-based (?P<org>«O\d+»)",
@@ -119,6 +126,12 @@ impl RelationExtractor for Geography {
                 continue;
             }
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+        }
+        for caps in EVENT_IN.captures_iter(text) {
+            let (Some(event), Some(place)) = (entity(view, &caps, "event"), entity(view, &caps, "place")) else {
+                continue;
+            };
+            out.add(view, found(event, Relation::LocatedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
         }
         if let Some(caps) = DATELINE.captures(text) {
             if let Some(org) = entity(view, &caps, "org") {

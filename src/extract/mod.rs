@@ -175,6 +175,8 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             names::find_role_objects(text, sentence.span, sentence.index, &mut found);
             nominals::find(text, sentence.span, sentence.index, doc_year, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
+            let known = found.clone();
+            nominals::find_events(text, sentence.span, sentence.index, &known, &mut found);
         }
         remove_overlaps(&mut found);
         mentions.extend(found);

@@ -16,6 +16,9 @@
 //! Two unnamed Agreement mentions, `joint declaration` and `pact`, which
 //! `coref` makes one entity.
 //!
+//! Events named by an organisation or a people and a common head noun
+//! ("the NATO summit", "Israeli elections") are found here too.
+//!
 //! ## Known misses
 //! Plural or generic uses ("previous agreements") are skipped, as is a bare
 //! noun with no determiner ("reach agreement").
@@ -86,6 +89,45 @@ pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out
     }
 }
 
+static EVENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^ (?:(?:annual|extraordinary|emergency|informal|special|regional|presidential|parliamentary|general|local|snap|peace|security|defen[cs]e|military|joint|naval|trade|climate|energy|leaders'?|foreign ministers'?) ){0,2}(?P<head>summit|conference|talks|meeting|exercises?|drills|elections?|referendum|war|protests?|negotiations|forum|games|olympics|visit|crisis|invasion|offensive|ceasefire|uprising|revolution)\b")
+        .expect("valid event pattern")
+});
+
+/// Finds events named after an organisation or a people ("the NATO
+/// summit", "Israeli elections") right after those mentions.
+pub fn find_events(text: &str, sentence: Span, index: usize, known: &[Mention], out: &mut Vec<Mention>) {
+    for modifier in known.iter().filter(|m| m.sentence == index && sentence.contains(m.span)) {
+        // A place's name stays a place ("talks in the Brussels summit" keeps
+        // Brussels for the relations); bodies and peoples name events.
+        if !(modifier.kind == EntityType::Organization || modifier.adjectival) {
+            continue;
+        }
+        let rest = &text[modifier.span.end()..sentence.end()];
+        // "NATO's summit" names it as well as "NATO summit".
+        let rest_start =
+            rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).map_or(0, |r| rest.len() - r.len());
+        let Some(caps) = EVENT_HEAD.captures(&rest[rest_start..]) else { continue };
+        let end = modifier.span.end() + rest_start + caps.get(0).map_or(0, |m| m.end());
+        let span = Span::new(modifier.span.start(), end);
+        let name =
+            format!("{}{}", text[modifier.span.range()].trim_end(), &text[modifier.span.end() + rest_start..end]);
+        out.push(Mention {
+            span,
+            kind: EntityType::Event,
+            name,
+            extractor: NAME,
+            confidence: 60,
+            link: None,
+            adjectival: false,
+            unnamed: false,
+            anaphor: false,
+            title: None,
+            sentence: index,
+        });
+    }
+}
+
 /// Finds anaphors ("the initiative") that may refer to the document's agreement.
 pub fn find_anaphors(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     let slice = &text[sentence.range()];
@@ -135,6 +177,31 @@ mod tests {
             nominals("It breaks the 1996 military accords.", Some(2025)),
             [("1996 military accords".to_string(), false)]
         );
+    }
+
+    #[test]
+    fn finds_events_named_after_a_body_or_people() {
+        let text = "Leaders met at the NATO summit in Vilnius.";
+        let nato = Mention {
+            span: Span::new(19, 23),
+            kind: EntityType::Organization,
+            name: "NATO".into(),
+            extractor: "test",
+            confidence: 90,
+            link: None,
+            adjectival: false,
+            unnamed: false,
+            anaphor: false,
+            title: None,
+            sentence: 0,
+        };
+        let mut out = Vec::new();
+        find_events(text, Span::new(0, text.len()), 0, &[nato], &mut out);
+        assert_eq!(out.iter().map(|m| m.name.as_str()).collect::<Vec<_>>(), ["NATO summit"]);
+        let mut none = Vec::new();
+        let quiet = "NATO members met.";
+        find_events(quiet, Span::new(0, quiet.len()), 0, &[], &mut none);
+        assert!(none.is_empty());
     }
 
     #[test]
