@@ -735,6 +735,9 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
 }
 
 fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {
+    // A name the text wrapped over two lines is still one line of name.
+    let name =
+        if name.contains(char::is_whitespace) { name.split_whitespace().collect::<Vec<_>>().join(" ") } else { name };
     Mention {
         span,
         kind,
