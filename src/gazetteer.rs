@@ -25,13 +25,13 @@ pub enum GazKind {
     Country,
     /// A city or town.
     City,
-    /// A first-level division (a US state) or a broad region ("Western Balkans").
+    /// A first-level division (a US state) or a broad region ("Sahel").
     Region,
     /// A continent.
     Continent,
     /// An international organisation.
     Organization,
-    /// An adjective or plural naming a country's people ("Croatian", "Serbs").
+    /// An adjective or plural naming a country's people ("Peruvian", "Kenyans").
     Demonym,
 }
 

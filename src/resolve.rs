@@ -295,7 +295,7 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
     let all_unnamed = entities.iter().all(|(_, e)| e.unnamed);
     if kind == EntityType::Agreement && all_unnamed {
         // A described agreement is called after where it was signed, the way
-        // news names them ("the Tirana declaration"), when that is known.
+        // news names them ("the Minsk agreement"), when that is known.
         let head = most_common(
             entities.iter().flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases)).filter_map(|n| {
                 ["declaration", "agreement", "accord", "pact", "treaty", "memorandum", "deal"]

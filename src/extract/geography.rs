@@ -1,12 +1,12 @@
 //! # Geography: capitals, containment and seats
 //!
 //! ## What it extracts
-//! `capitalOf` (and the `locatedIn` it implies) from "the Albanian capital,
-//! Tirana", "Kenya's capital Nairobi", "Oslo, the capital of Norway";
+//! `capitalOf` (and the `locatedIn` it implies) from "the Kenyan capital,
+//! Nairobi", "Peru's capital Lima", "Oslo, the capital of Norway";
 //! `locatedIn` from "Bethany, Conn.", "a town in central Idaho", datelines
-//! ("TIRANA, Albania, March 19—") and events "in", "held in" or "opened in"
+//! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place; `basedIn` from
-//! "the X Institute in Tirana", "the Belgrade-based Y", "Y, based in Z".
+//! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z".
 //!
 //! ## Example
 //! "The talks, held in the Kenyan capital, Nairobi, ended."

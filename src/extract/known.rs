@@ -4,15 +4,15 @@
 //! Mentions of what the gazetteer holds (countries with their aliases and
 //! demonyms, capitals and major cities, regions, continents, international
 //! organisations), matched case-sensitively on word boundaries, longest
-//! first. A demonym ("Croatian", "Serbs") is an adjectival mention of its
-//! country: it supports facts ("Croatian Defense Minister X" → ministerOf
-//! Croatia) but makes no entity on its own.
+//! first. A demonym ("Peruvian", "Kenyans") is an adjectival mention of its
+//! country: it supports facts ("Peruvian Defense Minister X" → ministerOf
+//! Peru) but makes no entity on its own.
 //!
 //! ## Example
-//! "Officials in the Western Balkans met Bulgarian diplomats in Sofia."
+//! "Officials in the Sahel met Bulgarian diplomats in Sofia."
 //!
 //! ## Produces
-//! Mentions: `Western Balkans` (Place), `Bulgaria` (Country, adjectival),
+//! Mentions: `Sahel` (Place), `Bulgaria` (Country, adjectival),
 //! `Sofia` (Place), each linked to its gazetteer entry.
 //!
 //! ## Known misses
@@ -63,7 +63,7 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     }
 }
 
-/// A dateline opens a story with the place in capitals ("TIRANA, Albania,
+/// A dateline opens a story with the place in capitals ("NAIROBI, Kenya,
 /// March 19 —", "LONDON (Reuters) -"): read it in title case.
 fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     let head: String = slice.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();

@@ -216,7 +216,7 @@ pub struct DocEntity {
     /// declaration"); resolved across documents by what it is about.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub unnamed: bool,
-    /// Only referred to by an adjective ("Croatian"): kept only when a fact uses it.
+    /// Only referred to by an adjective ("Peruvian"): kept only when a fact uses it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub adjectival: bool,
 }

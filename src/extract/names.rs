@@ -87,8 +87,8 @@ pub fn find(
     }
 }
 
-/// Organisations named after a role's preposition ("head of the Albanian
-/// Institute for International Studies", "a fellow at the Center for Y"):
+/// Organisations named after a role's preposition ("head of the Lisbon
+/// institute for Maritime Studies", "a fellow at the Center for Y"):
 /// the capitalised phrase there names the body, whatever its head word.
 pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     const ROLES: &[&str] = &[
@@ -201,7 +201,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         }
         // A title word continues a name only inside an organisation's or
         // event's name ("Munich Security Conference"), not before a person
-        // ("Croatian Defense Minister Jane Roe").
+        // ("Peruvian Defense Minister Jane Roe").
         if is_continuation_word(next)
             && !(title_word && !run_has_org_head(tokens, start, end) && !head_ahead(text, tokens, end))
         {
@@ -244,7 +244,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
 }
 
 /// A capitalised word that may continue a name already started: anything
-/// but function words ("Security" continues "Center for Security Studies").
+/// but function words ("Naval" continues "Center for Naval Studies").
 fn is_continuation_word(token: &Token<'_>) -> bool {
     !token.text.ends_with("-based")
         && token.is_capitalized()
@@ -418,7 +418,7 @@ fn classify_run(
     }
     if let Some(kind) = head_type(&words) {
         if kind == EntityType::Organization && GOVERNMENT_BODIES.contains(&words[0]) && start > 0 {
-            // "Kosovo's Ministry of Foreign Affairs" is Kosovo's ministry.
+            // "Chile's Ministry of Foreign Affairs" is Chile's ministry.
             let owner = tokens[start - 1];
             if owner.possessive_len() > 0 {
                 if let Some(country) =

@@ -11,7 +11,7 @@
 //! `Jane Roe livesIn Dayton`, `Jane Roe livesIn Ohio`.
 //!
 //! ## Known misses
-//! Nationality from a demonym ("the Croatian minister") is not read as
+//! Nationality from a demonym ("the Peruvian minister") is not read as
 //! residence; moves in the past ("moved to Y") are not.
 
 use std::sync::LazyLock;

@@ -147,7 +147,7 @@ fn clause_start(text: &str, pos: usize) -> usize {
 }
 
 /// True when the entity only modifies another noun in the subject ("two
-/// NATO member countries"); "Kosovo's ministers" keeps Kosovo.
+/// NATO member countries"); "Chile's ministers" keeps Chile.
 fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops::Range<usize>) -> bool {
     let Some(at) = view.placeholder_in(entity, range.clone()) else { return true };
     let after = &text[at.end..range.end];

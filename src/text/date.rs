@@ -459,7 +459,7 @@ mod tests {
 
     #[test]
     fn month_day_forms() {
-        assert_eq!(found("on March 18 in Tirana"), vec![("March 18", pd(None, Some(3), Some(18)))]);
+        assert_eq!(found("on March 18 in Lima"), vec![("March 18", pd(None, Some(3), Some(18)))]);
         assert_eq!(found("on March 18th the"), vec![("March 18th", pd(None, Some(3), Some(18)))]);
         assert_eq!(
             found("CAPITAL CITY, Ruritania, March 19th— Ministers"),
@@ -571,7 +571,7 @@ mod tests {
 
     #[test]
     fn spans_are_char_boundaries_in_any_text() {
-        let text = "Šekerinska — 18 mars, «18 March» 2025年3月 Приштина, 5 May 2025 ✓";
+        let text = "Dvořák — 18 mars, «18 March» 2025年3月 Приштина, 5 May 2025 ✓";
         for (span, _) in find_dates(text) {
             assert!(text.is_char_boundary(span.start()) && text.is_char_boundary(span.end()));
         }
