@@ -51,6 +51,7 @@ fn build_prints_a_summary() {
         .stdout(predicate::str::contains("sentences"))
         .stdout(predicate::str::contains("Person"))
         .stdout(predicate::str::contains("ministerOf"))
+        .stdout(predicate::str::contains("triples"))
         .stdout(predicate::str::contains("quads"))
         .stdout(predicate::str::contains("seconds"));
 }

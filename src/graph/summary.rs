@@ -22,7 +22,9 @@ pub struct Summary {
     pub qualified_facts: usize,
     /// Statements (who said what).
     pub statements: usize,
-    /// All quads.
+    /// Distinct triples, all graphs merged.
+    pub triples: usize,
+    /// All quads (a triple asserted by two documents counts twice).
     pub quads: usize,
 }
 
@@ -82,8 +84,29 @@ pub fn summarize(store: &Store) -> Result<Summary, String> {
         kg::ASSERTED
     ))?;
     summary.statements = count(&format!("SELECT (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s a <{}> }}", kg::STATEMENT))?;
+    summary.triples = distinct_triples(store)?;
     summary.quads = store.len().map_err(|e| e.to_string())?;
     Ok(summary)
+}
+
+/// Distinct triples over all graphs, counted by a 128-bit hash of each
+/// triple (a SPARQL `DISTINCT` would hold every triple at once).
+fn distinct_triples(store: &Store) -> Result<usize, String> {
+    use std::hash::{DefaultHasher, Hash, Hasher};
+    let mut seen = std::collections::HashSet::new();
+    for quad in store.iter() {
+        let quad = quad.map_err(|e| e.to_string())?;
+        let mut first = DefaultHasher::new();
+        let mut second = DefaultHasher::new();
+        0x5a_u8.hash(&mut second);
+        for hasher in [&mut first, &mut second] {
+            quad.subject.hash(hasher);
+            quad.predicate.hash(hasher);
+            quad.object.hash(hasher);
+        }
+        seen.insert((u128::from(first.finish()) << 64) | u128::from(second.finish()));
+    }
+    Ok(seen.len())
 }
 
 impl std::fmt::Display for Summary {
@@ -100,6 +123,7 @@ impl std::fmt::Display for Summary {
             writeln!(f, "  {relation:<14}{n}")?;
         }
         writeln!(f, "statements  {}", self.statements)?;
+        writeln!(f, "triples     {}", self.triples)?;
         write!(f, "quads       {}", self.quads)
     }
 }
