@@ -22,7 +22,9 @@
 //! Single-word names with no title or context ("Interfax said") are only
 //! kept when the document also has a fuller name they shorten; lower-case
 //! name particles outside the usual list; names in title-case headlines,
-//! where capitals say nothing (only gazetteer names are taken there).
+//! where capitals say nothing (only gazetteer names are taken there); a
+//! first name that is also a major city's ("Sofia Marin") splits the name
+//! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
     head_type, is_title_word, WordList, FUNCTION_WORDS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,

@@ -2,7 +2,9 @@
 //!
 //! ## What it extracts
 //! `livesIn` from "X, 50, of Bethany, Conn.", "X of Springfield", "a
-//! Chicago resident, X", "X, a native of Y", "X lives in Y".
+//! Chicago resident, X", "X, a native of Y", "X lives in Y", a birthplace
+//! ("X was born in Y", "Illinois-born X"), and a place before an occupation
+//! ("Atlanta businessman X", "Soviet pianist X").
 //!
 //! ## Example
 //! "Jane Roe, 34, of Dayton, Ohio, was hurt."
@@ -29,15 +31,25 @@ pub struct Residence;
 
 const NAME: &str = "residence";
 
+/// Occupations news writes between a place and a name ("Atlanta
+/// businessman Jane Roe", "the New York attorney Jane Roe").
+const OCCUPATIONS: &str = "businessman|businesswoman|attorney|lawyer|pianist|violinist|musician|composer|poet|author|writer|novelist|playwright|actor|actress|singer|artist|painter|photographer|farmer|student|teacher|doctor|physician|surgeon|nurse|banker|trader|broker|worker|engineer|architect|historian|scientist|physicist|economist|journalist|reporter|activist|dissident|priest|pastor|rabbi|soldier|veteran|pilot|driver|athlete|player|coach|entrepreneur|investor|developer|tycoon|magnate|millionaire|billionaire|resident|native|citizen|man|woman|boy|girl|teenager|youth|couple|mother|father";
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?P<person>«P\d+»), (?:\d{1,3}, )?(?:of|from) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?",
-        r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)",
-        r"(?P<person>«P\d+»),? (?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)",
-        r"(?P<person>«P\d+») (?:lives|lived|resides|resided|grew up|was born and raised|has lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?",
-        r"(?P<person>«P\d+») of (?P<place>«L\d+»)",
+        // Atlanta businessman Jane Roe; Soviet pianist Jane Roe
+        format!(r"(?P<place>«[LCD]\d+») (?:[a-z-]+ )?(?:{OCCUPATIONS}),? (?P<person>«P\d+»)"),
+        r"(?P<person>«P\d+»), (?:\d{1,3}, )?(?:of|from) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)".to_string(),
+        r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton
+        r"(?P<person>«P\d+»),? (?:who |was |had been )*(?:was )?born (?:[^.;«]{0,40} )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Illinois-born Jane Roe
+        r"(?P<place>«[LCD]\d+»)[ -]born (?:[a-z-]+ ){0,2}(?P<person>«P\d+»)".to_string(),
+        r"(?P<person>«P\d+») (?:lives|lived|resides|resided|grew up|was born and raised|has lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+») of (?P<place>«[LC]\d+»)".to_string(),
         // Jane Roe, a Serb; Jane Roe, an American tourist
-        r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)",
+        r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid residence pattern"))

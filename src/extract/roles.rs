@@ -59,9 +59,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the )?(?P<org>«[COL]\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister
         format!(r"(?P<person>«P\d+»), (?:the |a |an )?(?P<org>«[COD]\d+»)(?:'s|’s)? {title}\b"),
+        // Prime Minister Jane Roe of Spain
+        format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // X, who heads the Y
         r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?P<org>«[OC]\d+»)".to_string(),
     ]
