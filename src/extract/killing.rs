@@ -39,6 +39,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<killer>«[PO]\d+»),? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|assassin|killer|youth|teenager) )?(?:who |which |that |allegedly |reportedly |later )*(?:had |has |have )?(?:{verbs}) (?:the )?(?:\w+ ){{0,2}}?(?P<victim>«P\d+»)"),
         r"(?P<killer>«[PO]\d+»)[^.;«]{0,40} in (?:the )?(?:killing|killing of|murder of|assassination of|slaying of|shooting of|death of) (?P<victim>«P\d+»)".to_string(),
         r"(?P<victim>«P\d+») (?:assassin|killer|murderer|slayer) (?P<killer>«P\d+»)".to_string(),
+        // X, convicted of murdering reporter Y; X was charged with killing Y
+        r"(?P<killer>«P\d+»),? (?:who |was |had been |has been |is )*(?:convicted|found guilty|sentenced|charged|accused|indicted|jailed|executed|hanged|tried) (?:of|with|for) (?:the )?(?:murdering|killing|assassinating|slaying|shooting|murder of|killing of|assassination of|slaying of) (?:[a-z]+ ){0,2}(?P<victim>«P\d+»)".to_string(),
         r"(?P<victim>«P\d+»),? (?:who |, )?(?:was|were|had been|has been|is|being) (?:\w+ )?(?:killed|assassinated|murdered|shot(?: dead| to death)?|slain|executed|stabbed(?: to death)?|beaten to death|gunned down|poisoned|strangled) by (?:the )?(?P<killer>«[PO]\d+»)".to_string(),
         r"(?P<killer>«P\d+»)(?:'s|’s) (?:assassination|murder|killing|execution|slaying) of (?P<victim>«P\d+»)".to_string(),
         r"(?:assassination|murder|killing|slaying|execution) of (?:the )?(?:\w+ )?(?P<victim>«P\d+») by (?:the )?(?P<killer>«[PO]\d+»)".to_string(),

@@ -50,6 +50,11 @@ pub static TITLE_HEADS: WordList = WordList::new(&[
     "sultan",
     "mayor",
     "governor",
+    "gov.",
+    "sen.",
+    "rep.",
+    "comptroller",
+    "controller",
     "chairman",
     "chairwoman",
     "chair",
@@ -352,6 +357,7 @@ pub static NAME_TITLES: WordList = WordList::new(&[
 
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(&[
+    "Corps",
     "Ministry",
     "Ministries",
     "Center",
@@ -1192,6 +1198,7 @@ pub fn title_relation(title: &str) -> Relation {
                 | "sultan"
                 | "mayor"
                 | "governor"
+                | "gov."
                 | "chairman"
                 | "chairwoman"
                 | "chair"

@@ -51,8 +51,9 @@ impl Token<'_> {
     /// Two or more letters, all upper case ("NATO", "U.S.").
     #[must_use]
     pub fn is_acronym(&self) -> bool {
-        let letters = self.text.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && self.text.chars().all(|c| !c.is_lowercase())
+        let word = &self.text[..self.text.len() - self.possessive_len()];
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2 && word.chars().all(|c| !c.is_lowercase())
     }
 
     /// Ends with a possessive `'s` or `’s` (or a bare `'` after s).

@@ -32,6 +32,7 @@ use crate::extract::lexicon::{
 };
 use crate::extract::mention::{tokenize, Mention, Token};
 use crate::extract::model::EntityType;
+use crate::gazetteer::{is_common_word, is_first_name};
 use crate::span::Span;
 
 /// Extractor name, as recorded in evidence.
@@ -375,13 +376,13 @@ fn classify_run(
     }
     // A person's name that ends in a city's ("John F. Kennedy"): an initial
     // or a title says it is a name.
-    let inner_places =
-        taken.iter().filter(|m| span.contains(m.span)).all(|m| m.kind == EntityType::Place && !m.adjectival);
+    let inner_places = taken.iter().any(|m| span.contains(m.span))
+        && taken.iter().filter(|m| span.contains(m.span)).all(|m| m.kind == EntityType::Place && !m.adjectival);
     let has_initial = tokens[start..end]
         .iter()
         .any(|t| t.text.len() == 2 && t.text.ends_with('.') && t.text.starts_with(char::is_uppercase));
     if inner_places
-        && (has_initial || title_before(text, tokens, start).is_some())
+        && (has_initial || title_before(text, tokens, start).is_some() || is_first_name(strip_possessive(first.text)))
         && (2..=4).contains(&(end - start))
         && tokens[start..end].iter().all(|t| looks_like_name_word(t))
     {
@@ -563,6 +564,18 @@ fn classify_plain(
     if confidence <= 60 && words.iter().any(|t| common_noun_shape(strip_possessive(t.text))) {
         return;
     }
+    // With nothing around it to say so, a run is a person's name when it
+    // starts with a given name or an initial, or when none of its words is
+    // an English word ("Becton Dickinson" and "Rolling Fork" are not names
+    // of people; "Wang Ziqiang" is).
+    let initial = |t: &Token<'_>| t.text.len() <= 4 && t.text.ends_with('.');
+    if confidence <= 60
+        && !is_first_name(strip_possessive(first.text))
+        && !words.iter().any(initial)
+        && words.iter().any(|t| is_common_word(strip_possessive(t.text)))
+    {
+        return;
+    }
     let mut m = mention(span, EntityType::Person, name, confidence, sentence);
     m.title = title;
     out.push(m);
@@ -677,7 +690,9 @@ fn context_cue(text: &str, tokens: &[Token<'_>], start: usize, end: usize) -> Cu
             k = 1;
         }
         // An age ("Jane Roe, 50, of ...") marks a person too.
-        if after.first().is_some_and(|t| t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 3) {
+        if after.first().is_some_and(|t| {
+            t.text.chars().all(|c| c.is_ascii_digit()) && t.text.len() <= 3 && text[t.span.end()..].starts_with(',')
+        }) {
             return Cue::Apposition;
         }
         for token in &after[k.min(after.len())..] {

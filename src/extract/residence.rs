@@ -33,12 +33,14 @@ const NAME: &str = "residence";
 
 /// Occupations news writes between a place and a name ("Atlanta
 /// businessman Jane Roe", "the New York attorney Jane Roe").
-const OCCUPATIONS: &str = "businessman|businesswoman|attorney|lawyer|pianist|violinist|musician|composer|poet|author|writer|novelist|playwright|actor|actress|singer|artist|painter|photographer|farmer|student|teacher|doctor|physician|surgeon|nurse|banker|trader|broker|worker|engineer|architect|historian|scientist|physicist|economist|journalist|reporter|activist|dissident|priest|pastor|rabbi|soldier|veteran|pilot|driver|athlete|player|coach|entrepreneur|investor|developer|tycoon|magnate|millionaire|billionaire|resident|native|citizen|man|woman|boy|girl|teenager|youth|couple|mother|father";
+const OCCUPATIONS: &str = "businessman|businesswoman|attorney|lawyer|pianist|violinist|musician|composer|poet|author|writer|novelist|playwright|actor|actress|singer|artist|painter|photographer|farmer|student|teacher|doctor|physician|surgeon|nurse|banker|trader|broker|worker|engineer|architect|historian|scientist|physicist|economist|journalist|reporter|activist|dissident|priest|pastor|rabbi|soldier|veteran|pilot|driver|athlete|player|coach|entrepreneur|investor|developer|tycoon|magnate|millionaire|billionaire|resident|native|citizen|man|woman|boy|girl|teenager|youth|couple|mother|father|lady|wife|widow|husband|son|daughter";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // Atlanta businessman Jane Roe; Soviet pianist Jane Roe
-        format!(r"(?P<place>«[LCD]\d+») (?:[a-z-]+ )?(?:{OCCUPATIONS}),? (?P<person>«P\d+»)"),
+        format!(r"(?P<place>«[LCD]\d+») (?:[a-z-]+ ){{0,3}}?(?:{OCCUPATIONS}),? (?P<person>«P\d+»)"),
+        // Jane Roe, the New York attorney; Jane Roe, 40, a Dayton teacher
+        format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:a|an|the) (?:former |retired |longtime )?(?P<place>«[LCD]\d+») (?:[a-z-]+ ){{0,2}}?(?:{OCCUPATIONS})\b"),
         r"(?P<person>«P\d+»), (?:\d{1,3}, )?(?:of|from) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),

@@ -38,8 +38,9 @@ pub struct Roles;
 const NAME: &str = "roles";
 
 fn title_pattern() -> String {
-    let heads = TITLE_HEADS.words().join("|");
-    let words = format!("{}|{heads}", TITLE_MODIFIERS.words().join("|"));
+    let escape = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let heads = escape(TITLE_HEADS.words());
+    let words = format!("{}|{heads}", escape(TITLE_MODIFIERS.words()));
     format!(
         r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))"
     )
@@ -48,7 +49,8 @@ fn title_pattern() -> String {
 /// A person placed at a body without a title: "Jane Roe at the Institute
 /// of Mechanics", "Jane Roe of the Forest Service".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<person>«P\d+»),? (?:at|of|with|from) (?:the )?(?P<org>«O\d+»)").expect("valid affiliation pattern")
+    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:at|of|with|from) (?:the |The )?(?P<org>«O\d+»)")
+        .expect("valid affiliation pattern")
 });
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -59,11 +61,14 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the )?(?P<org>«[COL]\d+»)"),
-        // X, Albania's ambassador; X, the Croatian minister
-        format!(r"(?P<person>«P\d+»), (?:the |a |an )?(?P<org>«[COD]\d+»)(?:'s|’s)? {title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the |The )?(?P<org>«[COL]\d+»)"),
+        // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
+        format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:the |a |an |another )?(?:former |retired |acting |longtime )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
+        // the FAA placekicker X, a retired Navy pilot X: a body, then a
+        // word for what a person does there
+        r"(?P<org>«O\d+»)(?:'s|’s)? (?P<title>[a-z]+(?:er|or|ist|ant|man|woman|ian)),? (?P<person>«P\d+»)".to_string(),
         // X, who heads the Y
         r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?P<org>«[OC]\d+»)".to_string(),
     ]
@@ -92,8 +97,9 @@ impl RelationExtractor for Roles {
         }
         let has_post = POSTS.is_match(&view.text);
         for (i, pattern) in PATTERNS.iter().enumerate() {
-            // Every pattern but the last ("X, who heads the Y") needs a post word.
-            if !has_post && i + 1 < PATTERNS.len() {
+            // Every pattern but the last two (a doer's noun, "X, who heads
+            // the Y") needs a post word.
+            if !has_post && i + 2 < PATTERNS.len() {
                 continue;
             }
             for caps in pattern.captures_iter(&view.text) {
@@ -101,6 +107,9 @@ impl RelationExtractor for Roles {
                     continue;
                 };
                 let title = caps.name("title").map_or("", |m| m.as_str());
+                if NOT_DOERS.contains(&title) {
+                    continue;
+                }
                 let mut relation = if title.chars().next().is_some_and(char::is_lowercase)
                     && !title.contains(' ')
                     && VERB_POSTS.contains(&title)
@@ -109,17 +118,6 @@ impl RelationExtractor for Roles {
                 } else {
                     title_relation(title)
                 };
-                let org_kind = doc.kind(org);
-                // A minister of a place that is no state, or a mayor of a city, leads or works there.
-                if org_kind == EntityType::Place {
-                    if relation != Relation::HeadOf {
-                        continue;
-                    }
-                } else if relation == Relation::MinisterOf
-                    && !matches!(org_kind, EntityType::Country | EntityType::Organization)
-                {
-                    relation = Relation::WorksFor;
-                }
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let org_start = caps.name("org").map_or(0, |m| m.start());
                 if code(&caps, "org") == Some('D')
@@ -128,16 +126,12 @@ impl RelationExtractor for Roles {
                 {
                     continue;
                 }
-                if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
-                    // "a Croatian expert" says nationality, not employment.
-                    continue;
-                }
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
                 // "Croatian Defense Minister X", "Illinois Gov. X": the state
                 // named with a post is where its holder is a citizen or lives.
                 let org_first =
                     caps.name("org").map_or(usize::MAX, |m| m.start()) < caps.name("person").map_or(0, |m| m.start());
-                if org_first && matches!(code(&caps, "org"), Some('C' | 'D' | 'L')) {
+                if org_first && matches!(code(&caps, "org"), Some('D' | 'L')) {
                     out.add(
                         view,
                         Found {
@@ -150,6 +144,21 @@ impl RelationExtractor for Roles {
                             title: None,
                         },
                     );
+                }
+                let org_kind = doc.kind(org);
+                // A minister of a place that is no state, or a mayor of a city, leads or works there.
+                if org_kind == EntityType::Place {
+                    if relation != Relation::HeadOf {
+                        continue;
+                    }
+                } else if relation == Relation::MinisterOf
+                    && !matches!(org_kind, EntityType::Country | EntityType::Organization)
+                {
+                    relation = Relation::WorksFor;
+                }
+                if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
+                    // "a Croatian expert" says nationality, not employment.
+                    continue;
                 }
                 out.add(
                     view,
@@ -187,6 +196,16 @@ impl RelationExtractor for Roles {
 }
 
 /// Verbs that say someone leads a body ("X, who heads the Y").
+/// Words with a doer's ending that name no doer ("NATO after X").
+const NOT_DOERS: &[&str] = &[
+    "after", "other", "another", "under", "over", "never", "ever", "whether", "either", "neither", "rather", "later",
+    "earlier", "former", "latter", "order", "border", "together", "however", "for", "or", "nor", "than", "an", "can",
+    "began", "man", "woman", "plan", "ban", "want", "meant", "sent", "went", "spent", "want", "per", "summer",
+    "winter", "number", "matter", "letter", "water", "power", "corner", "paper", "computer", "center", "centre",
+    "sector", "factor", "error", "manner", "member", "partner", "counter", "major", "minor", "prior", "senior",
+    "junior", "interior", "superior", "exterior", "mayor", "favor", "labor", "honor", "colour", "color", "tumor",
+];
+
 const VERB_POSTS: &[&str] =
     &["operates", "runs", "heads", "leads", "founded", "owns", "directs", "chairs", "manages", "commands"];
 
