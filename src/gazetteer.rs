@@ -103,6 +103,15 @@ pub fn is_first_name(word: &str) -> bool {
     FIRST_NAMES.contains(word)
 }
 
+static SURNAMES: LazyLock<std::collections::HashSet<&'static str>> =
+    LazyLock::new(|| include_str!("../data/gazetteer/surnames.txt").lines().collect());
+
+/// One of the 2,000 most frequent surnames of the US Census ("Kennedy").
+#[must_use]
+pub fn is_common_surname(word: &str) -> bool {
+    SURNAMES.contains(word)
+}
+
 /// A lower-case English dictionary word, compared case-insensitively
 /// ("Rolling" is one, "Psacharopoulos" is not).
 #[must_use]

@@ -29,6 +29,7 @@ from countryinfo import CountryInfo
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "data", "gazetteer")
 WORDS = "/usr/share/dict/words"
+SURNAMES_KEPT = 2000
 
 # Abbreviations news uses for a few countries; short codes are otherwise left
 # out, since two-letter codes collide with ordinary words and other acronyms.
@@ -297,6 +298,12 @@ def main():
     first_names = census | {n for n in international_first_names() if n.lower() not in words}
     with open(os.path.join(OUT, "first_names.txt"), "w", encoding="utf-8", newline="\n") as handle:
         handle.write("".join(f"{name}\n" for name in sorted(first_names)))
+    # The most frequent US surnames: a town named like one ("Kennedy",
+    # "Lincoln") needs a place's context before it is taken for the town.
+    with open(os.path.join(os.path.dirname(census_names.__file__), "dist.all.last"), encoding="ascii") as handle:
+        surnames = [line.split()[0].capitalize() for line in handle if line.strip()][:SURNAMES_KEPT]
+    with open(os.path.join(OUT, "surnames.txt"), "w", encoding="utf-8", newline="\n") as handle:
+        handle.write("".join(f"{name}\n" for name in sorted(surnames)))
     with open(os.path.join(OUT, "common_words.txt"), "w", encoding="utf-8", newline="\n") as handle:
         handle.write("".join(f"{word}\n" for word in sorted(words)))
 

@@ -11,7 +11,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Links};
-use crate::extract::names::Single;
+use crate::extract::names::{Single, SingleHint};
 use crate::gazetteer::Gazetteer;
 use crate::text::normalize::fold;
 
@@ -222,13 +222,17 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
     for single in singles {
         let folded = fold(&single.word);
         let last = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(folded.as_str())).count();
-        if last == 1 && mentions.iter().all(|m| !m.span.overlaps(single.span)) {
+        if mentions.iter().any(|m| m.span.overlaps(single.span)) {
+            continue;
+        }
+        let Some((kind, confidence)) = single_type(single, last) else { continue };
+        {
             mentions.push(Mention {
                 span: single.span,
-                kind: EntityType::Person,
+                kind,
                 name: single.word.clone(),
                 extractor: crate::extract::names::NAME,
-                confidence: 80,
+                confidence,
                 link: None,
                 adjectival: false,
                 unnamed: false,
@@ -239,6 +243,46 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
         }
     }
     mentions.sort_by_key(|m| m.span);
+}
+
+/// The type of a single capitalised word no list holds, if any.
+///
+/// A surname of a full name in the document is that person's. Otherwise a
+/// word that is no English word and no known place is most often a
+/// person's surname in news ("Walesa said", "Derwinski, who served"),
+/// unless a preposition puts it in place ("near Lowman"); English words
+/// ("Stone", "Congress") need a person's context.
+fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType, u8)> {
+    if full_names_ending == 1 {
+        return Some((EntityType::Person, 80));
+    }
+    if full_names_ending > 1 {
+        return None;
+    }
+    let word = crate::extract::names::strip_possessive(&single.word);
+    let known_place = Gazetteer::global().lookup(word).iter().any(|&id| {
+        matches!(
+            Gazetteer::global().entry(id).kind,
+            crate::gazetteer::GazKind::City | crate::gazetteer::GazKind::Region
+        )
+    });
+    // "Balkan", "Ecuadoran", "Euro-Atlantic", "PhD": adjectives and labels, not surnames.
+    let adjective_shape = ["ian", "ean", "ese", "ans", "ist", "ists", "ish", "ic", "ern", "an"]
+        .iter()
+        .any(|end| word.ends_with(end) && word.len() > end.len() + 2)
+        && !matches!(single.hint, SingleHint::Person)
+        || word.contains('-')
+        || word.chars().skip(1).any(char::is_uppercase);
+    if adjective_shape {
+        return None;
+    }
+    let english = crate::gazetteer::is_common_word(word);
+    match single.hint {
+        SingleHint::Place if !english || known_place => Some((EntityType::Place, 55)),
+        SingleHint::Person if !known_place || !single.sentence_start => Some((EntityType::Person, 60)),
+        SingleHint::None if !english && !known_place && !single.sentence_start => Some((EntityType::Person, 50)),
+        _ => None,
+    }
 }
 
 /// Acronyms defined in parentheses right after a name ("... Studies

@@ -27,12 +27,12 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, WordList, FUNCTION_WORDS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
+    head_type, is_title_word, WordList, FUNCTION_WORDS, KILL_VERBS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
     SPEECH_VERBS,
 };
 use crate::extract::mention::{tokenize, Mention, Token};
 use crate::extract::model::EntityType;
-use crate::gazetteer::{is_common_word, is_first_name};
+use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind, Gazetteer};
 use crate::span::Span;
 
 /// Extractor name, as recorded in evidence.
@@ -48,7 +48,25 @@ pub struct Single {
     pub word: String,
     /// Sentence index.
     pub sentence: usize,
+    /// What the words around it say it is.
+    pub hint: SingleHint,
+    /// It opens its sentence, where every word is capitalised.
+    pub sentence_start: bool,
 }
+
+/// What the context of a single capitalised word says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SingleHint {
+    /// After "in", "near", "from"...: a place.
+    Place,
+    /// Before a speech verb or ", who", after a killing verb: a person.
+    Person,
+    /// Nothing.
+    None,
+}
+
+/// Prepositions that put a single unknown name in place ("in Lowman").
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "from", "at", "to", "into", "of", "around"];
 
 /// Finds name mentions in one body sentence.
 ///
@@ -363,6 +381,13 @@ fn classify_run(
     // A run that is exactly a gazetteer name is the gazetteer's, unless a
     // title makes it a person named like a city ("President Lincoln").
     if let Some(known) = taken.iter().find(|m| m.span == span) {
+        if surname_town(text, tokens, start, known) {
+            // "Booth shot Lincoln": a town named like a common surname,
+            // with no place's context, is left to the single-word rules.
+            out.retain(|m| m.span != span);
+            classify_plain(text, tokens, start, end, sentence, out, singles);
+            return;
+        }
         if known.kind == EntityType::Place && !known.adjectival {
             if let Some(title) =
                 title_before(text, tokens, start).filter(|t| NAME_TITLES.words().iter().any(|n| t.starts_with(n)))
@@ -465,6 +490,26 @@ fn classify_run(
     classify_plain(text, tokens, start, end, sentence, out, singles);
 }
 
+/// A town, not a capital nor a city of half a million, whose name is a
+/// common surname, written with nothing that makes it a place: no
+/// preposition of place before it, no region after it, no "-based".
+fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention) -> bool {
+    let Some(link) = known.link else { return false };
+    let entry = Gazetteer::global().entry(link);
+    if entry.kind != GazKind::City
+        || entry.capital_of.is_some()
+        || entry.population.unwrap_or(0) >= 500_000
+        || !is_common_surname(&known.name)
+    {
+        return false;
+    }
+    let previous = start.checked_sub(1).map(|p| tokens[p].text);
+    let place_before = previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || w == "and" || w == ",");
+    let after = &text[known.span.end()..];
+    let place_after = after.starts_with(", ") || after.starts_with('-') || after.starts_with("'s");
+    !place_before && !place_after
+}
+
 /// True when a known state, region or country follows the run after a comma
 /// ("Aiken, S.C.", "Azusa, Calif.").
 fn before_known_region(text: &str, end: Span, taken: &[Mention]) -> bool {
@@ -533,7 +578,26 @@ fn classify_plain(
             out.push(m);
         } else if strip_possessive(first.text).chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'' || c == '’')
         {
-            singles.push(Single { span, word: name, sentence });
+            let previous = start.checked_sub(1).map(|p| tokens[p].text);
+            // "Zagreb, Tirana, and Prishtina": a list goes on with its kind.
+            let before = text[..first.span.start()].trim_end();
+            let list_end = before.strip_suffix("and").unwrap_or(before).trim_end();
+            let list_end = list_end.strip_suffix(',').unwrap_or(list_end).trim_end();
+            let after_place = list_end.len() < before.len()
+                && out.iter().any(|m| m.kind.is_place() && !m.adjectival && m.span.end() == list_end.len());
+            let hint = if previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) || after_place {
+                SingleHint::Place
+            } else if cue == Cue::Speech
+                || text[span.end()..].starts_with(", who ")
+                || previous.is_some_and(|w| {
+                    KILL_VERBS.contains(&w) || w == "by" && text[..first.span.start()].contains("killed")
+                })
+            {
+                SingleHint::Person
+            } else {
+                SingleHint::None
+            };
+            singles.push(Single { span, word: name, sentence, hint, sentence_start: start == 0 });
         }
         return;
     }
