@@ -69,3 +69,4 @@ fixture!(residence);
 fixture!(statements);
 fixture!(negation);
 fixture!(events);
+fixture!(datelines);

@@ -62,6 +62,12 @@ FORMER_COMMON_NAMES = {
     "YU": ("Yugoslavia", ["former Yugoslavia", "Socialist Federal Republic of Yugoslavia", "SFRY"], ["Yugoslav", "Yugoslavs"]),
     "CS": ("Czechoslovakia", [], ["Czechoslovak"]),
     "DD": ("East Germany", ["German Democratic Republic", "GDR"], ["East German", "East Germans"]),
+    "ZR": ("Zaire", ["Republic of Zaire"], ["Zairean", "Zaireans", "Zairian", "Zairians"]),
+    "RH": ("Rhodesia", ["Southern Rhodesia"], ["Rhodesian", "Rhodesians"]),
+    "DY": ("Dahomey", [], ["Dahomeyan"]),
+    "HV": ("Upper Volta", [], []),
+    "YD": ("South Yemen", ["People's Democratic Republic of Yemen"], ["South Yemeni"]),
+    "VD": ("North Vietnam", ["Democratic Republic of Vietnam"], ["North Vietnamese"]),
 }
 # Demonyms countryinfo lacks.
 DEMONYM_SUPPLEMENT = {

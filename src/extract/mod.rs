@@ -222,6 +222,9 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
         }
     }
 
+    let body_start = sentences.iter().find(|s| s.block == BlockKind::Body).map_or(0, |s| s.span.start());
+    let home_posts = roles::home_country_posts(text, body_start, &mentions, &assignment, &entities, &findings.facts);
+    findings.facts.extend(home_posts);
     let mut extraction = finish(doc, entities, findings, &sentences);
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();

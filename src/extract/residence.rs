@@ -13,8 +13,9 @@
 //! `Jane Roe livesIn Dayton`, `Jane Roe livesIn Ohio`.
 //!
 //! ## Known misses
-//! Nationality from a demonym ("the Peruvian minister") is not read as
-//! residence; moves in the past ("moved to Y") are not.
+//! Nationality from a demonym alone ("the Peruvian minister") is not read
+//! as residence (a demonym or state before a post is, in `roles`); moves in
+//! the past ("moved to Y") are not.
 
 use std::sync::LazyLock;
 
@@ -40,12 +41,15 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Atlanta businessman Jane Roe; Soviet pianist Jane Roe
         format!(r"(?P<place>«[LCD]\d+») (?:[a-z-]+ ){{0,3}}?(?:{OCCUPATIONS}),? (?P<person>«P\d+»)"),
         // Jane Roe, the New York attorney; Jane Roe, 40, a Dayton teacher
-        format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:a|an|the) (?:former |retired |longtime )?(?P<place>«[LCD]\d+») (?:[a-z-]+ ){{0,2}}?(?:{OCCUPATIONS})\b"),
+        format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:a|an|the) (?:former |retired |longtime )?(?P<place>«[LCD]\d+»)(?:, (?P<place2>«[LC]\d+»),)? (?:[a-z-]+ ){{0,2}}?(?:{OCCUPATIONS})\b"),
         r"(?P<person>«P\d+»), (?:\d{1,3}, )?(?:of|from) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton
-        r"(?P<person>«P\d+»),? (?:who |was |had been )*(?:was )?born (?:[^.;«]{0,40} )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been )*(?:was )?born (?:[^.;«]{0,40} )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe, the 23rd president of the X, was born in Dayton; rock
+        // legend Jane Roe was born John Roe in Lubbock
+        r"(?P<person>«P\d+»)(?:, [^;«]{0,40}(?:«[A-Z]\d+»[^;«,]{0,20})?, (?:was )?born| was born «P\d+») in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Illinois-born Jane Roe
         r"(?P<place>«[LCD]\d+»)[ -]born (?:[a-z-]+ ){0,2}(?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+») (?:lives|lived|resides|resided|grew up|was born and raised|has lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),

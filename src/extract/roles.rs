@@ -6,10 +6,17 @@
 //! "Croatian Defense Minister X", "Serbia's President X", "the Minister of
 //! Defense of Albania, X", "Deputy Secretary General of NATO, X", "X, head of
 //! the Y Institute", "X, a security expert at the Y Center", "X, Y's
-//! ambassador", "Y spokesman X". The title as written is kept on the fact.
-//! Which relation follows from the title's words (`lexicon::title_relation`):
-//! ministers hold ministries, presidents and chairs lead, deputies, experts
-//! and heads of a unit work for.
+//! ambassador", "Y spokesman X", "X, 53, a former Y law professor", "X, a
+//! professor of history at Y", a second post after "and" ("director of Y
+//! and a member of Z"), a doer's noun after a body ("the Y placekicker
+//! X"), and verbs of work ("X taught at Y and Z"). The title as written is
+//! kept on the fact. Which relation follows from the title's words
+//! (`lexicon::title_relation`): ministers hold ministries, presidents and
+//! chairs lead, deputies, experts and heads of a unit work for. A state,
+//! demonym or place before the post ("Illinois Gov. X", "Chilean President
+//! X") also gives `livesIn`. A national post written with no state ("Foreign
+//! Minister X said") is the dateline country's, when the text names it
+//! ([`home_country_posts`]).
 //!
 //! ## Example
 //! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
@@ -18,18 +25,25 @@
 //! `Jane Roe worksFor Lisbon Institute for Maritime Studies` (title "senior researcher").
 //!
 //! ## Known misses
-//! Titles separated from the name by a clause; posts named only by a verb
-//! ("X, who leads Y"); roles in lists ("the ministers of A and B, X and Y").
+//! Titles separated from the name by a clause; roles in lists ("the
+//! ministers of A and B, X and Y"); a capitalised word opening the sentence
+//! stays in a body's name ("Retired National Football League placekicker
+//! X" gives the body as "Retired National Football League").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::extract::lexicon::{title_relation, TITLE_HEADS, TITLE_MODIFIERS};
-use crate::extract::model::{EntityType, Object, Relation};
+use std::collections::BTreeSet;
+
+use crate::extract::mention::Mention;
+use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::gazetteer::{GazKind, Gazetteer};
+use crate::span::Span;
 
 /// The role extractor.
 #[derive(Debug)]
@@ -61,7 +75,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title},? (?:of|at|for|with|to|in) (?:the |The )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?P<org>«[COL]\d+»)"),
+        // X, director of the Y and a member of the Z: the second post
+        format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
         format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:the |a |an |another )?(?:former |retired |acting |longtime )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
@@ -69,6 +85,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // the FAA placekicker X, a retired Navy pilot X: a body, then a
         // word for what a person does there
         r"(?P<org>«O\d+»)(?:'s|’s)? (?P<title>[a-z]+(?:er|or|ist|ant|man|woman|ian)),? (?P<person>«P\d+»)".to_string(),
+        // X taught at the Y; X works for the Y
+        r"(?P<person>«P\d+»),? (?:who |has |had |also )*(?P<title>taught|teaches|worked|works|working|served|serves|employed) (?:as [a-z ]{1,30} )?(?:at|for|with|on|by) (?:the )?(?P<org>«O\d+»)(?: and (?:the |at the )?(?P<org2>«O\d+»))?".to_string(),
         // X, who heads the Y
         r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?P<org>«[OC]\d+»)".to_string(),
     ]
@@ -97,13 +115,18 @@ impl RelationExtractor for Roles {
         }
         let has_post = POSTS.is_match(&view.text);
         for (i, pattern) in PATTERNS.iter().enumerate() {
-            // Every pattern but the last two (a doer's noun, "X, who heads
-            // the Y") needs a post word.
-            if !has_post && i + 2 < PATTERNS.len() {
+            // Every pattern but the last three (a doer's noun, a verb of
+            // work, "X, who heads the Y") needs a post word.
+            if !has_post && i + 3 < PATTERNS.len() {
                 continue;
             }
-            for caps in pattern.captures_iter(&view.text) {
-                let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, "org")) else {
+            let matches = pattern.captures_iter(&view.text).flat_map(|caps| {
+                let second = caps.name("org2").is_some();
+                let caps = std::rc::Rc::new(caps);
+                std::iter::once((std::rc::Rc::clone(&caps), "org")).chain(second.then_some((caps, "org2")))
+            });
+            for (caps, org_slot) in matches {
+                let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, org_slot)) else {
                     continue;
                 };
                 let title = caps.name("title").map_or("", |m| m.as_str());
@@ -119,8 +142,8 @@ impl RelationExtractor for Roles {
                     title_relation(title)
                 };
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
-                let org_start = caps.name("org").map_or(0, |m| m.start());
-                if code(&caps, "org") == Some('D')
+                let org_start = caps.name(org_slot).map_or(0, |m| m.start());
+                if code(&caps, org_slot) == Some('D')
                     && view.text[..org_start].trim_end().ends_with('»')
                     && view.text[..org_start].ends_with("» ")
                 {
@@ -129,9 +152,9 @@ impl RelationExtractor for Roles {
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
                 // "Croatian Defense Minister X", "Illinois Gov. X": the state
                 // named with a post is where its holder is a citizen or lives.
-                let org_first =
-                    caps.name("org").map_or(usize::MAX, |m| m.start()) < caps.name("person").map_or(0, |m| m.start());
-                if org_first && matches!(code(&caps, "org"), Some('D' | 'L')) {
+                let org_first = caps.name(org_slot).map_or(usize::MAX, |m| m.start())
+                    < caps.name("person").map_or(0, |m| m.start());
+                if org_first && matches!(code(&caps, org_slot), Some('D' | 'L')) {
                     out.add(
                         view,
                         Found {
@@ -156,7 +179,7 @@ impl RelationExtractor for Roles {
                 {
                     relation = Relation::WorksFor;
                 }
-                if code(&caps, "org") == Some('D') && relation == Relation::WorksFor && !is_official(title) {
+                if code(&caps, org_slot) == Some('D') && relation == Relation::WorksFor && !is_official(title) {
                     // "a Croatian expert" says nationality, not employment.
                     continue;
                 }
@@ -229,4 +252,89 @@ fn is_official(title: &str) -> bool {
     ]
     .iter()
     .any(|w| lower.contains(w))
+}
+
+/// Posts of a state written with no state ("Foreign Minister Jane Roe
+/// said") belong to the country the report is filed from: the dateline's
+/// country, when the text names that country too. News writes a minister
+/// of its dateline's government that way and names other states' ones.
+///
+/// `body_start` is where the first body sentence starts (after any
+/// headline); returns the facts to add (none for a person who already
+/// holds a post).
+#[must_use]
+pub fn home_country_posts(
+    text: &str,
+    body_start: usize,
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let gazetteer = Gazetteer::global();
+    // The dateline: the first mention, at the very start of the text.
+    let Some(first) = mentions
+        .iter()
+        .zip(assignment)
+        .filter(|(m, _)| m.span.start() >= body_start)
+        .find_map(|(m, e)| e.map(|e| (m, e)))
+    else {
+        return Vec::new();
+    };
+    let opening = text[body_start..first.0.span.start()].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let dateline = opening.is_empty() || opening.starts_with("(Text)");
+    let after = &text[first.0.span.end()..];
+    if !dateline || !(after.starts_with(',') || after.starts_with(" -") || after.starts_with(" (")) {
+        return Vec::new();
+    }
+    let home_iso = match first.0.link.map(|l| gazetteer.entry(l)) {
+        Some(entry) if entry.kind == GazKind::Country => entry.iso2.clone(),
+        Some(entry) => entry.country.clone(),
+        None => None,
+    };
+    let Some(home_iso) = home_iso else { return Vec::new() };
+    let Some(home) = entities
+        .iter()
+        .position(|e| e.kind == EntityType::Country && !e.adjectival && e.links.iso2.as_deref() == Some(&home_iso))
+        .or_else(|| {
+            entities.iter().position(|e| e.kind == EntityType::Country && e.links.iso2.as_deref() == Some(&home_iso))
+        })
+    else {
+        return Vec::new();
+    };
+    let has_post: BTreeSet<usize> = facts
+        .iter()
+        .filter(|f| matches!(f.relation, Relation::MinisterOf | Relation::HeadOf | Relation::WorksFor))
+        .map(|f| f.subject)
+        .collect();
+    let mut out: Vec<Fact> = Vec::new();
+    for (m, e) in mentions.iter().zip(assignment) {
+        let (Some(person), Some(title)) = (*e, m.title.as_deref()) else { continue };
+        if m.kind != EntityType::Person || has_post.contains(&person) || out.iter().any(|f| f.subject == person) {
+            continue;
+        }
+        let lower = title.to_lowercase();
+        let national = ["minister", "president", "premier", "chancellor"].iter().any(|w| lower.contains(w))
+            && !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w));
+        if !national {
+            continue;
+        }
+        let start = m.span.start().saturating_sub(title.len() + 1);
+        let start =
+            if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
+        out.push(Fact {
+            subject: person,
+            relation: title_relation(title),
+            object: Object::Entity(home),
+            modality: Modality::Asserted,
+            title: Some(title.to_string()),
+            evidence: Evidence {
+                sentence: m.sentence,
+                span: Span::new(start, m.span.end()),
+                extractor: NAME.to_string(),
+                confidence: 55,
+            },
+        });
+    }
+    out
 }
