@@ -176,6 +176,36 @@ ORGANIZATIONS = [
     ("International Security Assistance Force", ["ISAF"], ""),
     ("Partnership for Peace", ["PfP"], ""),
     ("Warsaw Pact", [], ""),
+    ("European Community", ["EC", "European Communities", "European Economic Community", "EEC", "Common Market"], ""),
+]
+# National and international news agencies, which datelines and credits name
+# ("LONDON (Reuters) -", "(AP)"): hand-curated for the same reason.
+NEWS_AGENCIES = [
+    ("Associated Press", ["AP", "The Associated Press"], ""),
+    ("Reuters", ["Reuter"], ""),
+    ("Agence France-Presse", ["AFP", "Agence France Presse"], ""),
+    ("United Press International", ["UPI"], ""),
+    ("Xinhua", ["XINHUA", "Xinhua News Agency", "New China News Agency"], ""),
+    ("TASS", ["Tass", "ITAR-TASS", "Itar-Tass"], ""),
+    ("Interfax", ["INTERFAX"], ""),
+    ("Kyodo", ["KYODO", "Kyodo News"], ""),
+    ("ANSA", [], ""),
+    ("EFE", [], ""),
+    ("Deutsche Presse-Agentur", ["DPA", "dpa"], ""),
+    ("Yonhap", ["YONHAP"], ""),
+    ("Bernama", ["BERNAMA"], ""),
+    ("Antara", ["ANTARA"], ""),
+    ("Anadolu Agency", ["Anadolu"], ""),
+    ("Tanjug", ["TANJUG"], ""),
+    ("Middle East News Agency", ["MENA"], ""),
+    ("Bulgarian Telegraph Agency", ["BTA"], ""),
+    ("Czech News Agency", ["CTK"], ""),
+    ("Polish Press Agency", ["PAP"], ""),
+    ("Central News Agency", ["CNA"], ""),
+    ("Press Trust of India", ["PTI"], ""),
+    ("Islamic Republic News Agency", ["IRNA"], ""),
+    ("Algemeen Nederlands Persbureau", ["ANP"], ""),
+    ("Magyar Távirati Iroda", ["MTI"], ""),
 ]
 
 
@@ -358,9 +388,9 @@ def main():
     with open(os.path.join(OUT, "organizations.tsv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(["name", "aliases", "wikidata"])
-        for name, aliases, qid in sorted(ORGANIZATIONS, key=lambda o: fold(o[0])):
+        for name, aliases, qid in sorted(ORGANIZATIONS + NEWS_AGENCIES, key=lambda o: fold(o[0])):
             writer.writerow([name, "|".join(aliases), qid])
-    print(f"{len(rows)} countries, {len(places)} places, {len(ORGANIZATIONS)} organisations", file=sys.stderr)
+    print(f"{len(rows)} countries, {len(places)} places, {len(ORGANIZATIONS) + len(NEWS_AGENCIES)} organisations", file=sys.stderr)
 
 
 if __name__ == "__main__":

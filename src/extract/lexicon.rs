@@ -358,6 +358,7 @@ pub static NAME_TITLES: WordList = WordList::new(&[
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(&[
     "Corps",
+    "Administration",
     "Ministry",
     "Ministries",
     "Center",

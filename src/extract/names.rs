@@ -98,7 +98,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        if !is_name_word(&tokens[i], i == 0) {
+        if !is_name_word(&tokens[i], i == 0) && !opens_body_name(text, &tokens, i) {
             i += 1;
             continue;
         }
@@ -195,6 +195,23 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     !bare.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A word that names nothing alone but opens a body's name ("Energy
+/// Department", "State Department's"): capitalised words from it reach an
+/// organisation's head noun.
+fn opens_body_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let token = &tokens[i];
+    let bare = strip_possessive(token.text);
+    token.is_capitalized()
+        && token.possessive_len() == 0
+        && !FUNCTION_WORDS.contains(&bare)
+        && (NOT_NAMES.contains(&bare) || NAME_TITLES.contains(&bare))
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.is_capitalized()
+                && ORG_HEADS.contains(&strip_possessive(next.text))
+                && only_space_between(text, *token, *next)
+        })
 }
 
 /// Extends a run from `start`; returns its end (exclusive) and whether an
