@@ -281,6 +281,11 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         SingleHint::Place if !english || known_place => Some((EntityType::Place, 55)),
         SingleHint::Person if !known_place || !single.sentence_start => Some((EntityType::Person, 60)),
         SingleHint::None if !english && !known_place && !single.sentence_start => Some((EntityType::Person, 50)),
+        // "Clinton" is a town too small to be looked for in running text,
+        // and a common surname.
+        SingleHint::None if known_place && crate::gazetteer::is_common_surname(word) && !single.sentence_start => {
+            Some((EntityType::Person, 50))
+        }
         _ => None,
     }
 }

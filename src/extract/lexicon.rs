@@ -104,6 +104,13 @@ pub static TITLE_HEADS: WordList = WordList::new(&[
     "member",
     "staffer",
     "aide",
+    "assistant",
+    "trader",
+    "pilot",
+    "engineer",
+    "ecologist",
+    "physiologist",
+    "physician",
     "deputy",
     "boss",
     "owner",
@@ -353,6 +360,29 @@ pub static NAME_TITLES: WordList = WordList::new(&[
     "Tsar",
     "Shah",
     "Ayatollah",
+]);
+
+/// Institutions news names by one word: "Congress voted", "the Kremlin said".
+pub static INSTITUTIONS: WordList = WordList::new(&[
+    "Congress",
+    "Senate",
+    "Pentagon",
+    "Kremlin",
+    "Parliament",
+    "Navy",
+    "Army",
+    "Bundestag",
+    "Bundesrat",
+    "Knesset",
+    "Duma",
+    "Politburo",
+    "Sejm",
+    "Storting",
+    "Riksdag",
+    "Majlis",
+    "Vatican",
+    "Interpol",
+    "Europol",
 ]);
 
 /// Head nouns that make a capitalised phrase an organisation.

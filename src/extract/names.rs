@@ -27,8 +27,8 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, WordList, FUNCTION_WORDS, KILL_VERBS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
-    SPEECH_VERBS,
+    head_type, is_title_word, WordList, FUNCTION_WORDS, INSTITUTIONS, KILL_VERBS, NAME_CONNECTORS, NAME_TITLES,
+    NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
 };
 use crate::extract::mention::{tokenize, Mention, Token};
 use crate::extract::model::EntityType;
@@ -66,7 +66,38 @@ pub enum SingleHint {
 }
 
 /// Prepositions that put a single unknown name in place ("in Lowman").
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "from", "at", "to", "into", "of", "around"];
+const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "from", "at", "to", "into", "around"];
+
+/// Words that put the name after them in place: "suburban Larchmont", "the
+/// town of Lowman".
+fn place_word_before(tokens: &[Token<'_>], start: usize) -> bool {
+    const PLACE_ADJECTIVES: &[&str] = &[
+        "suburban",
+        "downtown",
+        "nearby",
+        "neighboring",
+        "neighbouring",
+        "northern",
+        "southern",
+        "eastern",
+        "western",
+        "central",
+        "rural",
+        "coastal",
+        "northeastern",
+        "northwestern",
+        "southeastern",
+        "southwestern",
+    ];
+    const PLACE_NOUNS: &[&str] = &[
+        "town", "city", "village", "suburb", "hometown", "port", "province", "region", "county", "district",
+        "township", "capital", "island", "state",
+    ];
+    let previous = start.checked_sub(1).map(|p| tokens[p].text);
+    let before_of = start.checked_sub(2).map(|p| tokens[p].text);
+    previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || PLACE_ADJECTIVES.contains(&w))
+        || previous == Some("of") && before_of.is_some_and(|w| PLACE_NOUNS.contains(&w))
+}
 
 /// Finds name mentions in one body sentence.
 ///
@@ -431,6 +462,23 @@ fn classify_run(
         classify_plain(text, tokens, start, end, sentence, out, singles);
         return;
     }
+    // "diver Jane Roe of Millinocket": a person's name, then her town.
+    if let Some(of) = words.iter().position(|w| *w == "of") {
+        let rest = &tokens[start + of + 1..end];
+        if (2..=3).contains(&of)
+            && is_first_name(words[0])
+            && words[..of].iter().all(|w| head_type(&[w]).is_none() && !is_title_word(w))
+            && rest.len() == 1
+            && head_type(&[strip_possessive(rest[0].text)]).is_none()
+            && !is_common_word(strip_possessive(rest[0].text))
+            && taken.iter().all(|m| !span.contains(m.span))
+        {
+            classify_plain(text, tokens, start, start + of, sentence, out, singles);
+            let town = rest[0].span;
+            out.push(mention(town, EntityType::Place, text[town.range()].to_string(), 55, sentence));
+            return;
+        }
+    }
     // "Jane Roe of the Forest Service": a name, then the body she is of.
     if let Some(of) = words.iter().position(|w| *w == "of") {
         if of >= 2
@@ -477,7 +525,8 @@ fn classify_run(
         }
         // "Balkans Conference" is an event, "Tirana" alone stays a place;
         // a head noun alone ("Ministry") is no name.
-        if words.len() > 1 || kind == EntityType::Organization && first.is_acronym() {
+        if words.len() > 1 || kind == EntityType::Organization && first.is_acronym() || INSTITUTIONS.contains(&words[0])
+        {
             out.push(mention(span, kind, name, 80, sentence));
         }
         return;
@@ -521,7 +570,8 @@ fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention)
         return false;
     }
     let previous = start.checked_sub(1).map(|p| tokens[p].text);
-    let place_before = previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || w == "and" || w == ",");
+    let place_before =
+        place_word_before(tokens, start) || previous.is_some_and(|w| w == "of" || w == "and" || w == ",");
     let after = &text[known.span.end()..];
     let place_after = after.starts_with(", ") || after.starts_with('-') || after.starts_with("'s");
     !place_before && !place_after
@@ -581,6 +631,8 @@ fn classify_plain(
             && !is_common_acronym(strip_possessive(first.text))
         {
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
+        } else if INSTITUTIONS.contains(&strip_possessive(first.text)) {
+            out.push(mention(span, EntityType::Organization, strip_possessive(first.text).to_string(), 65, sentence));
         } else if start > 0 && tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text)) {
             out.push(mention(span, EntityType::Organization, name, 60, sentence));
         } else if start >= 2
@@ -602,7 +654,7 @@ fn classify_plain(
             let list_end = list_end.strip_suffix(',').unwrap_or(list_end).trim_end();
             let after_place = list_end.len() < before.len()
                 && out.iter().any(|m| m.kind.is_place() && !m.adjectival && m.span.end() == list_end.len());
-            let hint = if previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w)) || after_place {
+            let hint = if place_word_before(tokens, start) || after_place {
                 SingleHint::Place
             } else if cue == Cue::Speech
                 || text[span.end()..].starts_with(", who ")
@@ -896,5 +948,18 @@ mod tests {
         let found = names("Talks between Jane Roe and John Smith, a diplomat, went on.");
         assert!(found.contains(&("John Smith".to_string(), EntityType::Person)));
         assert!(!found.iter().any(|(n, _)| n.contains(" and ")));
+    }
+
+    #[test]
+    fn words_around_a_name_give_its_type() {
+        let found = names("The diver Brian Holt of Millinocket said the Energy Department and Congress knew.");
+        assert!(found.contains(&("Brian Holt".to_string(), EntityType::Person)), "{found:?}");
+        assert!(found.contains(&("Millinocket".to_string(), EntityType::Place)));
+        assert!(found.contains(&("Energy Department".to_string(), EntityType::Organization)));
+        assert!(found.contains(&("Congress".to_string(), EntityType::Organization)));
+        // Two English words are no person's name without a title or a cue.
+        assert!(names("The flood reached Rolling Fork yesterday.").is_empty());
+        // A given name makes one, even before a town's name.
+        assert!(names("He met Abraham Lincoln there.").contains(&("Abraham Lincoln".to_string(), EntityType::Person)));
     }
 }

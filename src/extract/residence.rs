@@ -34,7 +34,7 @@ const NAME: &str = "residence";
 
 /// Occupations news writes between a place and a name ("Atlanta
 /// businessman Jane Roe", "the New York attorney Jane Roe").
-const OCCUPATIONS: &str = "businessman|businesswoman|attorney|lawyer|pianist|violinist|musician|composer|poet|author|writer|novelist|playwright|actor|actress|singer|artist|painter|photographer|farmer|student|teacher|doctor|physician|surgeon|nurse|banker|trader|broker|worker|engineer|architect|historian|scientist|physicist|economist|journalist|reporter|activist|dissident|priest|pastor|rabbi|soldier|veteran|pilot|driver|athlete|player|coach|entrepreneur|investor|developer|tycoon|magnate|millionaire|billionaire|resident|native|citizen|man|woman|boy|girl|teenager|youth|couple|mother|father|lady|wife|widow|husband|son|daughter";
+const OCCUPATIONS: &str = "businessman|businesswoman|attorney|lawyer|pianist|violinist|musician|composer|poet|author|writer|novelist|playwright|actor|actress|singer|artist|painter|photographer|farmer|student|teacher|doctor|physician|surgeon|nurse|banker|trader|broker|worker|engineer|architect|historian|scientist|physicist|economist|journalist|reporter|activist|dissident|priest|pastor|rabbi|soldier|veteran|pilot|driver|athlete|player|coach|entrepreneur|investor|developer|tycoon|magnate|millionaire|billionaire|resident|native|citizen|man|woman|boy|girl|teenager|youth|couple|mother|father|lady|wife|widow|husband|son|daughter|counterpart|colleague|compatriot";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -46,13 +46,17 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton
-        r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been )*(?:was )?born (?:[^.;«]{0,40} )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been |is )*(?:was )?born (?:(?:[^.;«]|«T\d+»){0,60} )?(?:in|near) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe, who is running for mayor of Dayton
+        r"(?P<person>«P\d+»),? (?:[^.;«]{0,40} )?(?:who is |is |was )?(?:running|ran|campaigning|a candidate) for (?:mayor|governor) of (?P<place>«[LC]\d+»)".to_string(),
+        // the FBI spokesman Jane Roe in Albuquerque, N.M., said
+        r"(?P<person>«P\d+»),? (?:of (?:the )?«O\d+» )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?,? (?:said|says|told|added)\b".to_string(),
         // Jane Roe, the 23rd president of the X, was born in Dayton; rock
         // legend Jane Roe was born John Roe in Lubbock
         r"(?P<person>«P\d+»)(?:, [^;«]{0,40}(?:«[A-Z]\d+»[^;«,]{0,20})?, (?:was )?born| was born «P\d+») in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Illinois-born Jane Roe
         r"(?P<place>«[LCD]\d+»)[ -]born (?:[a-z-]+ ){0,2}(?P<person>«P\d+»)".to_string(),
-        r"(?P<person>«P\d+») (?:lives|lived|resides|resided|grew up|was born and raised|has lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»),? (?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         r"(?P<person>«P\d+») of (?P<place>«[LC]\d+»)".to_string(),
         // Jane Roe, a Serb; Jane Roe, an American tourist
         r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)".to_string(),

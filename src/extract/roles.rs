@@ -72,14 +72,16 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X
         format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)? {title},? (?P<person>«P\d+»)"),
+        // the UN financial spokesman X; the CHP (Republican People's Party) leader X
+        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \([^()«»]{{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
-        format!(r"(?P<person>«P\d+»), (?:\d{{1,3}}, )?(?:the |a |an |another )?(?:former |retired |acting |longtime )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:former |retired |acting |longtime )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // the FAA placekicker X, a retired Navy pilot X: a body, then a
