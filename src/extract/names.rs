@@ -300,7 +300,13 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             // after a complete name it separates two ("Agency and NASA").
             let complement = tokens[start..end].iter().any(|t| matches!(t.text, "of" | "for"));
             let ends_with_head = head_type(&[strip_possessive(tokens[end - 1].text)]).is_some();
-            if joined_by_and && (!run_has_org_head(tokens, start, end) || !complement || ends_with_head) {
+            // "National Aeronautics and Space Administration": two halves
+            // that only together reach the body's head noun.
+            let shared_head = !run_has_org_head(tokens, start, end)
+                && head_ahead(text, tokens, j)
+                && !is_first_name(strip_possessive(tokens[start].text));
+            if joined_by_and && !shared_head && (!run_has_org_head(tokens, start, end) || !complement || ends_with_head)
+            {
                 break;
             }
             has_and |= joined_by_and;
@@ -474,8 +480,12 @@ fn classify_run(
             && taken.iter().all(|m| !span.contains(m.span))
         {
             classify_plain(text, tokens, start, start + of, sentence, out, singles);
-            let town = rest[0].span;
-            out.push(mention(town, EntityType::Place, text[town.range()].to_string(), 55, sentence));
+            // "Jane Roe of NASA": an acronym names her body, a word her town.
+            let (kind, confidence) =
+                if rest[0].is_acronym() { (EntityType::Organization, 60) } else { (EntityType::Place, 55) };
+            let at = rest[0].span;
+            let at = Span::new(at.start(), at.end() - rest[0].possessive_len());
+            out.push(mention(at, kind, text[at.range()].to_string(), confidence, sentence));
             return;
         }
     }
@@ -652,7 +662,7 @@ fn classify_plain(
             let before = text[..first.span.start()].trim_end();
             let list_end = before.strip_suffix("and").unwrap_or(before).trim_end();
             let list_end = list_end.strip_suffix(',').unwrap_or(list_end).trim_end();
-            let after_place = list_end.len() < before.len()
+            let after_place = before.ends_with("and")
                 && out.iter().any(|m| m.kind.is_place() && !m.adjectival && m.span.end() == list_end.len());
             let hint = if place_word_before(tokens, start) || after_place {
                 SingleHint::Place
