@@ -106,7 +106,7 @@ pub fn is_first_name(word: &str) -> bool {
 static SURNAMES: LazyLock<std::collections::HashSet<&'static str>> =
     LazyLock::new(|| include_str!("../data/gazetteer/surnames.txt").lines().collect());
 
-/// One of the 2,000 most frequent surnames of the US Census ("Kennedy").
+/// One of the 5,000 most frequent surnames of the US Census ("Kennedy").
 #[must_use]
 pub fn is_common_surname(word: &str) -> bool {
     SURNAMES.contains(word)

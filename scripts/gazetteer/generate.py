@@ -29,7 +29,7 @@ from countryinfo import CountryInfo
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = os.path.join(HERE, "..", "..", "data", "gazetteer")
 WORDS = "/usr/share/dict/words"
-SURNAMES_KEPT = 2000
+SURNAMES_KEPT = 5000
 
 # Abbreviations news uses for a few countries; short codes are otherwise left
 # out, since two-letter codes collide with ordinary words and other acronyms.

@@ -277,6 +277,11 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         return None;
     }
     let english = crate::gazetteer::is_common_word(word);
+    // "the Beatles", "the Mormon church", "the Sahara": no person's name
+    // takes an article.
+    if single.after_article && single.hint != SingleHint::Place {
+        return None;
+    }
     match single.hint {
         SingleHint::Place if !english || known_place => Some((EntityType::Place, 55)),
         SingleHint::Person if !known_place || !single.sentence_start => Some((EntityType::Person, 60)),

@@ -52,6 +52,8 @@ pub struct Single {
     pub hint: SingleHint,
     /// It opens its sentence, where every word is capitalised.
     pub sentence_start: bool,
+    /// An article or a possessive determiner stands before it ("the Beatles").
+    pub after_article: bool,
 }
 
 /// What the context of a single capitalised word says about it.
@@ -575,7 +577,7 @@ fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention)
     if entry.kind != GazKind::City
         || entry.capital_of.is_some()
         || entry.population.unwrap_or(0) >= 500_000
-        || !is_common_surname(&known.name)
+        || !(is_common_surname(&known.name) || is_first_name(&known.name))
     {
         return false;
     }
@@ -676,7 +678,8 @@ fn classify_plain(
             } else {
                 SingleHint::None
             };
-            singles.push(Single { span, word: name, sentence, hint, sentence_start: start == 0 });
+            let after_article = previous.is_some_and(|w| matches!(w, "the" | "The" | "a" | "an" | "its" | "their"));
+            singles.push(Single { span, word: name, sentence, hint, sentence_start: start == 0, after_article });
         }
         return;
     }
