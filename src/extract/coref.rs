@@ -21,18 +21,40 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
     promote_singles(mentions, singles);
     let full_names = person_full_names(mentions);
     let acronyms = acronym_definitions(text, mentions);
+    for (&i, (kind, _)) in &acronyms {
+        mentions[i].kind = *kind;
+    }
 
     let mut keys: Vec<Option<String>> = Vec::with_capacity(mentions.len());
     let main_agreement = mentions.iter().any(|m| m.kind == EntityType::Agreement && m.unnamed && !m.anaphor);
-    let named_agreements: BTreeSet<String> =
-        mentions.iter().filter(|m| m.kind == EntityType::Agreement && !m.unnamed).map(|m| fold(&m.name)).collect();
+    let named_agreements: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Agreement && !m.unnamed && !is_acronym(&m.name))
+        .map(|m| fold(&m.name))
+        .collect();
+    let mut named_first: BTreeMap<String, usize> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Agreement && !m.unnamed) {
+        let at = named_first.entry(fold(&m.name)).or_insert(m.span.start());
+        *at = (*at).min(m.span.start());
+    }
     for (i, m) in mentions.iter().enumerate() {
         let key = match m.kind {
             _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
             EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
             EntityType::Organization => {
-                let name = acronyms.get(&i).map_or_else(|| fold(&m.name), |full| fold(full));
+                let name = acronyms.get(&i).map_or_else(|| fold(&m.name), |(_, full)| fold(full));
                 Some(format!("org:{name}"))
+            }
+            kind if acronyms.contains_key(&i) => {
+                Some(format!("{}:{}", kind.slug(), acronyms.get(&i).map_or_else(String::new, |(_, full)| fold(full))))
+            }
+            EntityType::Agreement
+                if m.unnamed
+                    && same_head_as_only_named(&m.name, &named_agreements)
+                        .is_some_and(|named| named_first.get(named).is_some_and(|&at| at < m.span.start())) =>
+            {
+                // "the treaty" after "the Comprehensive Test Ban Treaty".
+                same_head_as_only_named(&m.name, &named_agreements).map(|named| format!("agreement:{named}"))
             }
             EntityType::Agreement if m.unnamed => {
                 if m.anaphor && !main_agreement {
@@ -106,6 +128,11 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         assignment.push(Some(idx));
     }
     for entity in &mut entities {
+        if !entity.unnamed && matches!(entity.kind, EntityType::Agreement | EntityType::Event) {
+            // A named treaty keeps its names, not the descriptions that
+            // referred back to it ("the treaty").
+            entity.aliases.retain(|a| a.chars().any(char::is_uppercase));
+        }
         if entity.name.is_empty() {
             entity.name = preferred_name(entity);
         }
@@ -245,6 +272,14 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
     mentions.sort_by_key(|m| m.span);
 }
 
+/// The document's one named agreement, when a description ("the treaty")
+/// ends with the same head noun as its name.
+fn same_head_as_only_named<'a>(description: &str, named: &'a BTreeSet<String>) -> Option<&'a String> {
+    let [only] = named.iter().collect::<Vec<_>>()[..] else { return None };
+    let head = fold(description.rsplit(' ').next().unwrap_or(description));
+    (only.rsplit(' ').next() == Some(head.as_str())).then_some(only)
+}
+
 /// The type of a single capitalised word no list holds, if any.
 ///
 /// A surname of a full name in the document is that person's. Otherwise a
@@ -297,14 +332,20 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
 
 /// Acronyms defined in parentheses right after a name ("... Studies
 /// (QKSS)"), or made of a name's initials, mapped to that name.
-fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, String> {
+fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (EntityType, String)> {
     let mut out = BTreeMap::new();
+    // Treaties and events have acronyms too: "the Comprehensive Test Ban
+    // Treaty (CTBT)".
     let orgs: Vec<(usize, &Mention)> = mentions
         .iter()
         .enumerate()
-        .filter(|(_, m)| m.kind == EntityType::Organization && !is_acronym(&m.name))
+        .filter(|(_, m)| {
+            matches!(m.kind, EntityType::Organization | EntityType::Agreement | EntityType::Event)
+                && !m.unnamed
+                && !is_acronym(&m.name)
+        })
         .collect();
-    let mut defined: BTreeMap<String, String> = BTreeMap::new();
+    let mut defined: BTreeMap<String, (EntityType, String)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Organization || !is_acronym(&m.name) || m.link.is_some() {
             continue;
@@ -317,8 +358,8 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, Stri
                 .rev()
                 .find(|(_, o)| o.span.end() <= gap_end && text[o.span.end()..gap_end].trim().is_empty())
             {
-                defined.insert(m.name.clone(), full.name.clone());
-                out.insert(i, full.name.clone());
+                defined.insert(m.name.clone(), (full.kind, full.name.clone()));
+                out.insert(i, (full.kind, full.name.clone()));
                 continue;
             }
         }
@@ -326,10 +367,10 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, Stri
             out.insert(i, full.clone());
             continue;
         }
-        let matching: Vec<&str> =
-            orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| o.name.as_str()).collect();
+        let matching: Vec<&Mention> =
+            orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| *o).collect();
         if let [full] = matching.as_slice() {
-            out.insert(i, (*full).to_string());
+            out.insert(i, (full.kind, full.name.clone()));
         }
     }
     out

@@ -1116,6 +1116,14 @@ pub static OPPOSE_VERBS: WordList = WordList::new(&[
     "railed against",
     "spoke out against",
     "voted against",
+    "denied",
+    "denies",
+    "repudiated",
+    "blocked",
+    "blocks",
+    "vetoes",
+    "defied",
+    "snubbed",
 ]);
 
 /// Verbs and verb phrases of support; the object is what is supported.
@@ -1162,6 +1170,11 @@ pub static SUPPORT_VERBS: WordList = WordList::new(&[
     "favoured",
     "favors",
     "favours",
+    "congratulated",
+    "congratulates",
+    "thanked",
+    "ratified",
+    "ratifies",
 ]);
 
 /// Verbs of killing, active voice.

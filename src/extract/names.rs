@@ -478,9 +478,14 @@ fn classify_run(
             && words[..of].iter().all(|w| head_type(&[w]).is_none() && !is_title_word(w))
             && rest.len() == 1
             && head_type(&[strip_possessive(rest[0].text)]).is_none()
-            && !is_common_word(strip_possessive(rest[0].text))
-            && taken.iter().all(|m| !span.contains(m.span))
+            && (!is_common_word(strip_possessive(rest[0].text)) || taken.iter().any(|m| m.span == rest[0].span))
+            && taken.iter().all(|m| !span.contains(m.span) || m.span == rest[0].span)
         {
+            if taken.iter().any(|m| m.span == rest[0].span) {
+                // "Andrew Hall of Miami": the town is the gazetteer's already.
+                classify_plain(text, tokens, start, start + of, sentence, out, singles);
+                return;
+            }
             classify_plain(text, tokens, start, start + of, sentence, out, singles);
             // "Jane Roe of NASA": an acronym names her body, a word her town.
             let (kind, confidence) =
