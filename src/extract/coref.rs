@@ -128,11 +128,6 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         assignment.push(Some(idx));
     }
     for entity in &mut entities {
-        if !entity.unnamed && matches!(entity.kind, EntityType::Agreement | EntityType::Event) {
-            // A named treaty keeps its names, not the descriptions that
-            // referred back to it ("the treaty").
-            entity.aliases.retain(|a| a.chars().any(char::is_uppercase));
-        }
         if entity.name.is_empty() {
             entity.name = preferred_name(entity);
         }
