@@ -688,6 +688,19 @@ fn classify_plain(
         }
         return;
     }
+    // "Boeing Commercial Airplanes spokesman", "International Paper's
+    // chairman": a body's post after a name that is no person's.
+    let post_after = tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text));
+    if post_after
+        && title.is_none()
+        && count <= 4
+        && !is_first_name(strip_possessive(first.text))
+        && !words.iter().any(|t| t.text.len() <= 3 && t.text.ends_with('.'))
+        && words.iter().any(|t| is_common_word(strip_possessive(t.text)) || t.is_acronym())
+    {
+        out.push(mention(span, EntityType::Organization, name, 60, sentence));
+        return;
+    }
     if has_connector || count > 4 || !words.iter().all(|t| looks_like_name_word(t)) {
         return;
     }
