@@ -3,7 +3,9 @@
 //! ## What it extracts
 //! `capitalOf` (and the `locatedIn` it implies) from "the Kenyan capital,
 //! Nairobi", "Peru's capital Lima", "Oslo, the capital of Norway";
-//! `locatedIn` from "Bethany, Conn.", "a town in central Idaho", datelines
+//! `locatedIn` from "Bethany, Conn.", "a town in central Idaho" (and chains:
+//! "Kumamoto in Kyushu in southern Japan"), "Zambia's Kafue River", "the
+//! Brighton Beach section of Brooklyn", "Anhui, an east China province", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place; `basedIn` from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z".
@@ -50,6 +52,19 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 static CITY_COMMA: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
+/// "Zambia's Kafue River", "Miami's Dade County", "the Brighton Beach
+/// section of Brooklyn".
+static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        r"(?P<whole>«[LC]\d+»)(?:'s|’s) (?:[a-z]+ ){0,2}?(?P<place>«L\d+»)",
+        r"(?P<place>«L\d+») (?:section|area|part|district|neighborhood|neighbourhood|suburb|outskirts) of (?:the )?(?P<whole>«[LC]\d+»)",
+        r"(?P<place>«L\d+»)(?:,| is| was)? (?:a |an |the |this )?(?:[a-z-]+ ){0,2}?(?P<whole>«[CD]\d+») (?:province|state|region|city|town|village|port|island|district|county|capital)\b",
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid containment pattern"))
+    .collect()
+});
+
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
@@ -102,7 +117,7 @@ impl RelationExtractor for Geography {
                 }
             }
         }
-        for caps in CITY_COMMA.captures_iter(text) {
+        for caps in overlapping(&CITY_COMMA, text, "whole") {
             let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
                 continue;
             };
@@ -119,7 +134,7 @@ impl RelationExtractor for Geography {
             }
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 75));
         }
-        for caps in PLACE_IN.captures_iter(text) {
+        for caps in overlapping(&PLACE_IN, text, "whole") {
             let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
                 continue;
             };
@@ -127,6 +142,17 @@ impl RelationExtractor for Geography {
                 continue;
             }
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+        }
+        for pattern in PLACE_OF.iter() {
+            for caps in pattern.captures_iter(text) {
+                let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
+                    continue;
+                };
+                if place == whole || !contained(doc, place, whole) {
+                    continue;
+                }
+                out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+            }
         }
         for caps in EVENT_IN.captures_iter(text) {
             let (Some(event), Some(place)) = (entity(view, &caps, "event"), entity(view, &caps, "place")) else {
@@ -159,6 +185,23 @@ impl RelationExtractor for Geography {
     }
 }
 
+/// Matches of `pattern` that may share a place: after "A in B", the next
+/// search starts at B, so that "A in B in southern C" also gives "B in C".
+fn overlapping<'t>(pattern: &Regex, text: &'t str, shared: &str) -> Vec<regex::Captures<'t>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(caps) = pattern.captures_at(text, at) {
+        let next = caps.name(shared).map_or_else(|| caps.get(0).map_or(text.len(), |m| m.end()), |m| m.start());
+        let end = caps.get(0).map_or(text.len(), |m| m.end());
+        out.push(caps);
+        at = if next > at { next } else { end.max(at + 1) };
+        if at >= text.len() {
+            break;
+        }
+    }
+    out
+}
+
 /// False when the gazetteer knows both places and puts the first in
 /// another country than the second.
 fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
@@ -168,14 +211,22 @@ fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
         return false;
     }
     let gazetteer = Gazetteer::global();
-    let country_of = |name: &str| -> Option<String> {
-        gazetteer.lookup(name).iter().find_map(|&id| {
-            let entry = gazetteer.entry(id);
-            entry.country.clone().or_else(|| entry.iso2.clone())
-        })
+    // Every country a place of that name lies in: "Bayonne" is in France
+    // and in the United States.
+    let countries_of = |name: &str| -> Vec<String> {
+        gazetteer
+            .lookup(name)
+            .iter()
+            .filter_map(|&id| {
+                let entry = gazetteer.entry(id);
+                entry.country.clone().or_else(|| entry.iso2.clone())
+            })
+            .collect()
     };
-    match (country_of(&part.name), container.links.iso2.clone().or_else(|| country_of(&container.name))) {
-        (Some(a), Some(b)) => a == b,
+    let container_country = container.links.iso2.clone().or_else(|| countries_of(&container.name).into_iter().next());
+    let part_countries = countries_of(&part.name);
+    match container_country {
+        Some(country) if !part_countries.is_empty() => part_countries.contains(&country),
         _ => true,
     }
 }

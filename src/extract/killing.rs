@@ -2,8 +2,12 @@
 //!
 //! ## What it extracts
 //! `killed` from active verbs ("X, who assassinated Y", "X shot and killed
-//! Y"), the passive ("Y was killed by X"), and nouns ("X's assassination of
-//! Y", "the murder of Y by X", "Y's assassin, X", "X, the killer of Y").
+//! Y", "X, 44, of 24th Street, shot Y"), the passive ("Y was killed by X"),
+//! nouns ("X's assassination of Y", "the murder of Y by X", "Y's assassin,
+//! X", "X, the killer of Y"), and convictions ("X was convicted of the
+//! murder of Y and Z", "X, convicted of murdering Y"). A murder with no
+//! conviction, charge or confession named ("Police investigated the murder
+//! of Y") gives nothing.
 //!
 //! ## Example
 //! "Jane Roe was shot dead by John Smith outside the court."
@@ -36,7 +40,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     verbs.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let verbs = verbs.join("|");
     [
-        format!(r"(?P<killer>«[PO]\d+»),? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|assassin|killer|youth|teenager) )?(?:who |which |that |allegedly |reportedly |later )*(?:had |has |have )?(?:{verbs}) (?:the )?(?:\w+ ){{0,2}}?(?P<victim>«P\d+»)"),
+        format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|assassin|killer|youth|teenager) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs}) (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
+        // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z
+        r"(?P<killer>«P\d+»),? [^.;«]{0,60}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused)\b[^.;«]{0,60}?\b(?:murder|murders|slaying|slayings|killing|killings|assassination|shooting|stabbing) of (?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?".to_string(),
         r"(?P<killer>«[PO]\d+»)[^.;«]{0,40} in (?:the )?(?:killing|killing of|murder of|assassination of|slaying of|shooting of|death of) (?P<victim>«P\d+»)".to_string(),
         r"(?P<victim>«P\d+») (?:assassin|killer|murderer|slayer) (?P<killer>«P\d+»)".to_string(),
         // X, convicted of murdering reporter Y; X was charged with killing Y
@@ -64,22 +70,24 @@ impl RelationExtractor for Killing {
         }
         for pattern in PATTERNS.iter() {
             for caps in pattern.captures_iter(&view.text) {
-                let (Some(killer), Some(victim)) = (entity(view, &caps, "killer"), entity(view, &caps, "victim"))
-                else {
-                    continue;
-                };
-                out.add(
-                    view,
-                    Found {
-                        subject: killer,
-                        relation: Relation::Killed,
-                        object: Object::Entity(victim),
-                        range: caps.get(0).map_or(0..0, |m| m.range()),
-                        extractor: NAME,
-                        confidence: 80,
-                        title: None,
-                    },
-                );
+                let Some(killer) = entity(view, &caps, "killer") else { continue };
+                for victim in ["victim", "victim2"].into_iter().filter_map(|slot| entity(view, &caps, slot)) {
+                    if victim == killer {
+                        continue;
+                    }
+                    out.add(
+                        view,
+                        Found {
+                            subject: killer,
+                            relation: Relation::Killed,
+                            object: Object::Entity(victim),
+                            range: caps.get(0).map_or(0..0, |m| m.range()),
+                            extractor: NAME,
+                            confidence: 80,
+                            title: None,
+                        },
+                    );
+                }
             }
         }
     }
