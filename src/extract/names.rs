@@ -496,6 +496,25 @@ fn classify_run(
             return;
         }
     }
+    // "Pittsburgh-Corning Corp. of Pittsburgh": a company, then its seat.
+    if let Some(of) = words.iter().position(|w| *w == "of") {
+        let company = of >= 2
+            && matches!(
+                words[of - 1],
+                "Corp." | "Corp" | "Co." | "Inc." | "Ltd." | "Corporation" | "Company" | "Plc" | "PLC" | "AG" | "S.A."
+            );
+        let place_after = taken.iter().any(|m| {
+            m.kind.is_place()
+                && !m.adjectival
+                && m.span.end() == span.end()
+                && tokens[start + of + 1].span.start() == m.span.start()
+        });
+        if company && place_after {
+            let left = Span::new(span.start(), tokens[start + of - 1].span.end());
+            out.push(mention(left, EntityType::Organization, text[left.range()].to_string(), 80, sentence));
+            return;
+        }
+    }
     // "Jane Roe of the Forest Service": a name, then the body she is of.
     if let Some(of) = words.iter().position(|w| *w == "of") {
         if of >= 2
