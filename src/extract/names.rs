@@ -535,7 +535,7 @@ fn classify_run(
     if let Some(h) = words.iter().rposition(|w| ORG_HEADS.contains(w)) {
         let rest = &tokens[start + h + 1..end];
         if rest.len() >= 2
-            && h >= 1
+            && (h >= 1 || is_first_name(strip_possessive(rest[0].text)))
             && rest.iter().all(|t| {
                 looks_like_name_word(t) && head_type(&[t.text]).is_none() && !NAME_CONNECTORS.contains(&t.text)
             })

@@ -81,7 +81,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:former |retired |acting |longtime )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // the FAA placekicker X, a retired Navy pilot X: a body, then a
@@ -132,7 +132,8 @@ impl RelationExtractor for Roles {
                     continue;
                 };
                 let title = caps.name("title").map_or("", |m| m.as_str());
-                if NOT_DOERS.contains(&title) {
+                // Only the doer's-noun pattern reads any word with a doer's ending.
+                if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
                     continue;
                 }
                 let mut relation = if title.chars().next().is_some_and(char::is_lowercase)
