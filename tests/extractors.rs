@@ -70,3 +70,4 @@ fixture!(statements);
 fixture!(negation);
 fixture!(events);
 fixture!(datelines);
+fixture!(dominant);

@@ -35,7 +35,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{title_relation, TITLE_HEADS, TITLE_MODIFIERS};
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -259,8 +259,9 @@ fn is_official(title: &str) -> bool {
 
 /// Posts of a state written with no state ("Foreign Minister Jane Roe
 /// said") belong to the country the report is filed from: the dateline's
-/// country, when the text names that country too. News writes a minister
-/// of its dateline's government that way and names other states' ones.
+/// country, when the text names that country too, or else the one country
+/// the report is plainly about. News writes a minister of its own
+/// government that way and names other states' ones.
 ///
 /// `body_start` is where the first body sentence starts (after any
 /// headline); returns the facts to add (none for a person who already
@@ -274,34 +275,9 @@ pub fn home_country_posts(
     entities: &[DocEntity],
     facts: &[Fact],
 ) -> Vec<Fact> {
-    let gazetteer = Gazetteer::global();
-    // The dateline: the first mention, at the very start of the text.
-    let Some(first) = mentions
-        .iter()
-        .zip(assignment)
-        .filter(|(m, _)| m.span.start() >= body_start)
-        .find_map(|(m, e)| e.map(|e| (m, e)))
-    else {
-        return Vec::new();
-    };
-    let opening = text[body_start..first.0.span.start()].trim_start_matches(|c: char| !c.is_alphanumeric());
-    let dateline = opening.is_empty() || opening.starts_with("(Text)");
-    let after = &text[first.0.span.end()..];
-    if !dateline || !(after.starts_with(',') || after.starts_with(" -") || after.starts_with(" (")) {
-        return Vec::new();
-    }
-    let home_iso = match first.0.link.map(|l| gazetteer.entry(l)) {
-        Some(entry) if entry.kind == GazKind::Country => entry.iso2.clone(),
-        Some(entry) => entry.country.clone(),
-        None => None,
-    };
-    let Some(home_iso) = home_iso else { return Vec::new() };
-    let Some(home) = entities
-        .iter()
-        .position(|e| e.kind == EntityType::Country && !e.adjectival && e.links.iso2.as_deref() == Some(&home_iso))
-        .or_else(|| {
-            entities.iter().position(|e| e.kind == EntityType::Country && e.links.iso2.as_deref() == Some(&home_iso))
-        })
+    let Some((home, confidence)) = dateline_country(text, body_start, mentions, assignment, entities)
+        .map(|home| (home, 55))
+        .or_else(|| dominant_country(mentions, assignment, entities).map(|home| (home, 50)))
     else {
         return Vec::new();
     };
@@ -335,9 +311,58 @@ pub fn home_country_posts(
                 sentence: m.sentence,
                 span: Span::new(start, m.span.end()),
                 extractor: NAME.to_string(),
-                confidence: 55,
+                confidence,
             },
         });
     }
     out
+}
+
+/// The country of the dateline the body opens with ("WASHINGTON, March 3 -"),
+/// when the text names that country too.
+fn dateline_country(
+    text: &str,
+    body_start: usize,
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+) -> Option<usize> {
+    let gazetteer = Gazetteer::global();
+    let first = mentions
+        .iter()
+        .zip(assignment)
+        .filter(|(m, _)| m.span.start() >= body_start)
+        .find_map(|(m, e)| e.map(|_| m))?;
+    let opening = text[body_start..first.span.start()].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let dateline = opening.is_empty() || opening.starts_with("(Text)");
+    let after = &text[first.span.end()..];
+    if !dateline || !(after.starts_with(',') || after.starts_with(" -") || after.starts_with(" (")) {
+        return None;
+    }
+    let entry = gazetteer.entry(first.link?);
+    let home_iso = if entry.kind == GazKind::Country { entry.iso2.clone() } else { entry.country.clone() }?;
+    entities
+        .iter()
+        .position(|e| e.kind == EntityType::Country && !e.adjectival && e.links.iso2.as_deref() == Some(&home_iso))
+        .or_else(|| {
+            entities.iter().position(|e| e.kind == EntityType::Country && e.links.iso2.as_deref() == Some(&home_iso))
+        })
+}
+
+/// With no dateline, the country a report is about: named (or its people
+/// named) at least three times, and twice as often as any other.
+fn dominant_country(mentions: &[Mention], assignment: &[Option<usize>], entities: &[DocEntity]) -> Option<usize> {
+    let mut counts: BTreeMap<usize, usize> = BTreeMap::new();
+    for e in assignment.iter().zip(mentions).filter_map(|(e, _)| *e) {
+        if entities[e].kind == EntityType::Country {
+            *counts.entry(e).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(usize, usize)> = counts.into_iter().map(|(e, n)| (n, e)).collect();
+    ranked.sort_by(|a, b| b.cmp(a));
+    match ranked.as_slice() {
+        [(n, e)] if *n >= 3 => Some(*e),
+        [(n, e), (m, _), ..] if *n >= 3 && *n >= 2 * m => Some(*e),
+        _ => None,
+    }
 }
