@@ -291,6 +291,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             && j < tokens.len()
             && only_space_between(text, tokens[j - 1], tokens[j])
             && is_continuation_word(&tokens[j])
+            && !crate::text::date::is_month(tokens[j].text)
         {
             let joined_by_and = tokens[end..j].iter().any(|t| t.text == "and" || t.text == "&");
             // "X and the Y" joins two names.
@@ -306,7 +307,10 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             // that only together reach the body's head noun.
             let shared_head = !run_has_org_head(tokens, start, end)
                 && head_ahead(text, tokens, j)
-                && !is_first_name(strip_possessive(tokens[start].text));
+                && !tokens[start..end].iter().any(|t| {
+                    let word = strip_possessive(t.text);
+                    is_first_name(word) || NAME_TITLES.contains(&word) || is_title_word(word)
+                });
             if joined_by_and && !shared_head && (!run_has_org_head(tokens, start, end) || !complement || ends_with_head)
             {
                 break;
@@ -463,6 +467,7 @@ fn classify_run(
         .iter()
         .any(|t| t.text.len() == 2 && t.text.ends_with('.') && t.text.starts_with(char::is_uppercase));
     if inner_places
+        && !words.contains(&"of")
         && (has_initial || title_before(text, tokens, start).is_some() || is_first_name(strip_possessive(first.text)))
         && (2..=4).contains(&(end - start))
         && tokens[start..end].iter().all(|t| looks_like_name_word(t))
@@ -609,7 +614,9 @@ fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention)
     let place_before =
         place_word_before(tokens, start) || previous.is_some_and(|w| w == "of" || w == "and" || w == ",");
     let after = &text[known.span.end()..];
-    let place_after = after.starts_with(", ") || after.starts_with('-') || after.starts_with("'s");
+    let place_after = after.strip_prefix(", ").is_some_and(|rest| rest.starts_with(char::is_uppercase))
+        || after.starts_with('-')
+        || after.starts_with("'s");
     !place_before && !place_after
 }
 

@@ -258,6 +258,12 @@ const MONTHS: [(&str, u8); 24] = [
     ("Dec", 12),
 ];
 
+/// True for a month's name or abbreviation ("May", "Sept.").
+#[must_use]
+pub fn is_month(word: &str) -> bool {
+    month_number(word).is_some()
+}
+
 /// The month number of a month name or abbreviation (`Dec` included).
 fn month_number(name: &str) -> Option<u8> {
     let name = name.trim_end_matches('.');
