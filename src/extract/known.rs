@@ -36,6 +36,11 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         let Some(&id) = found.ids.first() else { continue };
         let entry = gazetteer.entry(id);
         let span = Span::new(sentence.start() + found.span.start(), sentence.start() + found.span.end());
+        // "San" (a town in Mali) opens "San Gabriel", "San Jose": a name of
+        // three letters or fewer is no town's unless it is a capital.
+        if entry.kind == GazKind::City && found.span.len() <= 3 && entry.capital_of.is_none() {
+            continue;
+        }
         let (kind, link, adjectival) = match entry.kind {
             GazKind::Country => (EntityType::Country, id, false),
             GazKind::City | GazKind::Region | GazKind::Continent => (EntityType::Place, id, false),

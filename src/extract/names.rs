@@ -92,8 +92,24 @@ fn place_word_before(tokens: &[Token<'_>], start: usize) -> bool {
         "southwestern",
     ];
     const PLACE_NOUNS: &[&str] = &[
-        "town", "city", "village", "suburb", "hometown", "port", "province", "region", "county", "district",
-        "township", "capital", "island", "state",
+        "town",
+        "city",
+        "village",
+        "suburb",
+        "hometown",
+        "port",
+        "province",
+        "region",
+        "county",
+        "district",
+        "township",
+        "capital",
+        "island",
+        "state",
+        "mayor",
+        "governor",
+        "residents",
+        "outskirts",
     ];
     let previous = start.checked_sub(1).map(|p| tokens[p].text);
     let before_of = start.checked_sub(2).map(|p| tokens[p].text);
@@ -129,6 +145,12 @@ pub fn find(
                 out.push(mention(span, EntityType::Place, place.to_string(), 70, index));
             }
             i += 1;
+            continue;
+        }
+        if let Some(region) = directional_region(text, &tokens, i, taken) {
+            // "Southern California", "East Texas": a region of a known place.
+            out.push(mention(region, EntityType::Place, text[region.range()].to_string(), 70, index));
+            i += 2;
             continue;
         }
         if !is_name_word(&tokens[i], i == 0) && !opens_body_name(text, &tokens, i) {
@@ -228,6 +250,30 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     !bare.chars().all(|c| c.is_ascii_digit())
+}
+
+/// "Southern California": a capitalised direction right before a known
+/// region or state (not a city: "North Bend" is a town of its own).
+fn directional_region(text: &str, tokens: &[Token<'_>], i: usize, taken: &[Mention]) -> Option<Span> {
+    const DIRECTIONS: &[&str] = &[
+        "Northern",
+        "Southern",
+        "Eastern",
+        "Western",
+        "Central",
+        "Northeastern",
+        "Northwestern",
+        "Southeastern",
+        "Southwestern",
+    ];
+    let (word, next) = (tokens.get(i)?, tokens.get(i + 1)?);
+    if !DIRECTIONS.contains(&word.text) || !only_space_between(text, *word, *next) {
+        return None;
+    }
+    let place = taken.iter().find(|m| m.span.start() == next.span.start() && !m.adjectival)?;
+    let entry = Gazetteer::global().entry(place.link?);
+    (matches!(entry.kind, GazKind::Region | GazKind::Country) && place.span.end() == next.span.end())
+        .then(|| Span::new(word.span.start(), place.span.end()))
 }
 
 /// A word that names nothing alone but opens a body's name ("Energy
@@ -480,11 +526,14 @@ fn classify_run(
         let rest = &tokens[start + of + 1..end];
         if (2..=3).contains(&of)
             && is_first_name(words[0])
-            && words[..of].iter().all(|w| head_type(&[w]).is_none() && !is_title_word(w))
+            && words[1..of].iter().all(|w| !is_title_word(w))
+            && (of == 2 || words[..of].iter().all(|w| head_type(&[w]).is_none()))
             && rest.len() == 1
             && head_type(&[strip_possessive(rest[0].text)]).is_none()
             && (!is_common_word(strip_possessive(rest[0].text)) || taken.iter().any(|m| m.span == rest[0].span))
-            && taken.iter().all(|m| !span.contains(m.span) || m.span == rest[0].span)
+            && taken.iter().all(|m| {
+                !span.contains(m.span) || m.span == rest[0].span || m.span.end() <= tokens[start + of - 1].span.end()
+            })
         {
             if taken.iter().any(|m| m.span == rest[0].span) {
                 // "Andrew Hall of Miami": the town is the gazetteer's already.
