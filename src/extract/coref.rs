@@ -300,10 +300,10 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         )
     });
     // "Balkan", "Ecuadoran", "Euro-Atlantic", "PhD": adjectives and labels, not surnames.
-    let adjective_shape = ["ian", "ean", "ese", "ans", "ist", "ists", "ish", "ic", "ern", "an"]
+    let adjective_shape = ["ian", "ean", "ese", "ans", "ist", "ists", "ish", "ic", "ern"]
         .iter()
         .any(|end| word.ends_with(end) && word.len() > end.len() + 2)
-        && !matches!(single.hint, SingleHint::Person)
+        && single.hint == SingleHint::None
         || word.contains('-')
         || word.chars().skip(1).any(char::is_uppercase);
     if adjective_shape {
