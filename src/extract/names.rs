@@ -487,7 +487,7 @@ fn classify_run(
     // A run that is exactly a gazetteer name is the gazetteer's, unless a
     // title makes it a person named like a city ("President Lincoln").
     if let Some(known) = taken.iter().find(|m| m.span == span) {
-        if surname_town(text, tokens, start, known) {
+        if surname_town(text, tokens, start, known, taken) {
             // "Booth shot Lincoln": a town named like a common surname,
             // with no place's context, is left to the single-word rules.
             out.retain(|m| m.span != span);
@@ -646,26 +646,25 @@ fn classify_run(
     classify_plain(text, tokens, start, end, sentence, out, singles);
 }
 
-/// A town, not a capital nor a city of half a million, whose name is a
-/// common surname, written with nothing that makes it a place: no
+/// A town, not a capital nor a city of a million, whose name is a
+/// common surname or given name, written with nothing that makes it a place: no
 /// preposition of place before it, no region after it, no "-based".
-fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention) -> bool {
+fn surname_town(text: &str, tokens: &[Token<'_>], start: usize, known: &Mention, taken: &[Mention]) -> bool {
     let Some(link) = known.link else { return false };
     let entry = Gazetteer::global().entry(link);
     if entry.kind != GazKind::City
         || entry.capital_of.is_some()
-        || entry.population.unwrap_or(0) >= 500_000
+        || entry.population.unwrap_or(0) >= 1_000_000
         || !(is_common_surname(&known.name) || is_first_name(&known.name))
     {
         return false;
     }
     let previous = start.checked_sub(1).map(|p| tokens[p].text);
-    let place_before =
-        place_word_before(tokens, start) || previous.is_some_and(|w| w == "of" || w == "and" || w == ",");
+    let place_before = place_word_before(tokens, start) || previous.is_some_and(|w| w == "and" || w == ",");
+    // "Lincoln, Neb.": a region after the comma; "Shakespeare, Tennessee
+    // Williams and ..." is a list of people.
     let after = &text[known.span.end()..];
-    let place_after = after.strip_prefix(", ").is_some_and(|rest| rest.starts_with(char::is_uppercase))
-        || after.starts_with('-')
-        || after.starts_with("'s");
+    let place_after = before_known_region(text, known.span, taken) || after.starts_with('-') || after.starts_with("'s");
     !place_before && !place_after
 }
 
