@@ -153,7 +153,7 @@ pub fn find(
             i += 2;
             continue;
         }
-        if !is_name_word(&tokens[i], i == 0) && !opens_body_name(text, &tokens, i) {
+        if !is_name_word(&tokens[i], i == 0) && !opens_body_name(text, &tokens, i) && !opens_unit_name(&tokens, i) {
             i += 1;
             continue;
         }
@@ -276,6 +276,19 @@ fn directional_region(text: &str, tokens: &[Token<'_>], i: usize, taken: &[Menti
         .then(|| Span::new(word.span.start(), place.span.end()))
 }
 
+/// "12th Brigade", "6th Fleet": an ordinal before a capitalised unit.
+fn opens_unit_name(tokens: &[Token<'_>], i: usize) -> bool {
+    is_ordinal(tokens[i].text) && tokens.get(i + 1).is_some_and(|t| t.is_capitalized())
+}
+
+fn is_ordinal(word: &str) -> bool {
+    let digits = word.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    !digits.is_empty()
+        && digits.len() <= 3
+        && digits.chars().all(|c| c.is_ascii_digit())
+        && matches!(&word[digits.len()..], "st" | "nd" | "rd" | "th")
+}
+
 /// A word that names nothing alone but opens a body's name ("Energy
 /// Department", "State Department's"): capitalised words from it reach an
 /// organisation's head noun.
@@ -373,6 +386,9 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
 /// A capitalised word that may continue a name already started: anything
 /// but function words ("Naval" continues "Center for Naval Studies").
 fn is_continuation_word(token: &Token<'_>) -> bool {
+    if is_ordinal(token.text) {
+        return true;
+    }
     !token.text.ends_with("-based")
         && token.is_capitalized()
         && !FUNCTION_WORDS.contains(&strip_possessive(token.text))
@@ -749,6 +765,7 @@ fn classify_plain(
                 SingleHint::Place
             } else if cue == Cue::Speech
                 || text[span.end()..].starts_with(", who ")
+                || tokens.get(end).is_some_and(|t| KILL_VERBS.contains(&t.text))
                 || previous.is_some_and(|w| {
                     KILL_VERBS.contains(&w) || w == "by" && text[..first.span.start()].contains("killed")
                 })
