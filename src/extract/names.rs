@@ -278,7 +278,12 @@ fn directional_region(text: &str, tokens: &[Token<'_>], i: usize, taken: &[Menti
 
 /// "12th Brigade", "6th Fleet": an ordinal before a capitalised unit.
 fn opens_unit_name(tokens: &[Token<'_>], i: usize) -> bool {
-    is_ordinal(tokens[i].text) && tokens.get(i + 1).is_some_and(|t| t.is_capitalized())
+    is_ordinal(tokens[i].text)
+        && tokens.get(i + 1).is_some_and(|t| t.is_capitalized())
+        && tokens[i + 1..tokens.len().min(i + 4)]
+            .iter()
+            .take_while(|t| t.is_capitalized())
+            .any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))
 }
 
 fn is_ordinal(word: &str) -> bool {
@@ -565,6 +570,22 @@ fn classify_run(
             out.push(mention(at, kind, text[at.range()].to_string(), confidence, sentence));
             return;
         }
+    }
+    // "Queens College of the City University of New York": a body, then
+    // the larger body it belongs to, each with its own head noun.
+    if let Some(p) = (1..words.len().saturating_sub(2)).rev().find(|&p| {
+        words[p] == "of"
+            && words[p + 1] == "the"
+            && p >= 2
+            && !words[..p].contains(&"of")
+            && head_type(&words[..p]) == Some(EntityType::Organization)
+            && head_type(&words[p + 2..]) == Some(EntityType::Organization)
+            && words[p + 2..].len() >= 2
+    }) {
+        let left = Span::new(span.start(), tokens[start + p - 1].span.end() - tokens[start + p - 1].possessive_len());
+        out.push(mention(left, EntityType::Organization, text[left.range()].to_string(), 80, sentence));
+        classify_run(text, tokens, start + p + 2, end, false, sentence, taken, out, singles);
+        return;
     }
     // "Pittsburgh-Corning Corp. of Pittsburgh": a company, then its seat.
     if let Some(of) = words.iter().position(|w| *w == "of") {
