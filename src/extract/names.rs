@@ -735,6 +735,18 @@ fn classify_plain(
     while end > start + 1 && NAME_CONNECTORS.contains(&tokens[end - 1].text) {
         end -= 1;
     }
+    // "Composer Jane Roe", "Actress Jane Roe" open a sentence: the
+    // occupation is capitalised only because it comes first.
+    let mut occupation = None;
+    if start == 0
+        && end - start >= 2
+        && is_common_word(tokens[start].text)
+        && !is_first_name(tokens[start].text)
+        && is_first_name(strip_possessive(tokens[start + 1].text))
+    {
+        occupation = Some(tokens[start].text.to_lowercase());
+        start += 1;
+    }
     let first = tokens[start];
     let last = tokens[end - 1];
     let span = Span::new(first.span.start(), last.span.end() - last.possessive_len());
@@ -742,7 +754,7 @@ fn classify_plain(
     let words = &tokens[start..end];
     let count = words.iter().filter(|t| t.is_capitalized()).count();
     let has_connector = words.iter().any(|t| matches!(t.text, "of" | "for" | "and" | "the" | "on" | "&"));
-    let title = title_before(text, tokens, start);
+    let title = occupation.or_else(|| title_before(text, tokens, start));
     let cue = context_cue(text, tokens, start, end);
 
     if title.is_none() && cue != Cue::Apposition && end - start <= 3 && before_known_region(text, span, out) {
