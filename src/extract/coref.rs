@@ -306,7 +306,10 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         && single.hint == SingleHint::None
         || word.contains('-')
         || word.chars().skip(1).any(char::is_uppercase);
-    if adjective_shape {
+    // "in English", "in Swahili": languages and peoples after a preposition.
+    let language_shape =
+        ["ish", "ese", "ian", "ean", "ic"].iter().any(|end| word.ends_with(end) && word.len() > end.len() + 2);
+    if adjective_shape || single.hint == SingleHint::Place && language_shape {
         return None;
     }
     let english = crate::gazetteer::is_common_word(word);

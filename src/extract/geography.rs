@@ -150,7 +150,11 @@ impl RelationExtractor for Geography {
                 let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
                     continue;
                 };
-                if place == whole || !contained(doc, place, whole) {
+                // The container must be a state or a place the gazetteer
+                // knows: in "Jane Roe's New Jersey home" Roe is no place.
+                let known =
+                    doc.entities[whole].kind == EntityType::Country || doc.entities[whole].links.geonames.is_some();
+                if place == whole || !known || !contained(doc, place, whole) {
                     continue;
                 }
                 out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));

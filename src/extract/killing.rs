@@ -43,7 +43,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|assassin|killer|youth|teenager) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs}) (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
         // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z
         r"(?P<killer>«P\d+»),? [^.;«]{0,60}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused)\b[^.;«]{0,60}?\b(?:murder|murders|slaying|slayings|killing|killings|assassination|shooting|stabbing) of (?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?".to_string(),
-        r"(?P<killer>«[PO]\d+»)[^.;«]{0,40} in (?:the )?(?:killing|killing of|murder of|assassination of|slaying of|shooting of|death of) (?P<victim>«P\d+»)".to_string(),
+        r"(?P<killer>«[PO]\d+»)[^.;«A-Z]{0,40} in (?:the )?(?:killing|killing of|murder of|assassination of|slaying of|shooting of|death of) (?P<victim>«P\d+»)".to_string(),
         r"(?P<victim>«P\d+») (?:assassin|killer|murderer|slayer) (?P<killer>«P\d+»)".to_string(),
         // X, convicted of murdering reporter Y; X was charged with killing Y
         r"(?P<killer>«P\d+»),? (?:who |was |had been |has been |is )*(?:convicted|found guilty|sentenced|charged|accused|indicted|jailed|executed|hanged|tried) (?:of|with|for) (?:the )?(?:murdering|killing|assassinating|slaying|shooting|murder of|killing of|assassination of|slaying of) (?:[a-z]+ ){0,2}(?P<victim>«P\d+»)".to_string(),
