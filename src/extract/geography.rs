@@ -50,14 +50,19 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-static CITY_COMMA: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?P<place>«L\d+»), (?P<whole>«[LC]\d+»)").expect("valid pattern"));
+static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<place>«L\d+»), (?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west|eastern|western))? )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
+});
 /// "Zambia's Kafue River", "Miami's Dade County", "the Brighton Beach
 /// section of Brooklyn".
 static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"(?P<whole>«[LC]\d+»)(?:'s|’s) (?:[a-z]+ ){0,2}?(?P<place>«L\d+»)",
         r"(?P<place>«L\d+») (?:section|area|part|district|neighborhood|neighbourhood|suburb|outskirts) of (?:the )?(?P<whole>«[LC]\d+»)",
+        // Bugesera, in the southeastern part of Rwanda
+        r"(?P<place>«L\d+»),? in the (?:[a-z-]+ )?(?:part|region|area|corner|end|tip) of (?:the )?(?P<whole>«[LC]\d+»)",
+        // Madagascar, an island nation in the Indian Ocean; Lowman, a town in Idaho
+        r"(?P<place>«[LC]\d+»), (?:a|an|the) (?:[a-z-]+ ){1,3}(?:in|of|on) (?:the )?(?:(?:northern|southern|eastern|western|central|north|south|east|west|northeastern|northwestern|southeastern|southwestern) )?(?P<whole>«[LC]\d+»)",
         r"(?P<place>«L\d+»)(?:,| is| was)? (?:a |an |the |this )?(?:[a-z-]+ ){0,2}?(?P<whole>«[CD]\d+») (?:province|state|region|city|town|village|port|island|district|county|capital)\b",
     ]
     .iter()

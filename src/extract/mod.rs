@@ -117,6 +117,16 @@ impl Findings {
                 return;
             }
         }
+        // Two patterns reading the same words into the same fact give one fact.
+        let span = view.doc_span(found.range.clone());
+        if self.facts.iter().rev().take_while(|f| f.evidence.sentence == view.index).any(|f| {
+            f.subject == found.subject
+                && f.relation == found.relation
+                && f.object == found.object
+                && f.evidence.span == span
+        }) {
+            return;
+        }
         let modality = modality::classify(&view.text, found.range.clone());
         self.facts.push(Fact {
             subject: found.subject,
