@@ -221,6 +221,10 @@ fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
     if part.kind == EntityType::Country {
         return false;
     }
+    // A town the gazetteer does not hold ("Belen, N.M.") is where the text says.
+    if part.links.geonames.is_none() {
+        return true;
+    }
     let gazetteer = Gazetteer::global();
     // Every country a place of that name lies in: "Bayonne" is in France
     // and in the United States.

@@ -22,7 +22,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::model::{Object, Relation};
-use crate::extract::pattern::entity;
+use crate::extract::pattern::{code, entity};
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 
@@ -47,6 +47,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton
         r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been |is )*(?:was )?born (?:(?:[^.;«]|«T\d+»){0,60} )?(?:in|near) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Rochester teacher union leader Jane Roe; Soviet dissident leader Jane Roe
+        r"(?P<place>«[LD]\d+») (?:[a-z-]+ ){0,3}?(?:leader|official|chief|lawmaker|legislator|politician|congressman|congresswoman|senator|organizer),? (?P<person>«P\d+»)".to_string(),
+        // Jane Roe ... near her hometown of Belen, N.M.
+        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?:hometown|home town|native town|native village|birthplace|home state) (?:of |in )?(?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // with South Carolina being Jane Roe's home state; Dayton, Jane Roe's hometown
+        r"(?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:,| being| is| was) (?P<person>«P\d+»)(?:'s|’s) (?:hometown|home town|home state|birthplace|native state|native town|home country)".to_string(),
         // Jane Roe, who is running for mayor of Dayton
         r"(?P<person>«P\d+»),? (?:[^.;«]{0,40} )?(?:who is |is |was )?(?:running|ran|campaigning|a candidate) for (?:mayor|governor) of (?P<place>«[LC]\d+»)".to_string(),
         // the FBI spokesman Jane Roe in Albuquerque, N.M., said
@@ -78,6 +84,11 @@ impl RelationExtractor for Residence {
         for pattern in PATTERNS.iter() {
             for caps in pattern.captures_iter(&view.text) {
                 let Some(person) = entity(view, &caps, "person") else { continue };
+                // "Bosnian Serb leader": stacked demonyms name a people, not a state.
+                let place_start = caps.name("place").map_or(0, |m| m.start());
+                if code(&caps, "place") == Some('D') && view.text[..place_start].ends_with("» ") {
+                    continue;
+                }
                 for name in ["place", "place2"] {
                     if let Some(place) = entity(view, &caps, name) {
                         out.add(
