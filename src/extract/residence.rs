@@ -45,8 +45,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»), (?:\d{1,3}, )?(?:of|from) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         r"(?P<place>«[LC]\d+») (?:resident|native|citizen|man|woman|mayor)s?,? (?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+»),? (?:is |was |who is |who was )?(?:a |an )?(?:longtime |long-time |lifelong )?(?:resident|native|citizen) of (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
-        // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton
-        r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been |is )*(?:was )?born (?:(?:[^.;«]|«T\d+»){0,60} )?(?:in|near) (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe was born in Dayton, Ohio; Jane Roe, born on May 5, 1907, in Dayton.
+        // A birthplace gives the town and its country, not its state or
+        // province, which follow from the town's own locatedIn.
+        r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:who |was |had been |is )*(?:was )?born (?:(?:[^.;«]|«T\d+»){0,60} )?(?:in|near) (?P<place>«[LC]\d+»)(?:, (?P<place2>«C\d+»)|, (?P<region>«L\d+»))?".to_string(),
         // Rochester teacher union leader Jane Roe; Soviet dissident leader Jane Roe
         r"(?P<place>«[LD]\d+») (?:[a-z-]+ ){0,3}?(?:leader|official|chief|lawmaker|legislator|politician|congressman|congresswoman|senator|organizer),? (?P<person>«P\d+»)".to_string(),
         // Jane Roe ... near her hometown of Belen, N.M.
@@ -59,7 +61,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»),? (?:of (?:the )?«O\d+» )?in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?,? (?:said|says|told|added)\b".to_string(),
         // Jane Roe, the 23rd president of the X, was born in Dayton; rock
         // legend Jane Roe was born John Roe in Lubbock
-        r"(?P<person>«P\d+»)(?:, [^;«]{0,40}(?:«[A-Z]\d+»[^;«,]{0,20})?, (?:was )?born| was born «P\d+») in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»)(?:, [^;«]{0,40}(?:«[A-Z]\d+»[^;«,]{0,20})?, (?:was )?born| was born «P\d+») in (?P<place>«[LC]\d+»)(?:, (?P<place2>«C\d+»)|, (?P<region>«L\d+»))?".to_string(),
         // Illinois-born Jane Roe
         r"(?P<place>«[LCD]\d+»)[ -]born (?:[a-z-]+ ){0,2}(?P<person>«P\d+»)".to_string(),
         r"(?P<person>«P\d+»),? (?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
