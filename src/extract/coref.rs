@@ -330,8 +330,8 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     }
 }
 
-/// Acronyms defined in parentheses right after a name ("... Studies
-/// (QKSS)"), or made of a name's initials, mapped to that name.
+/// Acronyms defined in parentheses right after a name ("... Maritime
+/// Studies (LIMS)"), or made of a name's initials, mapped to that name.
 fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (EntityType, String)> {
     let mut out = BTreeMap::new();
     // Treaties and events have acronyms too: "the Comprehensive Test Ban
