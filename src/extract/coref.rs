@@ -60,6 +60,10 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                 if m.anaphor && !main_agreement {
                     (named_agreements.len() == 1)
                         .then(|| format!("agreement:{}", named_agreements.iter().next().map_or("", String::as_str)))
+                } else if let Some(kind) = ["protocol", "convention"].iter().find(|k| m.name.ends_with(*k)) {
+                    // A protocol or convention signed beside a declaration
+                    // is a text of its own.
+                    Some(format!("agreement:#{kind}"))
                 } else {
                     Some("agreement:#main".to_string())
                 }

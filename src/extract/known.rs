@@ -19,6 +19,10 @@
 //! Places too small for the gazetteer's major-city list; names that are also
 //! common words are skipped by the gazetteer's matcher.
 
+use std::sync::LazyLock;
+
+use regex::Regex;
+
 use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::gazetteer::{GazKind, Gazetteer};
@@ -70,6 +74,12 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
 
 /// A dateline opens a story with the place in capitals ("NAIROBI, Kenya,
 /// March 19 —", "LONDON (Reuters) -"): read it in title case.
+/// A dateline's date after the place: ", March 23 -", ", Jan. 5 (AP)".
+static DATED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^, (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
+        .expect("valid dateline date pattern")
+});
+
 fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
     let head: String = slice.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();
     let head = head.trim_end_matches([' ', '-']);
@@ -93,6 +103,23 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         .iter()
         .find(|&&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country))
     else {
+        // "PEKING, March 23 -": a town the gazetteer spells otherwise, or
+        // lacks, is still the place the report is filed from.
+        if DATED.is_match(rest) {
+            out.push(Mention {
+                span: Span::new(sentence.start(), sentence.start() + head.len()),
+                kind: EntityType::Place,
+                name: title_case,
+                extractor: NAME,
+                confidence: 70,
+                link: None,
+                adjectival: false,
+                unnamed: false,
+                anaphor: false,
+                title: None,
+                sentence: index,
+            });
+        }
         return;
     };
     let entry = gazetteer.entry(id);

@@ -38,7 +38,7 @@ const MODIFIERS: &str = r"joint|trilateral|bilateral|multilateral|tripartite|def
 
 static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\s*(?P<mods>(?:(?:{MODIFIERS})\s+){{0,3}})(?P<head>declaration|agreement|accords?|pact|treaty|memorandum(?: of understanding)?|deal)(?P<plural>s)?\b"
+        r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\s*(?P<mods>(?:(?:{MODIFIERS})\s+){{0,3}})(?P<head>declaration|agreement|accords?|pact|treaty|memorandum(?: of understanding)?|deal|protocol|convention)(?P<plural>s)?\b"
     ))
     .expect("valid nominal pattern")
 });
@@ -63,6 +63,10 @@ pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out
             continue;
         }
         let head = &caps["head"];
+        // "the protocol", "the convention" name a text only where it is signed.
+        if matches!(head, "protocol" | "convention") && !slice.contains("sign") {
+            continue;
+        }
         let head_start = caps.name("head").map_or(0, |m| m.start());
         let phrase_start = caps.name("mods").filter(|m| !m.as_str().is_empty()).map_or(head_start, |m| m.start());
         let phrase_end = caps.get(0).map_or(0, |m| m.end());

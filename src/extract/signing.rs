@@ -5,7 +5,8 @@
 //! declaration", "the defense ministers of A and B signed the pact") and the
 //! agent list of "signed by" ("the treaty was signed by the foreign
 //! ministers of the three countries: X, Y and Z"); `signedIn` and `signedOn`
-//! from "in `<place>`" and "on `<date>`" in the same clause as the verb.
+//! from "in `<place>`" and "on `<date>`" in the same clause as the verb, or
+//! after the noun ("the agreement ... after the official signing in Peking").
 //!
 //! ## Example
 //! "Chile and Peru signed a trade agreement on May 4 in Lima."
@@ -41,6 +42,12 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
     Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:signed|inked) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
 });
+/// "Details of the agreement will be released after the official signing
+/// in Peking": the signing named by its noun.
+static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<agreement>«A\d+»)[^.;]{0,120}?\b(?:official |formal )?signing(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?")
+        .expect("valid pattern")
+});
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[^.;«]{0,40}?(?:«[AT]\d+»[^.;«]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
@@ -60,6 +67,17 @@ impl RelationExtractor for Signing {
         let text = &view.text;
         if !text.contains("«A") || !(text.contains("sign") || text.contains("inked")) {
             return;
+        }
+        for caps in SIGNING_NOUN.captures_iter(text) {
+            let (Some(agreement), Some(place)) = (entity(view, &caps, "agreement"), entity(view, &caps, "place"))
+            else {
+                continue;
+            };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), whole.clone(), 70));
+            if let Some(d) = date(view, &caps, "date") {
+                out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole, 70));
+            }
         }
         for caps in ACTIVE.captures_iter(text) {
             let Some(agreement) = entity(view, &caps, "agreement") else { continue };
