@@ -38,6 +38,10 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         *at = (*at).min(m.span.start());
     }
     for (i, m) in mentions.iter().enumerate() {
+        let described = (m.kind == EntityType::Agreement && m.unnamed)
+            .then(|| same_head_as_only_named(&m.name, &named_agreements))
+            .flatten()
+            .filter(|named| named_first.get(*named).is_some_and(|&at| at < m.span.start()));
         let key = match m.kind {
             _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
             EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
@@ -48,13 +52,9 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
             kind if acronyms.contains_key(&i) => {
                 Some(format!("{}:{}", kind.slug(), acronyms.get(&i).map_or_else(String::new, |(_, full)| fold(full))))
             }
-            EntityType::Agreement
-                if m.unnamed
-                    && same_head_as_only_named(&m.name, &named_agreements)
-                        .is_some_and(|named| named_first.get(named).is_some_and(|&at| at < m.span.start())) =>
-            {
-                // "the treaty" after "the Comprehensive Test Ban Treaty".
-                same_head_as_only_named(&m.name, &named_agreements).map(|named| format!("agreement:{named}"))
+            // "the treaty" after "the Comprehensive Test Ban Treaty".
+            EntityType::Agreement if m.unnamed && described.is_some() => {
+                described.map(|named| format!("agreement:{named}"))
             }
             EntityType::Agreement if m.unnamed => {
                 if m.anaphor && !main_agreement {
@@ -252,21 +252,8 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
             continue;
         }
         let Some((kind, confidence)) = single_type(single, last) else { continue };
-        {
-            mentions.push(Mention {
-                span: single.span,
-                kind,
-                name: single.word.clone(),
-                extractor: crate::extract::names::NAME,
-                confidence,
-                link: None,
-                adjectival: false,
-                unnamed: false,
-                anaphor: false,
-                title: None,
-                sentence: single.sentence,
-            });
-        }
+        let name = single.word.clone();
+        mentions.push(Mention::new(single.span, kind, name, crate::extract::names::NAME, confidence, single.sentence));
     }
     mentions.sort_by_key(|m| m.span);
 }

@@ -98,44 +98,23 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         .collect::<Vec<_>>()
         .join(" ");
     let gazetteer = Gazetteer::global();
-    let Some(&id) = gazetteer
+    let span = Span::new(sentence.start(), sentence.start() + head.len());
+    let found = gazetteer
         .lookup(&title_case)
         .iter()
-        .find(|&&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country))
-    else {
+        .copied()
+        .find(|&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country));
+    match found {
+        Some(id) => {
+            let entry = gazetteer.entry(id);
+            let kind = if entry.kind == GazKind::Country { EntityType::Country } else { EntityType::Place };
+            out.push(Mention { link: Some(id), ..Mention::new(span, kind, entry.name.clone(), NAME, 90, index) });
+        }
         // "PEKING, March 23 -": a town the gazetteer spells otherwise, or
         // lacks, is still the place the report is filed from.
-        if DATED.is_match(rest) {
-            out.push(Mention {
-                span: Span::new(sentence.start(), sentence.start() + head.len()),
-                kind: EntityType::Place,
-                name: title_case,
-                extractor: NAME,
-                confidence: 70,
-                link: None,
-                adjectival: false,
-                unnamed: false,
-                anaphor: false,
-                title: None,
-                sentence: index,
-            });
-        }
-        return;
-    };
-    let entry = gazetteer.entry(id);
-    out.push(Mention {
-        span: Span::new(sentence.start(), sentence.start() + head.len()),
-        kind: if entry.kind == GazKind::Country { EntityType::Country } else { EntityType::Place },
-        name: entry.name.clone(),
-        extractor: NAME,
-        confidence: 90,
-        link: Some(id),
-        adjectival: false,
-        unnamed: false,
-        anaphor: false,
-        title: None,
-        sentence: index,
-    });
+        None if DATED.is_match(rest) => out.push(Mention::new(span, EntityType::Place, title_case, NAME, 70, index)),
+        None => {}
+    }
 }
 
 #[cfg(test)]

@@ -32,6 +32,34 @@ pub struct Mention {
     pub sentence: usize,
 }
 
+impl Mention {
+    /// A plain mention by name: no gazetteer link, no title, not an
+    /// adjective, description or anaphor.
+    #[must_use]
+    pub fn new(
+        span: Span,
+        kind: EntityType,
+        name: String,
+        extractor: &'static str,
+        confidence: u8,
+        sentence: usize,
+    ) -> Self {
+        Mention {
+            span,
+            kind,
+            name,
+            extractor,
+            confidence,
+            link: None,
+            adjectival: false,
+            unnamed: false,
+            anaphor: false,
+            title: None,
+            sentence,
+        }
+    }
+}
+
 /// A word of a sentence, with its byte span in the document.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token<'t> {

@@ -1043,19 +1043,7 @@ fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence:
     // A name the text wrapped over two lines is still one line of name.
     let name =
         if name.contains(char::is_whitespace) { name.split_whitespace().collect::<Vec<_>>().join(" ") } else { name };
-    Mention {
-        span,
-        kind,
-        name,
-        extractor: NAME,
-        confidence,
-        link: None,
-        adjectival: false,
-        unnamed: false,
-        anaphor: false,
-        title: None,
-        sentence,
-    }
+    Mention::new(span, kind, name, NAME, confidence, sentence)
 }
 
 #[cfg(test)]

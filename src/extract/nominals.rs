@@ -116,19 +116,7 @@ pub fn find_events(text: &str, sentence: Span, index: usize, known: &[Mention], 
         let span = Span::new(modifier.span.start(), end);
         let name =
             format!("{}{}", text[modifier.span.range()].trim_end(), &text[modifier.span.end() + rest_start..end]);
-        out.push(Mention {
-            span,
-            kind: EntityType::Event,
-            name,
-            extractor: NAME,
-            confidence: 60,
-            link: None,
-            adjectival: false,
-            unnamed: false,
-            anaphor: false,
-            title: None,
-            sentence: index,
-        });
+        out.push(Mention::new(span, EntityType::Event, name, NAME, 60, index));
     }
 }
 

@@ -226,10 +226,10 @@ impl RelationExtractor for Roles {
 const NOT_DOERS: &[&str] = &[
     "after", "other", "another", "under", "over", "never", "ever", "whether", "either", "neither", "rather", "later",
     "earlier", "former", "latter", "order", "border", "together", "however", "for", "or", "nor", "than", "an", "can",
-    "began", "man", "woman", "plan", "ban", "want", "meant", "sent", "went", "spent", "want", "per", "summer",
-    "winter", "number", "matter", "letter", "water", "power", "corner", "paper", "computer", "center", "centre",
-    "sector", "factor", "error", "manner", "member", "partner", "counter", "major", "minor", "prior", "senior",
-    "junior", "interior", "superior", "exterior", "mayor", "favor", "labor", "honor", "colour", "color", "tumor",
+    "began", "man", "woman", "plan", "ban", "want", "meant", "sent", "went", "spent", "per", "summer", "winter",
+    "number", "matter", "letter", "water", "power", "corner", "paper", "computer", "center", "centre", "sector",
+    "factor", "error", "manner", "member", "partner", "counter", "major", "minor", "prior", "senior", "junior",
+    "interior", "superior", "exterior", "mayor", "favor", "labor", "honor", "colour", "color", "tumor",
 ];
 
 const VERB_POSTS: &[&str] =
