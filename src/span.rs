@@ -32,6 +32,46 @@ impl Span {
         Self { start, end }
     }
 
+    /// The span of `start..end` in `text`, widened outwards to the nearest
+    /// character boundaries and clamped to the text: the one place where
+    /// offsets computed by arithmetic (a view's placeholders mapped back,
+    /// a window around a match) become a span, so that no span can start or
+    /// end inside a character.
+    ///
+    /// ```
+    /// use kgforge::Span;
+    /// let text = "«Hi» said";
+    /// // Byte 1 is inside '«' (bytes 0..2); 6 is inside '»' (5..7).
+    /// assert_eq!(Span::in_text(text, 1, 6), Span::new(0, 7));
+    /// assert_eq!(Span::in_text(text, 4, 99), Span::new(4, text.len()));
+    /// ```
+    #[must_use]
+    pub fn in_text(text: &str, start: usize, end: usize) -> Self {
+        let mut end = end.min(text.len());
+        let mut start = start.min(end);
+        while !text.is_char_boundary(start) {
+            start -= 1;
+        }
+        while !text.is_char_boundary(end) {
+            end += 1;
+        }
+        Self { start, end }
+    }
+
+    /// This span moved `offset` bytes further: a span inside a sentence
+    /// made a span inside its document.
+    #[must_use]
+    pub fn shift(self, offset: usize) -> Self {
+        Self { start: self.start + offset, end: self.end + offset }
+    }
+
+    /// The text this span covers in `text`, or `None` when it does not fit
+    /// (out of bounds or not on character boundaries) — never a panic.
+    #[must_use]
+    pub fn slice(self, text: &str) -> Option<&str> {
+        text.get(self.range())
+    }
+
     /// First byte.
     #[must_use]
     pub fn start(self) -> usize {

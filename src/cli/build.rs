@@ -26,6 +26,8 @@ pub struct Args {
     inputs: Vec<PathBuf>,
     #[command(flatten)]
     store: StoreArg,
+    #[command(flatten)]
+    run: inputs::RunArgs,
     /// Also write which names were merged into one entity, and why, to this JSON file.
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     merge_report: Option<PathBuf>,
@@ -70,7 +72,7 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
         held.insert(record.extraction.id.clone(), (record.kgforge, record.extraction));
     }
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
-    let (fresh, skipped) = inputs::extract(&paths, progress, |doc| {
+    let (fresh, skipped) = inputs::extract(&paths, args.run.options(), progress, |doc| {
         held.get(&doc.id)
             .filter(|(kgforge, extraction)| kgforge == version && extraction.content_hash == content_hash(&doc.text))
             .map(|(_, extraction)| extraction.clone())

@@ -10,6 +10,7 @@ use anyhow::Context;
 use kgforge::document::read_inputs;
 use kgforge::extract::extract_traced;
 use kgforge::extract::model::Object;
+use kgforge::pipeline::guarded;
 
 use super::Outcome;
 
@@ -37,9 +38,22 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 continue;
             }
         };
-        writeln!(out, "# {}", doc.id)?;
         let mut lines = Vec::new();
-        let extraction = extract_traced(&doc, &mut |view| lines.push(format!("  [{}] {}", view.index, view.text)));
+        let traced = guarded(&doc, |doc| {
+            extract_traced(doc, &mut |view| lines.push(format!("  [{}] {}", view.index, view.text)))
+        });
+        let extraction = match traced {
+            Ok(extraction) => extraction,
+            Err(error) => {
+                #[allow(clippy::print_stderr)]
+                {
+                    eprintln!("kgforge: skipped: {error}");
+                }
+                outcome.skipped += 1;
+                continue;
+            }
+        };
+        writeln!(out, "# {}", doc.id)?;
         for line in lines {
             writeln!(out, "{line}")?;
         }
@@ -69,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
                 "  statement: {} {} {:?}",
                 extraction.entities[statement.speaker].name,
                 statement.cue,
-                &doc.text[statement.content.range()]
+                statement.content.slice(&doc.text).unwrap_or_default()
             )?;
         }
     }

@@ -19,6 +19,8 @@ pub struct Args {
     /// Default: data/corpus.
     #[arg(value_hint = clap::ValueHint::AnyPath)]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    run: inputs::RunArgs,
     /// Output format: nt, nq, ttl, trig, rdf, jsonld or dot.
     #[arg(long, short, default_value = "nq")]
     format: GraphFormat,
@@ -30,7 +32,7 @@ pub struct Args {
 /// Extracts, resolves across the documents, and writes the graph.
 pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
-    let (extractions, skipped) = inputs::extract(&paths, progress, |_| None);
+    let (extractions, skipped) = inputs::extract(&paths, args.run.options(), progress, |_| None);
     let resolution = resolve(&extractions);
     // One document's quads at a time, in canonical order.
     let graph = GraphParts::new(&extractions, &resolution);

@@ -8,7 +8,23 @@ use indicatif::{ProgressBar, ProgressStyle};
 
 use kgforge::document::{read_inputs, Document};
 use kgforge::extract::model::DocExtraction;
-use kgforge::pipeline::extract_all;
+use kgforge::pipeline::{extract_all, RunOptions};
+
+/// Options of the commands that read documents.
+#[derive(Debug, Clone, clap::Args)]
+pub struct RunArgs {
+    /// When two documents of this run share an id, keep the later one
+    /// instead of reporting and skipping it.
+    #[arg(long)]
+    pub replace_duplicates: bool,
+}
+
+impl RunArgs {
+    /// The library's options.
+    pub fn options(&self) -> RunOptions {
+        RunOptions { replace_duplicates: self.replace_duplicates }
+    }
+}
 
 /// The inputs to read: the paths given, or the default corpus.
 pub fn paths(inputs: &[PathBuf], default: Option<&str>) -> Vec<PathBuf> {
@@ -24,6 +40,7 @@ pub fn paths(inputs: &[PathBuf], default: Option<&str>) -> Vec<PathBuf> {
 #[allow(clippy::print_stderr)]
 pub fn extract(
     inputs: &[PathBuf],
+    options: RunOptions,
     progress: bool,
     reuse: impl FnMut(&Document) -> Option<DocExtraction>,
 ) -> (Vec<DocExtraction>, usize) {
@@ -41,6 +58,7 @@ pub fn extract(
     let mut bytes = 0u64;
     let mut extractions = extract_all(
         read_inputs(inputs),
+        options,
         reuse,
         |error| {
             skipped += 1;

@@ -1,7 +1,7 @@
 //! JSONL input: one document per line, read line by line.
 //!
-//! Each line is an object with `"id"` (a string, or a number taken as its
-//! decimal form) and `"text"` (a string), and optionally `"title"`,
+//! Each line is an object with `"id"` (a string, or an integer taken exactly
+//! as written, however many digits) and `"text"` (a string), and optionally `"title"`,
 //! `"date"` (`YYYY-MM-DD`, `YYYY-MM` or `YYYY`), `"url"` and `"publisher"`
 //! (strings or null). Other keys are ignored. Blank lines are skipped.
 
@@ -115,8 +115,8 @@ pub(crate) fn parse_line(line: &str, source: String) -> Result<Document, String>
     let id = match object.get("id") {
         Some(Value::String(id)) if !id.trim().is_empty() => id.clone(),
         Some(Value::String(_)) => return Err("\"id\" is empty".into()),
-        Some(Value::Number(n)) => n.to_string(),
-        Some(other) => return Err(format!("\"id\" must be a string or a number, found {}", type_name(other))),
+        Some(Value::Number(_)) => integer_id(line)?,
+        Some(other) => return Err(format!("\"id\" must be a string or an integer, found {}", type_name(other))),
         None => return Err("missing \"id\"".into()),
     };
     let text = match object.get("text") {
@@ -139,6 +139,25 @@ pub(crate) fn parse_line(line: &str, source: String) -> Result<Document, String>
     };
     let metadata = given.or(metadata::detect(&text));
     Ok(Document { id, source, text, metadata })
+}
+
+/// A numeric id exactly as the line writes it: an integer of any size
+/// (read as a number, `12345678901234567890123` would become a float and two
+/// ids could become one), never a fraction or an exponent.
+fn integer_id(line: &str) -> Result<String, String> {
+    #[derive(serde::Deserialize)]
+    struct RawId<'a> {
+        #[serde(borrow)]
+        id: &'a serde_json::value::RawValue,
+    }
+    let raw: RawId<'_> = serde_json::from_str(line).map_err(|e| format!("invalid JSON: {e}"))?;
+    let digits = raw.id.get().trim();
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if !unsigned.is_empty() && unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        Ok(digits.to_string())
+    } else {
+        Err(format!("\"id\" must be a string or an integer, found the number {digits}"))
+    }
 }
 
 /// An optional string field; null and blank strings are absent.
@@ -183,13 +202,32 @@ mod tests {
     }
 
     #[test]
+    fn integer_ids_are_read_exactly() {
+        // Regression: both were read as the float 1.2345678901234568e22.
+        let a = parse(r#"{"id": 12345678901234567890123, "text": "x"}"#).unwrap();
+        let b = parse(r#"{"id": 12345678901234567890124, "text": "x"}"#).unwrap();
+        assert_eq!(a.id, "12345678901234567890123");
+        assert_eq!(b.id, "12345678901234567890124");
+        assert_eq!(parse(r#"{"text": "x", "id": -42}"#).unwrap().id, "-42");
+        assert_eq!(parse(r#"{"id": 18446744073709551616, "text": "x"}"#).unwrap().id, "18446744073709551616");
+    }
+
+    #[test]
     fn malformed_lines() {
         assert!(parse("{").unwrap_err().starts_with("invalid JSON"));
         assert_eq!(parse("[1]").unwrap_err(), "expected a JSON object, found an array");
         assert_eq!(parse(r#"{"text": "x"}"#).unwrap_err(), "missing \"id\"");
         assert_eq!(
             parse(r#"{"id": true, "text": "x"}"#).unwrap_err(),
-            "\"id\" must be a string or a number, found a boolean"
+            "\"id\" must be a string or an integer, found a boolean"
+        );
+        assert_eq!(
+            parse(r#"{"id": 1.5, "text": "x"}"#).unwrap_err(),
+            "\"id\" must be a string or an integer, found the number 1.5"
+        );
+        assert_eq!(
+            parse(r#"{"id": 1e3, "text": "x"}"#).unwrap_err(),
+            "\"id\" must be a string or an integer, found the number 1e3"
         );
         assert_eq!(parse(r#"{"id": "a"}"#).unwrap_err(), "document 'a' has no \"text\"");
         assert_eq!(parse(r#"{"id": "a", "text": 3}"#).unwrap_err(), "\"text\" must be a string, found a number");

@@ -100,8 +100,9 @@ impl Metadata {
     }
 }
 
-/// An input that could not be read. Each names the path (`-` for standard
-/// input); reading goes on with the next input.
+/// An input that could not be read, or a document that could not be
+/// processed. Each names the path (`-` for standard input); the run goes on
+/// with the next input.
 #[derive(Debug, thiserror::Error)]
 pub enum InputError {
     /// The path does not exist.
@@ -150,6 +151,28 @@ pub enum InputError {
         /// What is wrong with it.
         message: String,
     },
+    /// A second document with an id already read in this run: the later one
+    /// is skipped (ask for replacement to keep it instead).
+    #[error("{}: document id '{id}' was already read from '{first}' in this run; this one is skipped (ids must be unique; use --replace-duplicates to keep the later one)", path.display())]
+    DuplicateId {
+        /// Where the later document came from (its source).
+        path: PathBuf,
+        /// The id both share.
+        id: String,
+        /// Where the first came from.
+        first: String,
+    },
+    /// Processing the document failed inside kgforge: a bug, reported and
+    /// contained to that document.
+    #[error("{}: internal error while extracting document '{id}', which is skipped: {message} (please report this with the document)", path.display())]
+    Internal {
+        /// Where the document came from (its source).
+        path: PathBuf,
+        /// Its id.
+        id: String,
+        /// What failed.
+        message: String,
+    },
 }
 
 impl InputError {
@@ -162,7 +185,9 @@ impl InputError {
             | Self::Empty { path }
             | Self::Binary { path, .. }
             | Self::Utf8 { path, .. }
-            | Self::Jsonl { path, .. } => path,
+            | Self::Jsonl { path, .. }
+            | Self::DuplicateId { path, .. }
+            | Self::Internal { path, .. } => path,
         }
     }
 }

@@ -57,6 +57,8 @@ pub struct SentenceView {
     pub span: Span,
     /// The text with placeholders.
     pub text: String,
+    /// The sentence as the document writes it, for mapping back.
+    source: String,
     pieces: Vec<Piece>,
 }
 
@@ -113,7 +115,7 @@ impl SentenceView {
             cursor = span.end();
         }
         push_plain(&mut text, &doc_text[cursor..sentence.end()]);
-        Self { index, span: sentence, text, pieces }
+        Self { index, span: sentence, text, source: doc_text[sentence.range()].to_string(), pieces }
     }
 
     /// The slot of the placeholder starting at view position `pos`.
@@ -152,10 +154,15 @@ impl SentenceView {
             .map(|p| p.view.clone())
     }
 
-    /// The document span a view range covers.
+    /// The document span a view range covers. A view position inside a
+    /// character of the document (a guillemet is read as a quote and a
+    /// space) widens to the whole character.
     #[must_use]
     pub fn doc_span(&self, range: Range<usize>) -> Span {
-        Span::new(self.to_doc(range.start, false), self.to_doc(range.end, true).max(self.to_doc(range.start, false)))
+        let base = self.span.start();
+        let start = self.to_doc(range.start, false) - base;
+        let end = self.to_doc(range.end, true) - base;
+        Span::in_text(&self.source, start, end.max(start)).shift(base)
     }
 
     /// Maps a view position to a document byte offset.
@@ -232,5 +239,20 @@ mod tests {
         let end = view.text.find(" today").unwrap_or_default();
         assert_eq!(&text[view.doc_span(start..end).range()], "Jane Roe visited Oslo");
         assert_eq!(view.entities_in(0..view.text.len()), [('P', 0), ('L', 1)]);
+    }
+
+    #[test]
+    fn a_guillemet_read_as_a_quote_maps_back_to_whole_characters() {
+        // Regression: "«...» said" made a span start inside '«'.
+        let text = "«Hello there» said Bob.";
+        let view = SentenceView::new(text, 0, Span::new(0, text.len()), &[], &[], &[], &|_| false);
+        assert!(view.text.starts_with("\" Hello"));
+        for start in 0..view.text.len() {
+            for end in start..=view.text.len() {
+                let span = view.doc_span(start..end);
+                assert!(span.slice(text).is_some(), "{start}..{end} gave {span:?}");
+            }
+        }
+        assert_eq!(view.doc_span(1..6), Span::new(0, 6));
     }
 }

@@ -10,23 +10,39 @@ use crate::extract::model::{DocExtraction, Modality, Object};
 use crate::resolve::Resolution;
 use crate::vocab::{kg, ns, DOCUMENT};
 
-/// The IRI of a document (and of its named graph).
+/// The IRI of a document (and of its named graph): the id under
+/// [`DOCUMENT`], its slashes kept as path separators and every byte outside
+/// `A-Z a-z 0-9 - . _ ~` percent-encoded.
+///
+/// The IRI stays inside the `document/` namespace whatever the id: a path
+/// segment `.` or `..` (which a consumer normalising the IRI would resolve,
+/// leaving the namespace; `%2E` would not help, as normalisation decodes it)
+/// is written with a `!` before it. `!` is percent-encoded everywhere else,
+/// so distinct ids keep distinct IRIs.
 ///
 /// ```
-/// assert_eq!(
-///     kgforge::graph::triples::document_iri("data/corpus/a b.txt"),
-///     "https://w3id.org/kgforge/document/data/corpus/a%20b.txt"
-/// );
+/// use kgforge::graph::triples::document_iri;
+/// assert_eq!(document_iri("data/corpus/a b.txt"), "https://w3id.org/kgforge/document/data/corpus/a%20b.txt");
+/// assert_eq!(document_iri("../../etc/passwd"), "https://w3id.org/kgforge/document/!../!../etc/passwd");
+/// assert_eq!(document_iri("!../x"), "https://w3id.org/kgforge/document/%21../x");
 /// ```
 #[must_use]
 pub fn document_iri(id: &str) -> String {
     let mut out = String::with_capacity(DOCUMENT.len() + id.len());
     out.push_str(DOCUMENT);
-    for byte in id.bytes() {
-        if byte.is_ascii_alphanumeric() || b"-._~/".contains(&byte) {
-            out.push(byte as char);
-        } else {
-            out.push_str(&format!("%{byte:02X}"));
+    for (i, segment) in id.split('/').enumerate() {
+        if i > 0 {
+            out.push('/');
+        }
+        if segment == "." || segment == ".." {
+            out.push('!');
+        }
+        for byte in segment.bytes() {
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                out.push(byte as char);
+            } else {
+                out.push_str(&format!("%{byte:02X}"));
+            }
         }
     }
     out
@@ -257,10 +273,15 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
         quads.add(s.clone(), rdf::TYPE.as_str(), node(kg::STATEMENT), &graph);
         quads.add(s.clone(), kg::SPEAKER, speaker, &graph);
         quads.add(s.clone(), kg::CUE, Literal::new_simple_literal(&statement.cue), &graph);
-        let content = doc.sentences.iter().find(|x| x.span.contains(statement.content)).map_or(String::new(), |x| {
-            x.text[statement.content.start() - x.span.start()..statement.content.end() - x.span.start()].to_string()
-        });
-        quads.add(s.clone(), kg::CONTENT, Literal::new_simple_literal(&content), &graph);
+        let content = doc
+            .sentences
+            .iter()
+            .find(|x| x.span.contains(statement.content))
+            .and_then(|x| {
+                x.text.get(statement.content.start() - x.span.start()..statement.content.end() - x.span.start())
+            })
+            .unwrap_or_default();
+        quads.add(s.clone(), kg::CONTENT, Literal::new_simple_literal(content), &graph);
         quads.add(s.clone(), kg::QUOTED, Literal::from(statement.quoted), &graph);
         for &about in &statement.about {
             quads.add(s.clone(), kg::ABOUT, node(&resolution.entity(d, about).iri), &graph);
@@ -274,10 +295,74 @@ fn doc_text_of(doc: &DocExtraction, ev: &crate::extract::model::Evidence) -> Str
     doc.sentences
         .iter()
         .find(|s| s.index == ev.sentence && s.span.contains(ev.span))
-        .map(|s| s.text[ev.span.start() - s.span.start()..ev.span.end() - s.span.start()].to_string())
+        .and_then(|s| s.text.get(ev.span.start() - s.span.start()..ev.span.end() - s.span.start()))
         .unwrap_or_default()
+        .to_string()
 }
 
 fn integer(value: usize) -> Literal {
     Literal::new_typed_literal(value.to_string(), xsd::INTEGER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The path of an IRI after RFC 3986 normalisation: unreserved
+    /// characters percent-decoded, then dot segments removed.
+    fn normalised_path(iri: &str) -> String {
+        let mut decoded = String::new();
+        let mut rest = iri;
+        while let Some(at) = rest.find('%') {
+            decoded.push_str(&rest[..at]);
+            let hex = &rest[at + 1..at + 3];
+            let byte = u8::from_str_radix(hex, 16).unwrap();
+            if byte.is_ascii_alphanumeric() || b"-._~".contains(&byte) {
+                decoded.push(byte as char);
+            } else {
+                decoded.push_str(&rest[at..at + 3]);
+            }
+            rest = &rest[at + 3..];
+        }
+        decoded.push_str(rest);
+        let path = decoded.strip_prefix("https://w3id.org").unwrap();
+        let mut out: Vec<&str> = Vec::new();
+        for segment in path.split('/').skip(1) {
+            match segment {
+                "." => {}
+                ".." => {
+                    out.pop();
+                }
+                s => out.push(s),
+            }
+        }
+        format!("/{}", out.join("/"))
+    }
+
+    #[test]
+    fn document_iris_stay_in_their_namespace() {
+        let ids = [
+            "../../etc/passwd",
+            "..",
+            ".",
+            "a/../../../b",
+            "./x",
+            "a/./b",
+            "/abs/a.txt",
+            "%2E%2E/x",
+            "a//b",
+            "...",
+            "!..",
+            "x?y#z",
+            "ü/..",
+        ];
+        let mut iris = std::collections::BTreeSet::new();
+        for id in ids {
+            let iri = document_iri(id);
+            assert!(NamedNode::new(&iri).is_ok(), "{id} gives an invalid IRI {iri}");
+            let path = normalised_path(&iri);
+            assert!(path.starts_with("/kgforge/document/"), "{id} gives {iri}, normalised to {path}");
+            assert!(iris.insert(iri), "{id} collides");
+        }
+    }
 }
