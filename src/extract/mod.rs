@@ -189,6 +189,7 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             nominals::find_events(text, sentence.span, sentence.index, &known, &mut found);
         }
         remove_overlaps(&mut found);
+        keep_whole_characters(text, &mut found);
         mentions.extend(found);
     }
 
@@ -239,6 +240,19 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();
     extraction
+}
+
+/// The one check every mention span passes before later stages slice the
+/// text with it: a span that does not fall on character boundaries of the
+/// text (a finder's arithmetic gone wrong) is a bug, caught in debug builds
+/// and tests; release builds drop the mention rather than abort the run.
+fn keep_whole_characters(text: &str, mentions: &mut Vec<Mention>) {
+    debug_assert!(
+        mentions.iter().all(|m| m.span.slice(text).is_some()),
+        "a mention span falls inside a character: {:?}",
+        mentions.iter().find(|m| m.span.slice(text).is_none())
+    );
+    mentions.retain(|m| m.span.slice(text).is_some());
 }
 
 /// Every further occurrence of a multi-word person or organisation name
