@@ -90,6 +90,25 @@ fn output_that_fits_the_limit_is_complete() {
 }
 
 #[test]
+fn streamed_graphs_are_deterministic() {
+    let tmp = TempDir::new().expect("tempdir");
+    let store = corpus_store(&tmp);
+    let run = |format: &str| {
+        let output = kgforge()
+            .args(["query", "--format", format, "--store"])
+            .arg(&store)
+            .arg("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+            .output()
+            .expect("run");
+        assert!(output.status.success(), "{format}: {}", String::from_utf8_lossy(&output.stderr));
+        output.stdout
+    };
+    for format in ["ttl", "rdf", "jsonld"] {
+        assert_eq!(run(format), run(format), "{format}");
+    }
+}
+
+#[test]
 fn a_long_query_stops_at_the_timeout() {
     let tmp = TempDir::new().expect("tempdir");
     let store = corpus_store(&tmp);
