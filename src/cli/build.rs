@@ -100,5 +100,5 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     writeln!(out, "sentences   {sentences}")?;
     writeln!(out, "{summary}")?;
     writeln!(out, "seconds     {:.2}", started.elapsed().as_secs_f64())?;
-    Ok(Outcome { skipped })
+    Ok(Outcome { skipped, ..Outcome::default() })
 }

@@ -44,5 +44,5 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
         write_parts(graph.parts(), args.format, out)?.0
     };
     out.flush().context("cannot write the output")?;
-    Ok(Outcome { skipped })
+    Ok(Outcome { skipped, ..Outcome::default() })
 }

@@ -1,7 +1,8 @@
 //! Command-line interface. Clap types stay here; the library never sees them.
 //!
 //! Exit codes: 0 success; 1 failure (nothing or not all was done); 2 usage
-//! error; 3 done, but some inputs were skipped (each reported on stderr).
+//! error; 3 done, but some inputs were skipped (each reported on stderr);
+//! 4 done, but `query` output stopped at `--limit` (said on stderr).
 
 #![allow(clippy::print_stderr)]
 
@@ -56,6 +57,8 @@ enum Command {
 pub struct Outcome {
     /// Inputs that were reported and skipped.
     pub skipped: usize,
+    /// Output stopped at a limit (reported on stderr).
+    pub limited: bool,
 }
 
 /// Parses arguments, runs the command, maps errors to exit codes.
@@ -75,6 +78,7 @@ pub fn main() -> ExitCode {
             eprintln!("kgforge: {} input(s) skipped", outcome.skipped);
             ExitCode::from(3)
         }
+        Ok(outcome) if outcome.limited => ExitCode::from(4),
         Ok(_) => ExitCode::SUCCESS,
         Err(error) => {
             if is_broken_pipe(&error) {

@@ -150,8 +150,8 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
         writeln!(
             out,
             "  {id} [label=\"{}\", shape={shape}, fillcolor=\"{color}\", tooltip=\"{}\"];",
-            escape(&node.label),
-            escape(iri)
+            quoted(&node.label, LABEL),
+            quoted(iri, TOOLTIP)
         )
         .map_err(io)?;
     }
@@ -165,7 +165,7 @@ pub fn write_dot<W: Write>(store: &Store, options: &DotOptions, mut out: W) -> R
             writeln!(
                 out,
                 "  date{i} [label=\"{}\", shape=plaintext, style=\"\"];\n  {a} -> date{i} [label=\"signedOn\"];",
-                escape(date)
+                quoted(date, LABEL)
             )
             .map_err(io)?;
         }
@@ -185,6 +185,44 @@ fn style(kind: EntityType) -> (&'static str, &'static str) {
     }
 }
 
-fn escape(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', " ")
+/// The most characters of a name shown in a node label; the full name stays
+/// in the RDF. GraphViz refuses quoted strings over 16 KiB.
+const LABEL: usize = 80;
+
+/// The most characters of an IRI shown in a node tooltip.
+const TOOLTIP: usize = 300;
+
+/// `text` as the inside of a DOT quoted string: cut to `max` characters
+/// (the last one `…`), control characters as spaces, quotes and backslashes
+/// escaped.
+fn quoted(text: &str, max: usize) -> String {
+    let mut out = String::with_capacity(text.len().min(4 * max));
+    for (i, c) in text.chars().enumerate() {
+        if i + 1 == max && text.chars().nth(max).is_some() {
+            out.push('…');
+            break;
+        }
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_names_are_cut_and_quotes_escaped() {
+        assert_eq!(quoted("Jane \"J\\R\" Roe", LABEL), "Jane \\\"J\\\\R\\\" Roe");
+        assert_eq!(quoted("a\nb\u{1b}c\u{7f}", LABEL), "a b c ");
+        assert_eq!(quoted(&"X".repeat(LABEL), LABEL), "X".repeat(LABEL));
+        let long = quoted(&"X".repeat(20 * 1024), LABEL);
+        assert_eq!(long.chars().count(), LABEL);
+        assert!(long.ends_with("X…"), "{long}");
+    }
 }

@@ -13,7 +13,7 @@ use std::collections::HashSet;
 use std::io::Write;
 
 use oxigraph::io::RdfSerializer;
-use oxigraph::model::{GraphName, NamedOrBlankNode, Quad, Term, Triple};
+use oxigraph::model::{GraphName, Literal, NamedOrBlankNode, Quad, Term, Triple};
 
 pub use format::{GraphFormat, ResultsFormat, UnknownFormat};
 
@@ -59,6 +59,9 @@ pub enum ExportError {
     /// A format that does not fit the output.
     #[error("{0}")]
     Unsupported(String),
+    /// The query was cancelled (its `CancellationToken`) while results were written.
+    #[error("the query was cancelled")]
+    Cancelled,
 }
 
 /// Writes quads in an RDF format and returns the writer and the number of
@@ -88,23 +91,19 @@ pub fn write_parts<W: Write>(
     out: W,
 ) -> Result<(W, usize), ExportError> {
     let io = |source| ExportError::Io { format: format.name(), source };
-    let Some(rdf_format) = format.rdf_format() else {
-        return Err(ExportError::Unsupported("the dot format is written with dot::write_dot".into()));
-    };
-    let mut serializer = RdfSerializer::from_format(rdf_format);
-    if matches!(format, GraphFormat::Turtle | GraphFormat::TriG | GraphFormat::RdfXml) {
-        for (prefix, iri) in PREFIXES {
-            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| ExportError::Unsupported(e.to_string()))?;
-        }
-    }
-    let mut writer = serializer.for_writer(out);
+    let mut writer = serializer(format)?.for_writer(out);
+    let xml = format == GraphFormat::RdfXml;
     let mut count = 0;
     let mut seen: HashSet<u128> = HashSet::new();
     for part in parts {
         if format.keeps_graphs() {
             count += part.len();
             for quad in &part {
-                writer.serialize_quad(quad).map_err(io)?;
+                if xml {
+                    writer.serialize_quad(&xml_safe_quad(quad.clone())).map_err(io)?;
+                } else {
+                    writer.serialize_quad(quad).map_err(io)?;
+                }
             }
             continue;
         }
@@ -119,6 +118,7 @@ pub fn write_parts<W: Write>(
             let triple = Triple::new(quad.subject.clone(), quad.predicate.clone(), quad.object.clone());
             if seen.insert(triple_key(&triple)) {
                 count += 1;
+                let triple = if xml { xml_safe_triple(triple) } else { triple };
                 writer
                     .serialize_quad(triple.as_ref().in_graph(oxigraph::model::GraphNameRef::DefaultGraph))
                     .map_err(io)?;
@@ -126,6 +126,61 @@ pub fn write_parts<W: Write>(
         }
     }
     Ok((writer.finish().map_err(io)?, count))
+}
+
+/// The serializer of `format`, the known prefixes declared up front where
+/// the format writes them (Turtle, TriG, RDF/XML), so that triples can be
+/// streamed to it one by one.
+///
+/// # Errors
+///
+/// For [`GraphFormat::Dot`], which is not an RDF format.
+pub(crate) fn serializer(format: GraphFormat) -> Result<RdfSerializer, ExportError> {
+    let Some(rdf_format) = format.rdf_format() else {
+        return Err(ExportError::Unsupported("the dot format is written with dot::write_dot".into()));
+    };
+    let mut serializer = RdfSerializer::from_format(rdf_format);
+    if matches!(format, GraphFormat::Turtle | GraphFormat::TriG | GraphFormat::RdfXml) {
+        for (prefix, iri) in PREFIXES {
+            serializer = serializer.with_prefix(*prefix, *iri).map_err(|e| ExportError::Unsupported(e.to_string()))?;
+        }
+    }
+    Ok(serializer)
+}
+
+/// True for a character XML 1.0 allows in a document (its `Char`
+/// production): not the C0 controls other than tab, line feed and carriage
+/// return, not surrogates, not U+FFFE and U+FFFF. Even as a character
+/// reference, XML cannot carry any other.
+#[must_use]
+pub fn is_xml_char(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
+}
+
+/// A term fit for XML output (RDF/XML, SPARQL XML results): each character
+/// of a literal that XML cannot carry becomes U+FFFD. IRIs and blank node
+/// labels never hold such characters. The store keeps the original text;
+/// the other formats write it exactly.
+#[must_use]
+pub fn xml_safe_term(term: Term) -> Term {
+    match term {
+        Term::Literal(literal) if !literal.value().chars().all(is_xml_char) => {
+            let value: String = literal.value().chars().map(|c| if is_xml_char(c) { c } else { '\u{FFFD}' }).collect();
+            Term::Literal(match literal.language() {
+                Some(language) => Literal::new_language_tagged_literal_unchecked(value, language),
+                None => Literal::new_typed_literal(value, literal.datatype().into_owned()),
+            })
+        }
+        other => other,
+    }
+}
+
+fn xml_safe_triple(triple: Triple) -> Triple {
+    Triple::new(triple.subject, triple.predicate, xml_safe_term(triple.object))
+}
+
+fn xml_safe_quad(quad: Quad) -> Quad {
+    Quad::new(quad.subject, quad.predicate, xml_safe_term(quad.object), quad.graph_name)
 }
 
 /// A 128-bit key of a triple: two independent 64-bit hashes.
