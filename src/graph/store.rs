@@ -300,11 +300,6 @@ impl GraphStore {
                 return Ok(this);
             }
             Ok(layout) => layout,
-            Err(StoreError::Io { source, .. })
-                if mode == OpenMode::Read && source.kind() == io::ErrorKind::NotFound =>
-            {
-                return Err(StoreError::NotFound { path: dir.to_path_buf() })
-            }
             Err(error) => return Err(error),
         };
         let generation = load_generation(dir, &layout)?;
@@ -388,6 +383,7 @@ impl GraphStore {
             read_records(dir, records_file, &records_path).map_err(|e| unrepairable(describe(&e)))?;
         let graph_sum = open_existing(dir, &graph_path).and_then(|file| hash_all(Hashing::new(file), &graph_path));
         let action = match generation {
+            Err(error @ StoreError::NewerVersion { .. }) => return Err(error),
             Ok(generation) => {
                 check(dir, &records_path, &generation.manifest, RECORDS, &records_sum, generation.manifest.documents)
                     .map_err(|e| unrepairable(describe(&e)))?;
@@ -569,9 +565,8 @@ impl GraphStore {
             return Err(StoreError::Unrepairable {
                 path: self.dir.clone(),
                 reason: format!(
-                    "the graph rebuilt from the records (sha256 {}) differs from '{}' (sha256 {expected}), and the manifest that would tell which is right is damaged",
-                    graph.sha256,
-                    self.dir.join(generation_name(self.generation)).join(GRAPH).display()
+                    "the graph rebuilt from the records (sha256 {}) differs from the graph file beside them (sha256 {expected}), and the manifest that would tell which is right is damaged",
+                    graph.sha256
                 ),
             });
         }
