@@ -277,6 +277,19 @@ impl GraphStore {
     /// A missing store in read mode, a lock held by another writer, or a
     /// missing, damaged or unreadable file.
     pub fn open(dir: &Path, mode: OpenMode) -> Result<Self, StoreError> {
+        let pointer = || fs::read(dir.join(CURRENT)).ok();
+        let before = pointer();
+        match Self::open_once(dir, mode) {
+            // A writer switched generations and removed the one being read:
+            // read the new one.
+            Err(StoreError::Damaged { .. }) if mode == OpenMode::Read && pointer() != before => {
+                Self::open_once(dir, mode)
+            }
+            result => result,
+        }
+    }
+
+    fn open_once(dir: &Path, mode: OpenMode) -> Result<Self, StoreError> {
         let lock = match mode {
             OpenMode::Read => None,
             OpenMode::Write => {
