@@ -307,6 +307,56 @@ fn a_build_never_drops_the_cached_documents_it_cannot_read() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert_eq!(output.status.code(), Some(1), "the build went on without the records: {stderr}");
     assert!(stderr.contains("documents.jsonl") && stderr.contains("missing"), "{stderr}");
+
+    // The same in a store of the first layout, where the tester found it.
+    let old = tmp.path().join("old");
+    built(&old, corpus.a());
+    downgrade(&old);
+    fs::remove_file(old.join("documents.jsonl")).expect("delete");
+    let output = build(&old, &only);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(1), "the build went on without the records: {stderr}");
+    assert!(stderr.contains("documents.jsonl") && stderr.contains("missing"), "{stderr}");
+}
+
+#[test]
+fn a_first_build_killed_at_any_step_leaves_no_store_or_one_that_repair_finishes() {
+    let tmp = TempDir::new().expect("tempdir");
+    let corpus = Corpus::new(tmp.path());
+    let reference = tmp.path().join("reference");
+    built(&reference, corpus.a());
+    let expected = exported(&reference);
+    for step in FAULT_STEPS {
+        let store = tmp.path().join(format!("first-{step}"));
+        let output = kgforge()
+            .args(["build", "--quiet", "--store"])
+            .arg(&store)
+            .arg(corpus.a())
+            .env(FAULT_ENV, step)
+            .output()
+            .expect("run build");
+        if output.status.success() {
+            // No step of this commit is reached (nothing to clean up).
+            assert!(step.starts_with("cleanup"), "{step}: the build was not stopped");
+            continue;
+        }
+        let read = export(&store);
+        let stderr = String::from_utf8_lossy(&read.stderr);
+        if read.status.success() {
+            assert!(read.stdout == expected, "{step}: the store reads as neither no store nor the built one");
+        } else if stderr.contains("CURRENT") {
+            // The generation was complete, its pointer not yet written.
+            assert!(stderr.contains("kgforge repair"), "{step}: {stderr}");
+            let repair = kgforge().args(["repair", "--store"]).arg(&store).output().expect("run repair");
+            assert!(repair.status.success(), "{step}: {}", String::from_utf8_lossy(&repair.stderr));
+            assert!(exported(&store) == expected, "{step}: the repaired store differs");
+        } else {
+            assert!(stderr.contains("no store at"), "{step}: {stderr}");
+        }
+        built(&store, corpus.a());
+        assert!(exported(&store) == expected, "{step}: the build after the crash");
+        assert_eq!(store_files(&store).len(), 4, "{step}: stray files");
+    }
 }
 
 #[test]

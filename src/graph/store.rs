@@ -808,9 +808,13 @@ fn layout(dir: &Path) -> Result<Layout, StoreError> {
             if [GRAPH, RECORDS, MANIFEST].iter().any(|name| dir.join(name).exists()) {
                 return Ok(Layout::V1);
             }
-            // A generation with a manifest was committed once: its pointer
-            // is lost. One without was a first commit that never finished.
-            if generations(dir)?.iter().any(|(_, path)| path.join(MANIFEST).exists()) {
+            // A generation with a whole manifest was, or was about to be,
+            // committed: its pointer is lost. One without was a first
+            // commit that never finished.
+            if generations(dir)?
+                .iter()
+                .any(|(number, path)| read_manifest(dir, &path.join(MANIFEST), None, Some(*number)).is_ok())
+            {
                 return Err(damaged(dir, &current, "it is missing, though generation directories exist"));
             }
             Ok(Layout::Empty)
