@@ -42,10 +42,30 @@ fn extractor_fingerprint() -> String {
 
 /// One line of the store's `documents.jsonl`.
 #[derive(Debug, Deserialize)]
-struct Record {
+pub(super) struct Record {
     /// The kgforge build that extracted it: another build extracts again.
     kgforge: String,
-    extraction: DocExtraction,
+    /// The cached extraction.
+    pub(super) extraction: DocExtraction,
+}
+
+/// The store's records, parsed.
+pub(super) fn parse_records(store: &GraphStore) -> anyhow::Result<Vec<Record>> {
+    store
+        .records()
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            serde_json::from_str(line).with_context(|| {
+                format!(
+                    "{}: line {}: damaged document record; run `kgforge repair --store {}`",
+                    store.dir().display(),
+                    i + 1,
+                    store.dir().display()
+                )
+            })
+        })
+        .collect()
 }
 
 /// The same line, written without copying the extraction.
@@ -66,9 +86,7 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let fingerprint = extractor_fingerprint();
     let version = fingerprint.as_str();
     let mut held: BTreeMap<String, (String, DocExtraction)> = BTreeMap::new();
-    for (i, line) in store.records()?.into_iter().enumerate() {
-        let record: Record = serde_json::from_str(&line)
-            .with_context(|| format!("{}:{}: damaged document record", dir.join("documents.jsonl").display(), i + 1))?;
+    for record in parse_records(&store)? {
         held.insert(record.extraction.id.clone(), (record.kgforge, record.extraction));
     }
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));

@@ -12,6 +12,7 @@ mod export;
 mod extract;
 mod inputs;
 mod query;
+mod repair;
 mod stats;
 
 use std::io::{self, IsTerminal};
@@ -50,6 +51,8 @@ enum Command {
     Stats(stats::Args),
     /// Show how documents are read: sentences with entity placeholders, then facts.
     Explain(explain::Args),
+    /// Check every file of the store and rebuild what can be rebuilt.
+    Repair(repair::Args),
 }
 
 /// What a finished command reports back.
@@ -72,6 +75,7 @@ pub fn main() -> ExitCode {
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Explain(args) => explain::run(args),
+        Command::Repair(args) => repair::run(args),
     };
     match result {
         Ok(outcome) if outcome.skipped > 0 => {
