@@ -28,6 +28,7 @@ pub(crate) struct JsonlLines {
     offset: usize,
     any: bool,
     done: bool,
+    limit: Option<u64>,
 }
 
 impl std::fmt::Debug for JsonlLines {
@@ -37,8 +38,10 @@ impl std::fmt::Debug for JsonlLines {
 }
 
 impl JsonlLines {
-    /// Opens a JSONL file, checking its first 8 KiB for NUL bytes.
-    pub(crate) fn open(path: &Path) -> Result<Self, InputError> {
+    /// Opens a JSONL file, checking its first 8 KiB for NUL bytes. A line
+    /// longer than `limit` bytes is an [`InputError::TooLarge`], read
+    /// through without being kept.
+    pub(crate) fn open(path: &Path, limit: Option<u64>) -> Result<Self, InputError> {
         let io = |source| InputError::Io { path: path.to_path_buf(), source };
         let mut file = File::open(path).map_err(io)?;
         let mut head = Vec::with_capacity(BINARY_PROBE);
@@ -55,7 +58,47 @@ impl JsonlLines {
             offset: 0,
             any: false,
             done: false,
+            limit,
         })
+    }
+
+    /// Reads the next line into the buffer, but no more of it than the
+    /// limit (and its line break); the rest of a longer line is read and
+    /// dropped. Returns the bytes the line takes in the file and, for a
+    /// line over the limit, its length.
+    fn read_line(&mut self) -> std::io::Result<(usize, Option<usize>)> {
+        self.buffer.clear();
+        let Some(limit) = self.limit else {
+            return Ok((self.reader.read_until(b'\n', &mut self.buffer)?, None));
+        };
+        // The line, a carriage return and a line feed.
+        let keep = limit.saturating_add(2);
+        let read = (&mut self.reader).take(keep).read_until(b'\n', &mut self.buffer)?;
+        if self.buffer.ends_with(b"\n") || (read as u64) < keep {
+            let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            return Ok((read, (line.len() as u64 > limit).then_some(line.len())));
+        }
+        // Longer than the limit: read through the rest of the line.
+        let mut total = read;
+        let mut ended = false;
+        while !ended {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            let used = match available.iter().position(|&b| b == b'\n') {
+                Some(at) => {
+                    ended = true;
+                    at + 1
+                }
+                None => available.len(),
+            };
+            self.reader.consume(used);
+            total += used;
+        }
+        self.buffer.clear();
+        Ok((total, Some(total - usize::from(ended))))
     }
 
     fn error(&self, message: String) -> InputError {
@@ -68,8 +111,7 @@ impl Iterator for JsonlLines {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
-            self.buffer.clear();
-            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
+            let (read, too_large) = match self.read_line() {
                 Ok(read) => read,
                 Err(source) => {
                     self.done = true;
@@ -86,6 +128,15 @@ impl Iterator for JsonlLines {
             self.line += 1;
             let start = self.offset;
             self.offset += read;
+            if let (Some(size), Some(limit)) = (too_large, self.limit) {
+                self.any = true;
+                return Some(Err(InputError::TooLarge {
+                    path: self.path.clone(),
+                    line: Some(self.line),
+                    size: Some(size as u64),
+                    limit,
+                }));
+            }
             let bytes = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
             let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
             if bytes.iter().all(u8::is_ascii_whitespace) {
