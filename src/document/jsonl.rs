@@ -234,6 +234,39 @@ mod tests {
     }
 
     #[test]
+    fn lines_over_the_limit_are_read_through_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        let line = |id: &str, n: usize| format!(r#"{{"id": "{id}", "text": "{}"}}"#, "x".repeat(n));
+        let exact = line("a", 60);
+        let limit = exact.len() as u64;
+        let over = line("b", 61);
+        let long = line("c", 100_000);
+        let last = line("d", 61);
+        std::fs::write(&path, format!("{exact}\r\n{over}\n{long}\n\n{exact}\n{last}")).unwrap();
+        let items: Vec<String> = JsonlLines::open(&path, Some(limit))
+            .unwrap()
+            .map(|item| match item {
+                Ok(doc) => format!("ok {}", doc.source),
+                Err(InputError::TooLarge { line, size, .. }) => format!("too large {line:?} {size:?}"),
+                Err(e) => format!("err {e}"),
+            })
+            .collect();
+        let (o, l, t) = (over.len(), long.len(), last.len());
+        assert_eq!(
+            items,
+            [
+                "ok d.jsonl:1".to_string(),
+                format!("too large Some(2) Some({o})"),
+                format!("too large Some(3) Some({l})"),
+                "ok d.jsonl:5".to_string(),
+                format!("too large Some(6) Some({t})"),
+            ]
+            .map(|s| s.replace("d.jsonl", &path.display().to_string()))
+        );
+    }
+
+    #[test]
     fn malformed_lines() {
         assert!(parse("{").unwrap_err().starts_with("invalid JSON"));
         assert_eq!(parse("[1]").unwrap_err(), "expected a JSON object, found an array");
