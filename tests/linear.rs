@@ -41,8 +41,8 @@ fn made_up_name(i: usize) -> String {
 }
 
 #[test]
-fn one_sentence_of_a_hundred_thousand_capitalised_words() {
-    let words: Vec<String> = (0..100_000).map(capitalised).collect();
+fn one_sentence_of_two_hundred_thousand_capitalised_words() {
+    let words: Vec<String> = (0..200_000).map(capitalised).collect();
     let text = format!("The talks ended.\n\nThe minister said that {} went home.\n", words.join(" "));
     extract_within(text, Duration::from_secs(60));
 }
@@ -58,20 +58,13 @@ fn a_long_run_of_titles_and_initials() {
 fn thousands_of_names_each_named_again() {
     // Every name found is looked for again in every sentence.
     let mut text = String::new();
-    for i in 0..3_000 {
+    for i in 0..15_000 {
         text.push_str(&format!("{} met officials on Monday. ", made_up_name(i)));
     }
-    for i in 0..3_000 {
+    for i in 0..15_000 {
         text.push_str(&format!("Later {} left. ", made_up_name(i)));
     }
-    let extraction = extract_within(text, Duration::from_secs(60));
+    let extraction = extract_within(text, Duration::from_secs(30));
     let first = extraction.entities.iter().find(|e| e.name == made_up_name(0)).expect("the first name is an entity");
     assert_eq!(first.mentions.len(), 2, "{first:?}");
-}
-
-#[test]
-fn a_paragraph_without_full_stops() {
-    let words = ["the", "minister", "said", "talks", "with", "Kenya", "and", "President", "Roe", "would", "go", "on"];
-    let text: Vec<&str> = (0..200_000).map(|i| words[(i * 7 + i / 3) % words.len()]).collect();
-    extract_within(text.join(" "), Duration::from_secs(60));
 }
