@@ -25,12 +25,12 @@ fn capitalised(i: usize) -> String {
     format!("{}{}", char::from(letters[i / 26 % 26].to_ascii_uppercase()), char::from(letters[i % 26]))
 }
 
-/// A name that no list holds: "Babababa Xubababa".
+/// A name that no list holds: "Bababababa Xubababababa".
 fn made_up_name(i: usize) -> String {
     let syllables = ["ba", "qi", "zo", "xu", "ve", "ka", "lo", "mi", "ne", "ru"];
     let word = |mut n: usize| {
         let mut w = String::new();
-        for _ in 0..4 {
+        for _ in 0..5 {
             w.push_str(syllables[n % 10]);
             n /= 10;
         }
