@@ -25,7 +25,7 @@ fn capitalised(i: usize) -> String {
     format!("{}{}", char::from(letters[i / 26 % 26].to_ascii_uppercase()), char::from(letters[i % 26]))
 }
 
-/// A name that no list holds: "Bababababa Xubababababa".
+/// A name that no list holds: "Bababababa Xubabababa".
 fn made_up_name(i: usize) -> String {
     let syllables = ["ba", "qi", "zo", "xu", "ve", "ka", "lo", "mi", "ne", "ru"];
     let word = |mut n: usize| {
