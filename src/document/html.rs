@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Node, Selector};
 
 use crate::document::Metadata;
@@ -69,7 +70,6 @@ fn selector(css: &str) -> Selector {
     Selector::parse(css).expect("the selector is valid CSS")
 }
 
-static ARTICLE: LazyLock<Selector> = LazyLock::new(|| selector("article"));
 static MAIN: LazyLock<Selector> = LazyLock::new(|| selector("main, [role=main]"));
 static BODY: LazyLock<Selector> = LazyLock::new(|| selector("body"));
 static TITLE: LazyLock<Selector> = LazyLock::new(|| selector("head title, title"));
@@ -186,10 +186,11 @@ fn flatten_deep(source: &str) -> Cow<'_, str> {
 /// Reads a page.
 pub(crate) fn extract(source: &str) -> Page {
     let html = Html::parse_document(&flatten_deep(source));
-    let root = html
-        .select(&ARTICLE)
-        .max_by_key(|a| text_len(*a))
-        .filter(|a| text_len(*a) > 0)
+    let root = article_lengths(&html)
+        .into_iter()
+        .max_by_key(|&(_, len)| len)
+        .filter(|&(_, len)| len > 0)
+        .map(|(article, _)| article)
         .or_else(|| html.select(&MAIN).next())
         .or_else(|| html.select(&BODY).next())
         .unwrap_or_else(|| html.root_element());
@@ -198,8 +199,32 @@ pub(crate) fn extract(source: &str) -> Page {
     Page { text: writer.finish(), metadata: metadata(&html) }
 }
 
-fn text_len(element: ElementRef<'_>) -> usize {
-    element.text().map(|t| t.trim().len()).sum()
+/// Each `<article>` of the page, in document order, with the length of its
+/// text (each text node trimmed), found in one pass over the page: asking
+/// each article for its text read nested ones again and again.
+fn article_lengths(html: &Html) -> Vec<(ElementRef<'_>, usize)> {
+    let mut total = 0;
+    let mut open = Vec::new();
+    let mut found = Vec::new();
+    for edge in html.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => total += text.trim().len(),
+                Node::Element(element) if element.name() == "article" => {
+                    open.push((found.len() + open.len(), total));
+                }
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Some(article) = ElementRef::wrap(node).filter(|e| e.value().name() == "article") {
+                    let (order, start) = open.pop().unwrap_or((0, total));
+                    found.push((order, article, total - start));
+                }
+            }
+        }
+    }
+    found.sort_by_key(|&(order, _, _)| order);
+    found.into_iter().map(|(_, article, len)| (article, len)).collect()
 }
 
 /// The metadata a page declares in its head and markup.
@@ -379,6 +404,22 @@ mod tests {
         // Scripts full of tags are skipped whatever the case of their end tag.
         let scripts = "<SCRIPT>".to_string() + &"<div>".repeat(2 * MAX_DEPTH) + "</Script>";
         assert!(matches!(flatten_deep(&scripts), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn article_lengths_as_each_article_counts_its_text() {
+        let page = Html::parse_document(
+            "<body><article> One <article>Two <b>three</b></article></article><p>x</p>\
+             <article><article></article>Four</article></body>",
+        );
+        let lengths: Vec<(String, usize)> =
+            article_lengths(&page).into_iter().map(|(a, len)| (a.text().collect::<String>(), len)).collect();
+        let expected: Vec<(String, usize)> = page
+            .select(&selector("article"))
+            .map(|a| (a.text().collect::<String>(), a.text().map(|t| t.trim().len()).sum()))
+            .collect();
+        assert_eq!(lengths, expected);
+        assert_eq!(lengths.iter().map(|(_, len)| *len).collect::<Vec<_>>(), [11, 8, 4, 0]);
     }
 
     #[test]
