@@ -31,6 +31,8 @@ pub struct Args {
     /// Also write which names were merged into one entity, and why, to this JSON file.
     #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     merge_report: Option<PathBuf>,
+    #[command(flatten)]
+    limits: inputs::Limits,
 }
 
 /// What extracted a record: the version and a hash of the rules' sources
@@ -90,7 +92,7 @@ pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
         held.insert(record.extraction.id.clone(), (record.kgforge, record.extraction));
     }
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
-    let (fresh, skipped) = inputs::extract(&paths, args.run.options(), progress, |doc| {
+    let (fresh, skipped) = inputs::extract(&paths, &args.limits.read_options(), args.run.options(), progress, |doc| {
         held.get(&doc.id)
             .filter(|(kgforge, extraction)| kgforge == version && extraction.content_hash == content_hash(&doc.text))
             .map(|(_, extraction)| extraction.clone())

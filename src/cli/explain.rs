@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 
-use kgforge::document::read_inputs;
+use kgforge::document::read_inputs_with;
 use kgforge::extract::extract_traced;
 use kgforge::extract::model::Object;
 use kgforge::pipeline::guarded;
@@ -20,13 +20,15 @@ pub struct Args {
     /// Files or directories to explain.
     #[arg(required = true, value_hint = clap::ValueHint::AnyPath)]
     inputs: Vec<PathBuf>,
+    #[command(flatten)]
+    limits: super::inputs::Limits,
 }
 
 /// Prints each sentence view, the entities and the facts of each document.
 pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut outcome = Outcome::default();
-    for doc in read_inputs(&args.inputs) {
+    for doc in read_inputs_with(&args.inputs, &args.limits.read_options()) {
         let doc = match doc {
             Ok(doc) => doc,
             Err(error) => {

@@ -27,12 +27,15 @@ pub struct Args {
     /// Write to this file instead of standard output.
     #[arg(long, short, value_hint = clap::ValueHint::FilePath)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    limits: inputs::Limits,
 }
 
 /// Extracts, resolves across the documents, and writes the graph.
 pub fn run(args: Args, progress: bool) -> anyhow::Result<Outcome> {
     let paths = inputs::paths(&args.inputs, Some("data/corpus"));
-    let (extractions, skipped) = inputs::extract(&paths, args.run.options(), progress, |_| None);
+    let (extractions, skipped) =
+        inputs::extract(&paths, &args.limits.read_options(), args.run.options(), progress, |_| None);
     let resolution = resolve(&extractions);
     // One document's quads at a time, in canonical order.
     let graph = GraphParts::new(&extractions, &resolution);

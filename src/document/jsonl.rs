@@ -28,6 +28,7 @@ pub(crate) struct JsonlLines {
     offset: usize,
     any: bool,
     done: bool,
+    limit: Option<u64>,
 }
 
 impl std::fmt::Debug for JsonlLines {
@@ -37,8 +38,10 @@ impl std::fmt::Debug for JsonlLines {
 }
 
 impl JsonlLines {
-    /// Opens a JSONL file, checking its first 8 KiB for NUL bytes.
-    pub(crate) fn open(path: &Path) -> Result<Self, InputError> {
+    /// Opens a JSONL file, checking its first 8 KiB for NUL bytes. A line
+    /// longer than `limit` bytes is an [`InputError::TooLarge`], read
+    /// through without being kept.
+    pub(crate) fn open(path: &Path, limit: Option<u64>) -> Result<Self, InputError> {
         let io = |source| InputError::Io { path: path.to_path_buf(), source };
         let mut file = File::open(path).map_err(io)?;
         let mut head = Vec::with_capacity(BINARY_PROBE);
@@ -55,7 +58,47 @@ impl JsonlLines {
             offset: 0,
             any: false,
             done: false,
+            limit,
         })
+    }
+
+    /// Reads the next line into the buffer, but no more of it than the
+    /// limit (and its line break); the rest of a longer line is read and
+    /// dropped. Returns the bytes the line takes in the file and, for a
+    /// line over the limit, its length.
+    fn read_line(&mut self) -> std::io::Result<(usize, Option<usize>)> {
+        self.buffer.clear();
+        let Some(limit) = self.limit else {
+            return Ok((self.reader.read_until(b'\n', &mut self.buffer)?, None));
+        };
+        // The line, a carriage return and a line feed.
+        let keep = limit.saturating_add(2);
+        let read = (&mut self.reader).take(keep).read_until(b'\n', &mut self.buffer)?;
+        if self.buffer.ends_with(b"\n") || (read as u64) < keep {
+            let line = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            return Ok((read, (line.len() as u64 > limit).then_some(line.len())));
+        }
+        // Longer than the limit: read through the rest of the line.
+        let mut total = read;
+        let mut ended = false;
+        while !ended {
+            let available = self.reader.fill_buf()?;
+            if available.is_empty() {
+                break;
+            }
+            let used = match available.iter().position(|&b| b == b'\n') {
+                Some(at) => {
+                    ended = true;
+                    at + 1
+                }
+                None => available.len(),
+            };
+            self.reader.consume(used);
+            total += used;
+        }
+        self.buffer.clear();
+        Ok((total, Some(total - usize::from(ended))))
     }
 
     fn error(&self, message: String) -> InputError {
@@ -68,8 +111,7 @@ impl Iterator for JsonlLines {
 
     fn next(&mut self) -> Option<Self::Item> {
         while !self.done {
-            self.buffer.clear();
-            let read = match self.reader.read_until(b'\n', &mut self.buffer) {
+            let (read, too_large) = match self.read_line() {
                 Ok(read) => read,
                 Err(source) => {
                     self.done = true;
@@ -86,6 +128,15 @@ impl Iterator for JsonlLines {
             self.line += 1;
             let start = self.offset;
             self.offset += read;
+            if let (Some(size), Some(limit)) = (too_large, self.limit) {
+                self.any = true;
+                return Some(Err(InputError::TooLarge {
+                    path: self.path.clone(),
+                    line: Some(self.line),
+                    size: Some(size as u64),
+                    limit,
+                }));
+            }
             let bytes = self.buffer.strip_suffix(b"\n").unwrap_or(&self.buffer);
             let bytes = bytes.strip_suffix(b"\r").unwrap_or(bytes);
             if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -210,6 +261,39 @@ mod tests {
         assert_eq!(b.id, "12345678901234567890124");
         assert_eq!(parse(r#"{"text": "x", "id": -42}"#).unwrap().id, "-42");
         assert_eq!(parse(r#"{"id": 18446744073709551616, "text": "x"}"#).unwrap().id, "18446744073709551616");
+    }
+
+    #[test]
+    fn lines_over_the_limit_are_read_through_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.jsonl");
+        let line = |id: &str, n: usize| format!(r#"{{"id": "{id}", "text": "{}"}}"#, "x".repeat(n));
+        let exact = line("a", 60);
+        let limit = exact.len() as u64;
+        let over = line("b", 61);
+        let long = line("c", 100_000);
+        let last = line("d", 61);
+        std::fs::write(&path, format!("{exact}\r\n{over}\n{long}\n\n{exact}\n{last}")).unwrap();
+        let items: Vec<String> = JsonlLines::open(&path, Some(limit))
+            .unwrap()
+            .map(|item| match item {
+                Ok(doc) => format!("ok {}", doc.source),
+                Err(InputError::TooLarge { line, size, .. }) => format!("too large {line:?} {size:?}"),
+                Err(e) => format!("err {e}"),
+            })
+            .collect();
+        let (o, l, t) = (over.len(), long.len(), last.len());
+        assert_eq!(
+            items,
+            [
+                "ok d.jsonl:1".to_string(),
+                format!("too large Some(2) Some({o})"),
+                format!("too large Some(3) Some({l})"),
+                "ok d.jsonl:5".to_string(),
+                format!("too large Some(6) Some({t})"),
+            ]
+            .map(|s| s.replace("d.jsonl", &path.display().to_string()))
+        );
     }
 
     #[test]

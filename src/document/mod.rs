@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::text::date::PartialDate;
 
-pub use read::{read_inputs, Inputs};
+pub use read::{read_inputs, read_inputs_with, Inputs, ReadOptions, DEFAULT_MAX_DOCUMENT_BYTES};
 
 /// One input text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -141,6 +141,20 @@ pub enum InputError {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// Larger than the maximum document size: a file, standard input, or one
+    /// JSONL line (the other lines are still read). Only the limit and one
+    /// byte more were read.
+    #[error("{}", too_large(path, *line, *size, *limit))]
+    TooLarge {
+        /// The file (for standard input, `-`).
+        path: PathBuf,
+        /// The JSONL line, from 1.
+        line: Option<usize>,
+        /// The size in bytes, when known without reading it all.
+        size: Option<u64>,
+        /// The limit in bytes.
+        limit: u64,
+    },
     /// One malformed JSONL line; the other lines are still read.
     #[error("{}:{line}: {message}", path.display())]
     Jsonl {
@@ -175,6 +189,18 @@ pub enum InputError {
     },
 }
 
+/// The message of [`InputError::TooLarge`].
+fn too_large(path: &std::path::Path, line: Option<usize>, size: Option<u64>, limit: u64) -> String {
+    let what = match line {
+        Some(line) => format!("{}:{line}: the line", path.display()),
+        None => format!("'{}'", path.display()),
+    };
+    match size {
+        Some(size) => format!("{what} is {size} bytes, over the maximum document size of {limit} bytes"),
+        None => format!("{what} is larger than the maximum document size of {limit} bytes"),
+    }
+}
+
 impl InputError {
     /// The path the error is about.
     #[must_use]
@@ -185,6 +211,7 @@ impl InputError {
             | Self::Empty { path }
             | Self::Binary { path, .. }
             | Self::Utf8 { path, .. }
+            | Self::TooLarge { path, .. }
             | Self::Jsonl { path, .. }
             | Self::DuplicateId { path, .. }
             | Self::Internal { path, .. } => path,

@@ -19,9 +19,30 @@ const JSONL_EXTENSIONS: &[&str] = &["jsonl"];
 /// How many leading bytes are checked for NUL bytes.
 pub(crate) const BINARY_PROBE: usize = 8 * 1024;
 
-/// Reads `inputs` lazily: files, directories (walked recursively, entries
-/// sorted by name, hidden ones and files of other types skipped), and `-`
-/// for standard input.
+/// The default maximum document size, 8 MiB: a thousand times a long news
+/// article.
+pub const DEFAULT_MAX_DOCUMENT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// The largest document read, in bytes: a file, standard input or one
+    /// JSONL line; `None` for no limit. A larger one is an
+    /// [`InputError::TooLarge`], found without reading more than the limit
+    /// and one byte (so endless inputs take bounded memory).
+    pub max_document_bytes: Option<u64>,
+}
+
+impl Default for ReadOptions {
+    fn default() -> Self {
+        Self { max_document_bytes: Some(DEFAULT_MAX_DOCUMENT_BYTES) }
+    }
+}
+
+/// Reads `inputs` lazily with the default [`ReadOptions`]: files,
+/// directories (walked recursively, entries sorted by name; hidden ones,
+/// files of other types and anything but regular files, such as FIFOs,
+/// sockets and devices, skipped), and `-` for standard input.
 ///
 /// `.txt`, `.md` and `.markdown` files and standard input are read as plain
 /// text, byte for byte (a UTF-8 byte-order mark is dropped); `.html` and
@@ -39,7 +60,26 @@ pub(crate) const BINARY_PROBE: usize = 8 * 1024;
 /// ```
 #[must_use]
 pub fn read_inputs(inputs: &[PathBuf]) -> Inputs {
-    Inputs { queue: inputs.iter().map(|p| Entry::Given(p.clone())).collect(), jsonl: None, visited: HashSet::new() }
+    read_inputs_with(inputs, &ReadOptions::default())
+}
+
+/// Reads `inputs` lazily as [`read_inputs`] does, with `options`.
+///
+/// ```
+/// use std::path::PathBuf;
+/// use kgforge::document::{read_inputs_with, InputError, ReadOptions};
+/// let options = ReadOptions { max_document_bytes: Some(100) };
+/// let mut inputs = read_inputs_with(&[PathBuf::from("README.md")], &options);
+/// assert!(matches!(inputs.next(), Some(Err(InputError::TooLarge { limit: 100, .. }))));
+/// ```
+#[must_use]
+pub fn read_inputs_with(inputs: &[PathBuf], options: &ReadOptions) -> Inputs {
+    Inputs {
+        queue: inputs.iter().map(|p| Entry::Given(p.clone())).collect(),
+        jsonl: None,
+        visited: HashSet::new(),
+        options: *options,
+    }
 }
 
 /// The documents of a list of inputs, read lazily: see [`read_inputs`].
@@ -48,6 +88,7 @@ pub struct Inputs {
     queue: VecDeque<Entry>,
     jsonl: Option<JsonlLines>,
     visited: HashSet<PathBuf>,
+    options: ReadOptions,
 }
 
 #[derive(Debug)]
@@ -82,7 +123,7 @@ impl Iterator for Inputs {
             }
             let opened = match self.queue.pop_front()? {
                 Entry::Given(path) => self.open_given(path),
-                Entry::Found(path) => open_file(&path),
+                Entry::Found(path) => open_file(&path, &self.options),
                 Entry::Directory(path) => self.list(&path),
                 Entry::Failed(error) => Opened::One(Err(error)),
             };
@@ -102,11 +143,12 @@ impl Iterator for Inputs {
 impl Inputs {
     fn open_given(&mut self, path: PathBuf) -> Opened {
         if path.as_os_str() == "-" {
-            return Opened::One(read_stdin());
+            return Opened::One(read_stdin(&self.options));
         }
         match fs::metadata(&path) {
             Ok(meta) if meta.is_dir() => self.list(&path),
-            Ok(_) => open_file(&path),
+            // Named explicitly, a FIFO or a device is read too (with the limit).
+            Ok(_) => open_file(&path, &self.options),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Opened::One(Err(InputError::Missing { path })),
             Err(source) => Opened::One(Err(InputError::Io { path, source })),
         }
@@ -140,7 +182,8 @@ impl Inputs {
             let path = dir.join(&name);
             match fs::metadata(&path) {
                 Ok(meta) if meta.is_dir() => entries.push(Entry::Directory(path)),
-                Ok(_) if kind_of(&path).is_some() => entries.push(Entry::Found(path)),
+                // Only regular files: a FIFO would block, a device never end.
+                Ok(meta) if meta.is_file() && kind_of(&path).is_some() => entries.push(Entry::Found(path)),
                 Ok(_) => {}
                 Err(source) => entries.push(Entry::Failed(InputError::Io { path, source })),
             }
@@ -180,18 +223,26 @@ pub(crate) fn path_id(path: &Path) -> String {
     id.to_string()
 }
 
-fn open_file(path: &Path) -> Opened {
+fn open_file(path: &Path, options: &ReadOptions) -> Opened {
     match kind_of(path).unwrap_or(Kind::Text) {
-        Kind::Jsonl => match JsonlLines::open(path) {
+        Kind::Jsonl => match JsonlLines::open(path, options.max_document_bytes) {
             Ok(lines) => Opened::Lines(lines),
             Err(error) => Opened::One(Err(error)),
         },
-        kind => Opened::One(read_document(path, kind)),
+        kind => Opened::One(read_document(path, kind, options)),
     }
 }
 
-fn read_document(path: &Path, kind: Kind) -> Result<Document, InputError> {
-    let bytes = fs::read(path).map_err(|source| InputError::Io { path: path.to_path_buf(), source })?;
+fn read_document(path: &Path, kind: Kind, options: &ReadOptions) -> Result<Document, InputError> {
+    let io = |source| InputError::Io { path: path.to_path_buf(), source };
+    let file = fs::File::open(path).map_err(io)?;
+    if let Some(limit) = options.max_document_bytes {
+        let meta = file.metadata().map_err(io)?;
+        if meta.is_file() && meta.len() > limit {
+            return Err(InputError::TooLarge { path: path.to_path_buf(), line: None, size: Some(meta.len()), limit });
+        }
+    }
+    let bytes = read_limited(file, path, options.max_document_bytes)?;
     let text = decode(path, bytes)?;
     let id = path_id(path);
     let (text, given) = match kind {
@@ -208,13 +259,33 @@ fn read_document(path: &Path, kind: Kind) -> Result<Document, InputError> {
     Ok(Document { source: id.clone(), id, text, metadata })
 }
 
-fn read_stdin() -> Result<Document, InputError> {
+fn read_stdin(options: &ReadOptions) -> Result<Document, InputError> {
     let path = PathBuf::from("-");
-    let mut bytes = Vec::new();
-    std::io::stdin().lock().read_to_end(&mut bytes).map_err(|source| InputError::Io { path: path.clone(), source })?;
+    let bytes = read_limited(std::io::stdin().lock(), &path, options.max_document_bytes)?;
     let text = decode(&path, bytes)?;
     let metadata = metadata::detect(&text);
     Ok(Document { id: "-".into(), source: "-".into(), text, metadata })
+}
+
+/// Reads a whole input, but no more than `limit` bytes and one: the first
+/// 8 KiB are checked for NUL bytes before the rest is read, so that
+/// `/dev/zero` is found binary at once, and an endless input is found too
+/// large after the limit.
+fn read_limited(reader: impl Read, path: &Path, limit: Option<u64>) -> Result<Vec<u8>, InputError> {
+    let io = |source| InputError::Io { path: path.to_path_buf(), source };
+    let mut reader = reader.take(limit.map_or(u64::MAX, |l| l.saturating_add(1)));
+    let mut bytes = Vec::new();
+    (&mut reader).take(BINARY_PROBE as u64).read_to_end(&mut bytes).map_err(io)?;
+    if let Some(offset) = bytes.iter().position(|&b| b == 0) {
+        return Err(InputError::Binary { path: path.to_path_buf(), offset });
+    }
+    reader.read_to_end(&mut bytes).map_err(io)?;
+    match limit {
+        Some(limit) if bytes.len() as u64 > limit => {
+            Err(InputError::TooLarge { path: path.to_path_buf(), line: None, size: None, limit })
+        }
+        _ => Ok(bytes),
+    }
 }
 
 /// Checks and decodes a whole file: not empty, no NUL byte in the first

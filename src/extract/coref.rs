@@ -9,7 +9,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::extract::mention::Mention;
+use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::{DocEntity, EntityType, Links};
 use crate::extract::names::{Single, SingleHint};
 use crate::gazetteer::Gazetteer;
@@ -19,7 +19,7 @@ use crate::text::normalize::fold;
 /// mention, the index of its entity (or `None` where it was dropped).
 pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (Vec<DocEntity>, Vec<Option<usize>>) {
     promote_singles(mentions, singles);
-    let full_names = person_full_names(mentions);
+    let full_names = FullNames::new(person_full_names(mentions));
     let acronyms = acronym_definitions(text, mentions);
     for (&i, (kind, _)) in &acronyms {
         mentions[i].kind = *kind;
@@ -32,6 +32,10 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         .filter(|m| m.kind == EntityType::Agreement && !m.unnamed && !is_acronym(&m.name))
         .map(|m| fold(&m.name))
         .collect();
+    let only_named = match named_agreements.iter().collect::<Vec<_>>()[..] {
+        [only] => Some(only),
+        _ => None,
+    };
     let mut named_first: BTreeMap<String, usize> = BTreeMap::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Agreement && !m.unnamed) {
         let at = named_first.entry(fold(&m.name)).or_insert(m.span.start());
@@ -39,7 +43,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
     }
     for (i, m) in mentions.iter().enumerate() {
         let described = (m.kind == EntityType::Agreement && m.unnamed)
-            .then(|| same_head_as_only_named(&m.name, &named_agreements))
+            .then(|| same_head_as_only_named(&m.name, only_named))
             .flatten()
             .filter(|named| named_first.get(*named).is_some_and(|&at| at < m.span.start()));
         let key = match m.kind {
@@ -185,13 +189,12 @@ fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<
 
 /// The fullest name: most words, then longest, then alphabetical.
 fn preferred_name(entity: &DocEntity) -> String {
+    let all_acronyms = entity.aliases.iter().all(|b| is_acronym(b));
     entity
         .aliases
         .iter()
         .filter(|a| entity.kind != EntityType::Person || !a.contains(' ') || !has_title_word(a))
-        .filter(|a| {
-            !(entity.kind == EntityType::Organization && is_acronym(a)) || entity.aliases.iter().all(|b| is_acronym(b))
-        })
+        .filter(|a| !(entity.kind == EntityType::Organization && is_acronym(a)) || all_acronyms)
         .max_by(|a, b| {
             a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(b.cmp(a))
         })
@@ -222,21 +225,49 @@ fn person_full_names(mentions: &[Mention]) -> Vec<String> {
     names
 }
 
+/// The document's full person names (folded, sorted, distinct), indexed by
+/// their last and first words: a look-up per mention, not a scan of every
+/// name (which was quadratic in a long document).
+struct FullNames {
+    /// Last word to the full names that end with it, in order.
+    by_last: BTreeMap<String, Vec<usize>>,
+    /// First word to the full names that start with it, in order.
+    by_first: BTreeMap<String, Vec<usize>>,
+    names: Vec<String>,
+}
+
+impl FullNames {
+    fn new(names: Vec<String>) -> Self {
+        let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_first: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, name) in names.iter().enumerate() {
+            by_last.entry(name.rsplit(' ').next().unwrap_or_default().to_string()).or_default().push(i);
+            by_first.entry(name.split(' ').next().unwrap_or_default().to_string()).or_default().push(i);
+        }
+        Self { by_last, by_first, names }
+    }
+
+    /// How many full names end with the word `folded`.
+    fn ending_with(&self, folded: &str) -> usize {
+        self.by_last.get(folded).map_or(0, Vec::len)
+    }
+}
+
 /// A person's key: its own folded name, or the one full name that it is the
 /// last (or first) word of.
-fn person_key(name: &str, full_names: &[String]) -> String {
+fn person_key(name: &str, full_names: &FullNames) -> String {
     let folded = fold(name);
     if folded.contains(' ') {
         // "Jane Roe" and "Jane A. Roe" stay apart: only exact names join.
         return folded;
     }
-    let by_last: Vec<&String> = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(folded.as_str())).collect();
-    if by_last.len() == 1 {
-        return by_last[0].clone();
+    let by_last = full_names.by_last.get(&folded).map_or(&[][..], Vec::as_slice);
+    if let [only] = by_last {
+        return full_names.names[*only].clone();
     }
-    let by_first: Vec<&String> = full_names.iter().filter(|f| f.split(' ').next() == Some(folded.as_str())).collect();
-    if by_last.is_empty() && by_first.len() == 1 {
-        return by_first[0].clone();
+    let by_first = full_names.by_first.get(&folded).map_or(&[][..], Vec::as_slice);
+    if let ([], [only]) = (by_last, by_first) {
+        return full_names.names[*only].clone();
     }
     folded
 }
@@ -244,15 +275,24 @@ fn person_key(name: &str, full_names: &[String]) -> String {
 /// Single capitalised words that shorten a person's full name become
 /// person mentions.
 fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
-    let full_names = person_full_names(mentions);
+    let full_names = FullNames::new(person_full_names(mentions));
+    let mut taken = Occupied::default();
+    for m in mentions.iter() {
+        taken.insert(m.span);
+    }
     for single in singles {
-        let folded = fold(&single.word);
-        let last = full_names.iter().filter(|f| f.rsplit(' ').next() == Some(folded.as_str())).count();
-        if mentions.iter().any(|m| m.span.overlaps(single.span)) {
+        let last = full_names.ending_with(&fold(&single.word));
+        let overlaps = if single.span.is_empty() {
+            mentions.iter().any(|m| m.span.overlaps(single.span))
+        } else {
+            taken.overlaps(single.span)
+        };
+        if overlaps {
             continue;
         }
         let Some((kind, confidence)) = single_type(single, last) else { continue };
         let name = single.word.clone();
+        taken.insert(single.span);
         mentions.push(Mention::new(single.span, kind, name, crate::extract::names::NAME, confidence, single.sentence));
     }
     mentions.sort_by_key(|m| m.span);
@@ -260,8 +300,8 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
 
 /// The document's one named agreement, when a description ("the treaty")
 /// ends with the same head noun as its name.
-fn same_head_as_only_named<'a>(description: &str, named: &'a BTreeSet<String>) -> Option<&'a String> {
-    let [only] = named.iter().collect::<Vec<_>>()[..] else { return None };
+fn same_head_as_only_named<'a>(description: &str, only: Option<&'a String>) -> Option<&'a String> {
+    let only = only?;
     let head = fold(description.rsplit(' ').next().unwrap_or(description));
     (only.rsplit(' ').next() == Some(head.as_str())).then_some(only)
 }
@@ -336,6 +376,12 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
                 && !is_acronym(&m.name)
         })
         .collect();
+    // Initials to the mentions they are made of (an index, not a scan of
+    // every name per acronym).
+    let mut by_initials: BTreeMap<String, Vec<&Mention>> = BTreeMap::new();
+    for (_, o) in &orgs {
+        by_initials.entry(initials(&o.name)).or_default().push(o);
+    }
     let mut defined: BTreeMap<String, (EntityType, String)> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
         if m.kind != EntityType::Organization || !is_acronym(&m.name) || m.link.is_some() {
@@ -344,10 +390,11 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
         let before = text[..m.span.start()].trim_end();
         if before.ends_with('(') {
             let gap_end = before.len() - 1;
-            if let Some((_, full)) = orgs
-                .iter()
-                .rev()
-                .find(|(_, o)| o.span.end() <= gap_end && text[o.span.end()..gap_end].trim().is_empty())
+            // Mentions are sorted and disjoint: those ending before the
+            // parenthesis are a prefix, and only the last of them can be
+            // separated from it by white space alone.
+            let ended = orgs.partition_point(|(_, o)| o.span.end() <= gap_end);
+            if let Some((_, full)) = orgs[..ended].last().filter(|(_, o)| text[o.span.end()..gap_end].trim().is_empty())
             {
                 defined.insert(m.name.clone(), (full.kind, full.name.clone()));
                 out.insert(i, (full.kind, full.name.clone()));
@@ -358,9 +405,7 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
             out.insert(i, full.clone());
             continue;
         }
-        let matching: Vec<&Mention> =
-            orgs.iter().filter(|(_, o)| initials(&o.name) == m.name).map(|(_, o)| *o).collect();
-        if let [full] = matching.as_slice() {
+        if let Some([full]) = by_initials.get(&m.name).map(Vec::as_slice) {
             out.insert(i, (full.kind, full.name.clone()));
         }
     }

@@ -32,10 +32,11 @@ pub mod statements;
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use sha2::{Digest, Sha256};
 
 use crate::document::Document;
-use crate::extract::mention::{remove_overlaps, Mention};
+use crate::extract::mention::{remove_overlaps, Mention, Occupied};
 use crate::extract::model::{DocExtraction, EntityType, Evidence, Fact, Object, Relation, SentenceRecord, Statement};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
@@ -258,6 +259,10 @@ fn keep_whole_characters(text: &str, mentions: &mut Vec<Mention>) {
 /// Every further occurrence of a multi-word person or organisation name
 /// found in the document is a mention too ("Jane Roe was hurt" at the start
 /// of a sentence, or in a headline, once the text has named her elsewhere).
+///
+/// One automaton of all the names reads each sentence once: the time is
+/// linear in the text (a search per name per sentence was quadratic). Longer
+/// names win, then earlier occurrences, as they did.
 fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
     let mut names: Vec<Mention> = mentions
         .iter()
@@ -274,22 +279,42 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
     if names.is_empty() {
         return;
     }
+    let Ok(automaton) = AhoCorasick::builder().match_kind(MatchKind::Standard).build(names.iter().map(|n| &n.name))
+    else {
+        return;
+    };
+    let mut taken = Occupied::default();
+    for m in mentions.iter() {
+        taken.insert(m.span);
+    }
+    let mut found: Vec<(usize, Span)> = Vec::new();
     for sentence in sentences.iter().filter(|s| s.block != BlockKind::Furniture) {
         let slice = &text[sentence.span.range()];
-        for known in &names {
-            for (at, _) in slice.match_indices(known.name.as_str()) {
-                let span = Span::new(sentence.span.start() + at, sentence.span.start() + at + known.name.len());
-                let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric)
-                    && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
-                if bounded && mentions.iter().all(|m| !m.span.overlaps(span)) {
-                    mentions.push(Mention {
-                        span,
-                        sentence: sentence.index,
-                        confidence: known.confidence.min(80),
-                        title: None,
-                        ..known.clone()
-                    });
-                }
+        found.clear();
+        found.extend(automaton.find_overlapping_iter(slice).map(|m| {
+            (m.pattern().as_usize(), Span::new(sentence.span.start() + m.start(), sentence.span.start() + m.end()))
+        }));
+        // Name by name (longest first), left to right, each name's
+        // occurrences not overlapping one another (as `match_indices`).
+        found.sort_unstable_by_key(|&(rank, span)| (rank, span.start()));
+        let mut last: Option<(usize, usize)> = None;
+        for &(rank, span) in &found {
+            if last.is_some_and(|(r, end)| r == rank && span.start() < end) {
+                continue;
+            }
+            last = Some((rank, span.end()));
+            let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric)
+                && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
+            if bounded && !taken.overlaps(span) {
+                let known = &names[rank];
+                taken.insert(span);
+                mentions.push(Mention {
+                    span,
+                    sentence: sentence.index,
+                    confidence: known.confidence.min(80),
+                    title: None,
+                    ..known.clone()
+                });
             }
         }
     }

@@ -134,6 +134,7 @@ pub fn find(
     if !text[sentence.range()].trim_end().ends_with('.') && is_title_case(&tokens) {
         return;
     }
+    let mut ahead = HeadsAhead::new(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
         if let Some(place) =
@@ -157,7 +158,7 @@ pub fn find(
             i += 1;
             continue;
         }
-        let (end, has_and) = extend_run(text, &tokens, i);
+        let (end, has_and) = extend_run(text, &tokens, i, &mut ahead);
         classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
         i = end;
     }
@@ -311,11 +312,36 @@ fn opens_body_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
         })
 }
 
+/// What the words of a run from `start` to `seen` hold, kept up to date as
+/// the run grows (a fresh scan of the run at each word was quadratic in its
+/// length).
+struct RunWords {
+    seen: usize,
+    org_head: bool,
+    complement: bool,
+    person_word: bool,
+}
+
+impl RunWords {
+    fn upto(&mut self, tokens: &[Token<'_>], end: usize) -> &Self {
+        while self.seen < end {
+            let text = tokens[self.seen].text;
+            let word = strip_possessive(text);
+            self.org_head |= ORG_HEADS.contains(&word);
+            self.complement |= matches!(text, "of" | "for");
+            self.person_word |= is_first_name(word) || NAME_TITLES.contains(&word) || is_title_word(word);
+            self.seen += 1;
+        }
+        self
+    }
+}
+
 /// Extends a run from `start`; returns its end (exclusive) and whether an
 /// "and" joined two parts of it.
-fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
+fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsAhead) -> (usize, bool) {
     let mut end = start + 1;
     let mut has_and = false;
+    let mut run = RunWords { seen: start, org_head: false, complement: false, person_word: false };
     loop {
         if tokens[end - 1].possessive_len() > 0 || end >= tokens.len() {
             break;
@@ -330,7 +356,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         if title_word
             && tokens[end - 1].is_capitalized()
             && head_type(&[strip_possessive(tokens[end - 1].text)]).is_some()
-            && !head_ahead(text, tokens, end)
+            && !ahead.at(text, tokens, end)
         {
             break;
         }
@@ -338,7 +364,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
         // event's name ("Munich Security Conference"), not before a person
         // ("Peruvian Defense Minister Jane Roe").
         if is_continuation_word(next)
-            && !(title_word && !run_has_org_head(tokens, start, end) && !head_ahead(text, tokens, end))
+            && !(title_word && !run.upto(tokens, end).org_head && !ahead.at(text, tokens, end))
         {
             end += 1;
             continue;
@@ -365,18 +391,13 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize) -> (usize, bool) {
             // "and" joins only inside an organisation's name, in the
             // complement of its "of" ("Ministry of Trade and Industry");
             // after a complete name it separates two ("Agency and NASA").
-            let complement = tokens[start..end].iter().any(|t| matches!(t.text, "of" | "for"));
+            let run = run.upto(tokens, end);
+            let complement = run.complement;
             let ends_with_head = head_type(&[strip_possessive(tokens[end - 1].text)]).is_some();
             // "National Aeronautics and Space Administration": two halves
             // that only together reach the body's head noun.
-            let shared_head = !run_has_org_head(tokens, start, end)
-                && head_ahead(text, tokens, j)
-                && !tokens[start..end].iter().any(|t| {
-                    let word = strip_possessive(t.text);
-                    is_first_name(word) || NAME_TITLES.contains(&word) || is_title_word(word)
-                });
-            if joined_by_and && !shared_head && (!run_has_org_head(tokens, start, end) || !complement || ends_with_head)
-            {
+            let shared_head = !run.org_head && ahead.at(text, tokens, j) && !run.person_word;
+            if joined_by_and && !shared_head && (!run.org_head || !complement || ends_with_head) {
                 break;
             }
             has_and |= joined_by_and;
@@ -435,28 +456,50 @@ static GOVERNMENT_BODIES: WordList = WordList::new(&[
     "Presidency",
 ]);
 
-/// True when the capitalised words from `from` on reach a head noun of an
-/// organisation, event, agreement or place before they stop.
-fn head_ahead(text: &str, tokens: &[Token<'_>], from: usize) -> bool {
-    let mut k = from;
-    while k < tokens.len() && (k == from || only_space_between(text, tokens[k - 1], tokens[k])) {
-        let word = strip_possessive(tokens[k].text);
-        if !(tokens[k].is_capitalized() || NAME_CONNECTORS.contains(&word)) {
-            return false;
-        }
-        if head_type(&[word]).is_some() {
-            return true;
-        }
-        if tokens[k].possessive_len() > 0 {
-            return false;
-        }
-        k += 1;
-    }
-    false
+/// Whether the capitalised words from a token on reach a head noun of an
+/// organisation, event, agreement or place before they stop, remembered
+/// for every token of a sentence: each token is read once, however many
+/// times the question is asked (a walk per question was quadratic in a
+/// long run of capitalised words).
+struct HeadsAhead {
+    known: Vec<Option<bool>>,
 }
 
-fn run_has_org_head(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
-    tokens[start..end].iter().any(|t| ORG_HEADS.contains(&strip_possessive(t.text)))
+impl HeadsAhead {
+    fn new(tokens: usize) -> Self {
+        Self { known: vec![None; tokens] }
+    }
+
+    /// True when the capitalised words from `from` on reach a head noun.
+    fn at(&mut self, text: &str, tokens: &[Token<'_>], from: usize) -> bool {
+        let mut k = from;
+        let mut answer = false;
+        while k < tokens.len() && (k == from || only_space_between(text, tokens[k - 1], tokens[k])) {
+            // Every token walked through has the answer of the first one.
+            if let Some(known) = self.known[k] {
+                answer = known;
+                break;
+            }
+            let word = strip_possessive(tokens[k].text);
+            if !(tokens[k].is_capitalized() || NAME_CONNECTORS.contains(&word)) {
+                break;
+            }
+            if head_type(&[word]).is_some() {
+                answer = true;
+                k += 1;
+                break;
+            }
+            if tokens[k].possessive_len() > 0 {
+                k += 1;
+                break;
+            }
+            k += 1;
+        }
+        for slot in &mut self.known[from.min(tokens.len())..k.min(tokens.len())] {
+            *slot = Some(answer);
+        }
+        answer
+    }
 }
 
 /// Only white space between two tokens, and at most one line break: a

@@ -6,7 +6,7 @@
 use oxigraph::model::vocab::{rdf, rdfs, xsd};
 use oxigraph::model::{GraphName, Literal, NamedNode, NamedOrBlankNode, Quad, Term};
 
-use crate::extract::model::{DocExtraction, Modality, Object};
+use crate::extract::model::{DocExtraction, Modality, Object, SentenceRecord};
 use crate::resolve::Resolution;
 use crate::vocab::{kg, ns, DOCUMENT};
 
@@ -273,10 +273,13 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
         quads.add(s.clone(), rdf::TYPE.as_str(), node(kg::STATEMENT), &graph);
         quads.add(s.clone(), kg::SPEAKER, speaker, &graph);
         quads.add(s.clone(), kg::CUE, Literal::new_simple_literal(&statement.cue), &graph);
-        let content = doc
-            .sentences
-            .iter()
-            .find(|x| x.span.contains(statement.content))
+        // Sentence records are in text order: the one that can hold the
+        // content is the first that ends at or after it (a scan per
+        // statement was quadratic in a long document).
+        let holds = |x: &&SentenceRecord| x.span.contains(statement.content);
+        let first = doc.sentences.partition_point(|x| x.span.end() < statement.content.end());
+        let sentence = doc.sentences.get(first).filter(holds).or_else(|| doc.sentences.iter().find(holds));
+        let content = sentence
             .and_then(|x| {
                 x.text.get(statement.content.start() - x.span.start()..statement.content.end() - x.span.start())
             })
@@ -292,9 +295,14 @@ fn document(quads: &mut Quads, doc: &DocExtraction, d: usize, resolution: &Resol
 
 /// The text an evidence span covers, read from its sentence record.
 fn doc_text_of(doc: &DocExtraction, ev: &crate::extract::model::Evidence) -> String {
+    // Sentence records are in index order: a binary search, not a scan per
+    // fact.
+    let holds = |s: &&SentenceRecord| s.index == ev.sentence && s.span.contains(ev.span);
+    let first = doc.sentences.partition_point(|s| s.index < ev.sentence);
     doc.sentences
-        .iter()
-        .find(|s| s.index == ev.sentence && s.span.contains(ev.span))
+        .get(first)
+        .filter(holds)
+        .or_else(|| doc.sentences.iter().find(holds))
         .and_then(|s| s.text.get(ev.span.start() - s.span.start()..ev.span.end() - s.span.start()))
         .unwrap_or_default()
         .to_string()

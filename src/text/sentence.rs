@@ -71,22 +71,61 @@ pub struct Block {
 /// assert_eq!(sentences[0].block, BlockKind::Title);
 /// assert_eq!(sentences[2].block, BlockKind::Body);
 /// ```
+///
+/// A sentence longer than [`MAX_SENTENCE_BYTES`] is cut into pieces of at
+/// most that length, at white space where there is some: no real sentence
+/// comes near it, and the work done on one sentence need not then be linear
+/// in its length.
 #[must_use]
 pub fn segment(text: &str) -> Vec<Sentence> {
     let mut out = Vec::new();
     for block in blocks(text) {
-        let start = out.len();
-        match block.kind {
-            BlockKind::Title | BlockKind::Heading => {
-                out.push(Sentence { index: start, span: block.span, block: block.kind })
-            }
-            BlockKind::Body | BlockKind::Furniture => split_block(text, block.span, &mut |span| {
+        let mut push = |span: Span| {
+            for piece in cut_long(text, span) {
                 let index = out.len();
-                out.push(Sentence { index, span, block: block.kind });
-            }),
+                out.push(Sentence { index, span: piece, block: block.kind });
+            }
+        };
+        match block.kind {
+            BlockKind::Title | BlockKind::Heading => push(block.span),
+            BlockKind::Body | BlockKind::Furniture => split_block(text, block.span, &mut push),
         }
     }
     out
+}
+
+/// The longest sentence read as one, in bytes. The longest sentence of the
+/// 32,102 news articles of the benchmark set is 878 bytes long (99.99 % are
+/// under 450); a longer "sentence" is a list, a table or garbage, and is cut
+/// (see [`segment`]).
+pub const MAX_SENTENCE_BYTES: usize = 4096;
+
+/// `span` itself, or pieces of it of at most [`MAX_SENTENCE_BYTES`], cut
+/// after the last white space of each piece (or at a character boundary in
+/// a piece without any), each trimmed.
+fn cut_long(text: &str, span: Span) -> Vec<Span> {
+    if span.len() <= MAX_SENTENCE_BYTES {
+        return vec![span];
+    }
+    let mut pieces = Vec::new();
+    let mut start = span.start();
+    while span.end() - start > MAX_SENTENCE_BYTES {
+        let mut limit = start + MAX_SENTENCE_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let head = &text[start..limit];
+        let cut = match head.rfind(char::is_whitespace) {
+            Some(at) if at > 0 => start + at,
+            _ => limit,
+        };
+        emit_trimmed(text, start, cut, &mut |piece| pieces.push(piece));
+        start = cut;
+        // The white space at the cut opens no piece.
+        start += text[start..span.end()].len() - text[start..span.end()].trim_start().len();
+    }
+    emit_trimmed(text, start, span.end(), &mut |piece| pieces.push(piece));
+    pieces
 }
 
 /// Splits `text` into classified blocks, in text order.
@@ -912,6 +951,30 @@ fn emit_trimmed(text: &str, start: usize, end: usize, emit: &mut dyn FnMut(Span)
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn overlong_sentences_are_cut_at_white_space() {
+        let words = "Aa Bb, Cc and Dd ".repeat(2000);
+        let text = format!("The talks ended.\n\nThe minister said that {words}went home.");
+        let sentences = segment(&text);
+        assert!(sentences.len() > 8, "{}", sentences.len());
+        for (i, s) in sentences.iter().enumerate() {
+            assert_eq!(s.index, i);
+            let piece = &text[s.span.range()];
+            assert!(piece.len() <= MAX_SENTENCE_BYTES, "{}", piece.len());
+            assert_eq!(piece, piece.trim());
+            // Cut between words, not inside one.
+            assert!(text[..s.span.start()].ends_with(char::is_whitespace) || s.span.start() == 0, "{piece}");
+        }
+        // Nothing is lost: the pieces and the white space between them are the text.
+        let joined: String = sentences.iter().map(|s| &text[s.span.range()]).collect::<Vec<_>>().join(" ");
+        assert_eq!(joined.split_whitespace().count(), text.split_whitespace().count());
+        // A word longer than the limit is cut at character boundaries.
+        let long = "é".repeat(3 * MAX_SENTENCE_BYTES);
+        let sentences = segment(&long);
+        assert_eq!(sentences.iter().map(|s| s.span.len()).sum::<usize>(), long.len());
+        assert!(sentences.iter().all(|s| s.span.len() <= MAX_SENTENCE_BYTES));
+    }
 
     fn sentences(text: &str) -> Vec<&str> {
         segment(text).iter().map(|s| &text[s.span.range()]).collect()
