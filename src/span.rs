@@ -41,8 +41,8 @@ impl Span {
     /// ```
     /// use kgforge::Span;
     /// let text = "«Hi» said";
-    /// // Byte 1 is inside '«' (bytes 0..2); 6 is inside '»' (5..7).
-    /// assert_eq!(Span::in_text(text, 1, 6), Span::new(0, 7));
+    /// // Byte 1 is inside '«' (bytes 0..2); 5 is inside '»' (4..6).
+    /// assert_eq!(Span::in_text(text, 1, 5), Span::new(0, 6));
     /// assert_eq!(Span::in_text(text, 4, 99), Span::new(4, text.len()));
     /// ```
     #[must_use]

@@ -15,6 +15,7 @@ use crate::document::metadata;
 use crate::document::read::BINARY_PROBE;
 use crate::document::{Document, InputError, Metadata};
 use crate::text::date::PartialDate;
+use crate::text::normalize::blank_controls;
 
 type Source = BufReader<std::io::Chain<Cursor<Vec<u8>>, File>>;
 
@@ -171,8 +172,13 @@ pub(crate) fn parse_line(line: &str, source: String) -> Result<Document, String>
         None => return Err("missing \"id\"".into()),
     };
     let text = match object.get("text") {
-        Some(Value::String(text)) if !text.trim().is_empty() => text.clone(),
-        Some(Value::String(_)) => return Err(format!("document '{id}' has an empty \"text\"")),
+        Some(Value::String(text)) => {
+            let text = blank_controls(text.clone());
+            if text.trim().is_empty() {
+                return Err(format!("document '{id}' has an empty \"text\""));
+            }
+            text
+        }
         Some(other) => return Err(format!("\"text\" must be a string, found {}", type_name(other))),
         None => return Err(format!("document '{id}' has no \"text\"")),
     };
@@ -216,7 +222,7 @@ fn optional_string(object: &Map<String, Value>, key: &str) -> Result<Option<Stri
     match object.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
-        Some(Value::String(s)) => Ok(Some(s.trim().to_string())),
+        Some(Value::String(s)) => Ok(Some(blank_controls(s.trim().to_string()))),
         Some(other) => Err(format!("\"{key}\" must be a string, found {}", type_name(other))),
     }
 }

@@ -47,7 +47,8 @@ pub struct Document {
 
 impl Document {
     /// A document from a text alone, its metadata found in the text; the
-    /// source is the id.
+    /// source is the id. Control characters are blanked as when a file is
+    /// read (see [`crate::text::normalize::blank_controls`]).
     ///
     /// ```
     /// use kgforge::document::Document;
@@ -58,7 +59,7 @@ impl Document {
     #[must_use]
     pub fn from_text(id: impl Into<String>, text: impl Into<String>) -> Self {
         let id = id.into();
-        let text = text.into();
+        let text = crate::text::normalize::blank_controls(text.into());
         let metadata = metadata::detect(&text);
         Self { source: id.clone(), id, text, metadata }
     }

@@ -10,6 +10,7 @@ use crate::document::html;
 use crate::document::jsonl::JsonlLines;
 use crate::document::metadata;
 use crate::document::{Document, InputError};
+use crate::text::normalize::blank_controls;
 
 /// File extensions taken from directories (any file given by name is read).
 const TEXT_EXTENSIONS: &[&str] = &["txt", "md", "markdown"];
@@ -45,7 +46,8 @@ impl Default for ReadOptions {
 /// sockets and devices, skipped), and `-` for standard input.
 ///
 /// `.txt`, `.md` and `.markdown` files and standard input are read as plain
-/// text, byte for byte (a UTF-8 byte-order mark is dropped); `.html` and
+/// text, byte for byte (a UTF-8 byte-order mark is dropped, control
+/// characters blanked to spaces of the same length); `.html` and
 /// `.htm` pages give their article text; each line of a `.jsonl` file is a
 /// document (`{"id", "text"}`, optional `"title"`, `"date"`, `"url"`,
 /// `"publisher"`). A file given by name with another extension is read as
@@ -251,7 +253,7 @@ fn read_document(path: &Path, kind: Kind, options: &ReadOptions) -> Result<Docum
             if page.text.trim().is_empty() {
                 return Err(InputError::Empty { path: path.to_path_buf() });
             }
-            (page.text, page.metadata)
+            (blank_controls(page.text), page.metadata)
         }
         Kind::Text | Kind::Jsonl => (text, Default::default()),
     };
@@ -299,6 +301,7 @@ pub(crate) fn decode(path: &Path, bytes: Vec<u8>) -> Result<String, InputError> 
     if text.starts_with('\u{feff}') {
         text.drain(..'\u{feff}'.len_utf8());
     }
+    let text = blank_controls(text);
     if text.trim().is_empty() {
         return Err(InputError::Empty { path: path.to_path_buf() });
     }
@@ -326,6 +329,8 @@ mod tests {
         assert!(matches!(decode(p, b"abc\xffdef".to_vec()), Err(InputError::Utf8 { offset: 3, .. })));
         assert_eq!(decode(p, "\u{feff}Hello".as_bytes().to_vec()).unwrap(), "Hello");
         assert_eq!(decode(p, b"a\r\nb ".to_vec()).unwrap(), "a\r\nb ");
+        // Control characters blanked, same length: offsets still match the file.
+        assert_eq!(decode(p, b"a\x1b[1mb\x0bc\xc2\x85d".to_vec()).unwrap(), "a [1mb c\n d");
     }
 
     fn fixtures() -> PathBuf {
