@@ -1,4 +1,5 @@
-//! Fingerprints the extraction rules: a hash of `src/` and `data/gazetteer/`,
+//! Fingerprints the extraction rules: a hash of `src/`, `data/gazetteer/`,
+//! `data/lexicon/` and `data/models/`,
 //! so that a store's cached extractions are only reused by the same rules.
 
 use std::hash::{DefaultHasher, Hasher};
@@ -6,7 +7,7 @@ use std::path::Path;
 
 fn main() {
     let mut files = Vec::new();
-    for dir in ["src", "data/gazetteer"] {
+    for dir in ["src", "data/gazetteer", "data/lexicon", "data/models"] {
         println!("cargo:rerun-if-changed={dir}");
         collect(Path::new(dir), &mut files);
     }

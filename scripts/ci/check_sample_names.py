@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Fail when a person or organisation of the sample articles is named in the
-rules or the world knowledge: src/, ontology/ and data/gazetteer/.
+rules or the world knowledge: src/, ontology/, data/gazetteer/ and data/lexicon/.
 
 Rules must hold for news they were not written for, so the names they were
 first tested on may not be written into them. International organisations
@@ -32,7 +32,7 @@ def main():
                     continue
                 names.update(a.lstrip("~") for a in aliases if len(a.lstrip("~")) >= 4)
     hits = []
-    for root in ("src", "ontology", "data/gazetteer"):
+    for root in ("src", "ontology", "data/gazetteer", "data/lexicon"):
         for folder, _, files in os.walk(root):
             for name in sorted(files):
                 path = os.path.join(folder, name)
@@ -43,7 +43,7 @@ def main():
                         hits.append(f"{path}: {sample}")
     for hit in hits:
         print(hit)
-    print(f"{len(names)} names of the sample articles checked, {len(hits)} found in src/, ontology/, data/gazetteer/")
+    print(f"{len(names)} names of the sample articles checked, {len(hits)} found in src/, ontology/, data/gazetteer/, data/lexicon/")
     return 1 if hits else 0
 
 

@@ -422,39 +422,10 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
 }
 
 /// Lower-case posts written after the name of the body that employs them.
-static ORG_POSTS: WordList = WordList::new(&[
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "official",
-    "officials",
-    "chairman",
-    "executive",
-    "analyst",
-    "economist",
-    "director",
-    "president",
-    "chief",
-]);
+static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
 
 /// Heads of bodies every state has, named after their state.
-static GOVERNMENT_BODIES: WordList = WordList::new(&[
-    "Ministry",
-    "Government",
-    "Parliament",
-    "Cabinet",
-    "Embassy",
-    "Foreign",
-    "Defense",
-    "Defence",
-    "Interior",
-    "Central",
-    "Supreme",
-    "Constitutional",
-    "National",
-    "Armed",
-    "Presidency",
-]);
+static GOVERNMENT_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/government_bodies.txt"));
 
 /// Whether the capitalised words from a token on reach a head noun of an
 /// organisation, event, agreement or place before they stop, remembered
