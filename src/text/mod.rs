@@ -1,5 +1,8 @@
 //! Text layer: sentences and dates, with byte spans into the document text.
 
+pub mod conllu;
 pub mod date;
 pub mod normalize;
+pub mod pos;
 pub mod sentence;
+pub mod token;
