@@ -1,4 +1,4 @@
-//! Minimal CoNLL-U reader: sentences of (form, UPOS, XPOS) tokens.
+//! Minimal CoNLL-U reader: sentences of (form, UPOS, XPOS, head, MISC) tokens.
 //!
 //! Multiword-token lines (`1-2`) and empty nodes (`1.1`) are skipped, so each
 //! sentence holds the syntactic words only, in order. Shared by the trainers of
@@ -15,6 +15,9 @@ pub struct Token {
     pub upos: String,
     /// Language-specific tag, Penn Treebank for English (column 5).
     pub xpos: String,
+    /// The word this one depends on, from 1 (column 7); 0 for the root or
+    /// when the column is not a number.
+    pub head: usize,
     /// MISC column (column 10), `_` when empty.
     pub misc: String,
 }
@@ -61,6 +64,7 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             form: cols[1].to_string(),
             upos: cols[3].to_string(),
             xpos: cols[4].to_string(),
+            head: cols[6].parse().unwrap_or(0),
             misc: cols[9].to_string(),
         });
     }
@@ -100,6 +104,8 @@ mod tests {
         assert_eq!(s[0].tokens[1].upos, "AUX");
         assert_eq!(s[0].tokens[1].xpos, "VBP");
         assert_eq!(s[0].tokens[2].misc, "SpaceAfter=No");
+        assert_eq!(s[0].tokens[0].head, 3);
+        assert_eq!(s[0].tokens[2].head, 0);
         assert_eq!(s[1].id, "d1-2");
         assert_eq!(s[1].tokens[0].xpos, "UH");
     }

@@ -29,13 +29,8 @@ pub struct Labeled {
     pub labels: Vec<Label>,
 }
 
-struct Row {
-    form: String,
-    upos: String,
-    xpos: String,
-    head: usize,
-    misc: String,
-}
+/// One word of a CoNLL-U sentence (form, tags, head, MISC with `Entity=`).
+type Row = crate::text::conllu::Token;
 
 struct Mention {
     start: usize,
@@ -241,38 +236,13 @@ fn sentence_labels(rows: &[Row]) -> Vec<Label> {
 /// Parses one GUM CoNLL-U document into labelled sentences.
 #[must_use]
 pub fn parse_gum(text: &str) -> Vec<Labeled> {
-    let mut out = Vec::new();
-    let mut rows: Vec<Row> = Vec::new();
-    let flush = |rows: &mut Vec<Row>, out: &mut Vec<Labeled>| {
-        if !rows.is_empty() {
-            let labels = sentence_labels(rows);
-            out.push(Labeled { words: rows.iter().map(|r| r.form.clone()).collect(), labels });
-            rows.clear();
-        }
-    };
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r');
-        if line.trim().is_empty() {
-            flush(&mut rows, &mut out);
-            continue;
-        }
-        if line.starts_with('#') {
-            continue;
-        }
-        let cols: Vec<&str> = line.split('\t').collect();
-        if cols.len() < 10 || cols[0].contains('-') || cols[0].contains('.') {
-            continue;
-        }
-        rows.push(Row {
-            form: cols[1].to_string(),
-            upos: cols[3].to_string(),
-            xpos: cols[4].to_string(),
-            head: cols[6].parse().unwrap_or(0),
-            misc: cols[9].to_string(),
-        });
-    }
-    flush(&mut rows, &mut out);
-    out
+    crate::text::conllu::parse(text)
+        .into_iter()
+        .map(|sentence| Labeled {
+            words: sentence.tokens.iter().map(|r| r.form.clone()).collect(),
+            labels: sentence_labels(&sentence.tokens),
+        })
+        .collect()
 }
 
 /// Parses a Universal NER IOB2 file (token in column 2, tag in column 3;
