@@ -29,23 +29,15 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let mut outcome = Outcome::default();
     for doc in read_inputs_with(&args.inputs, &args.limits.read_options()) {
-        let doc = match doc {
-            Ok(doc) => doc,
-            Err(error) => {
-                #[allow(clippy::print_stderr)]
-                {
-                    eprintln!("kgforge: skipped: {error}");
-                }
-                outcome.skipped += 1;
-                continue;
-            }
-        };
         let mut lines = Vec::new();
-        let traced = guarded(&doc, |doc| {
-            extract_traced(doc, &mut |view| lines.push(format!("  [{}] {}", view.index, view.text)))
+        let traced = doc.and_then(|doc| {
+            let extraction = guarded(&doc, |doc| {
+                extract_traced(doc, &mut |view| lines.push(format!("  [{}] {}", view.index, view.text)))
+            })?;
+            Ok((doc, extraction))
         });
-        let extraction = match traced {
-            Ok(extraction) => extraction,
+        let (doc, extraction) = match traced {
+            Ok(done) => done,
             Err(error) => {
                 #[allow(clippy::print_stderr)]
                 {

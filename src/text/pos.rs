@@ -324,6 +324,16 @@ fn push(out: &mut Vec<u64>, h: Fnv) {
     out.push(h.0);
 }
 
+/// The tags of the two words before word `i` of a tagged sentence, with the
+/// start markers the tagger saw there when it tagged left to right.
+fn previous_tags(xs: &[Xpos], i: usize) -> (Xpos, Xpos) {
+    match i {
+        0 => (Xpos::START, Xpos::START2),
+        1 => (xs[0], Xpos::START),
+        _ => (xs[i - 1], xs[i - 2]),
+    }
+}
+
 /// Computes the hashed features of word `i` of `words`, given the tags
 /// predicted for the two previous words (`Xpos::START`/`Xpos::START2` at the
 /// sentence start), appending them to `out`. Used by training and tagging.
@@ -738,14 +748,7 @@ impl PosTagger {
                 Some(&(_, u)) => u,
                 None => {
                     feats.clear();
-                    let prev = if i >= 1 { xs[i - 1] } else { Xpos::START };
-                    let prev2 = if i >= 2 {
-                        xs[i - 2]
-                    } else if i == 1 {
-                        Xpos::START
-                    } else {
-                        Xpos::START2
-                    };
+                    let (prev, prev2) = previous_tags(&xs, i);
                     features(words, i, prev, prev2, &mut feats);
                     upos_features(words, i, &xs, &mut feats);
                     self.scores(&feats, &mut scores);
@@ -904,14 +907,7 @@ impl Trainer {
                     continue;
                 }
                 feats.clear();
-                let prev = if i >= 1 { xs[i - 1] } else { Xpos::START };
-                let prev2 = if i >= 2 {
-                    xs[i - 2]
-                } else if i == 1 {
-                    Xpos::START
-                } else {
-                    Xpos::START2
-                };
+                let (prev, prev2) = previous_tags(&xs, i);
                 features(&words, i, prev, prev2, &mut feats);
                 upos_features(&words, i, &xs, &mut feats);
                 let gu = self.predict(&feats, NX, NX + NU);
