@@ -154,14 +154,21 @@ impl SentenceView {
             .map(|p| p.view.clone())
     }
 
-    /// The document span a view range covers. A view position inside a
-    /// character of the document (a guillemet is read as a quote and a
-    /// space) widens to the whole character.
+    /// The document span a view range covers. A guillemet is written in the
+    /// view as a quote mark and a padding space: a position on the padding
+    /// lies after the quote mark, so it maps to the end of the guillemet
+    /// (a quote's content starts after its opening «, not inside it).
     #[must_use]
     pub fn doc_span(&self, range: Range<usize>) -> Span {
         let base = self.span.start();
-        let start = self.to_doc(range.start, false) - base;
-        let end = self.to_doc(range.end, true) - base;
+        let after_character = |mut at: usize| {
+            while !self.source.is_char_boundary(at) {
+                at += 1;
+            }
+            at
+        };
+        let start = after_character(self.to_doc(range.start, false) - base);
+        let end = after_character(self.to_doc(range.end, true) - base);
         Span::in_text(&self.source, start, end.max(start)).shift(base)
     }
 
@@ -253,6 +260,7 @@ mod tests {
                 assert!(span.slice(text).is_some(), "{start}..{end} gave {span:?}");
             }
         }
-        assert_eq!(view.doc_span(1..6), Span::new(0, 6));
+        // The content after the opening guillemet starts after it.
+        assert_eq!(view.doc_span(1..6), Span::new(2, 6));
     }
 }
