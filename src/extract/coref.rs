@@ -357,6 +357,9 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         SingleHint::None if known_place && crate::gazetteer::is_common_surname(word) && !single.sentence_start => {
             Some((EntityType::Person, 50))
         }
+        // With no words around it to say so, the name tagger's reading of
+        // the word and its context decides.
+        SingleHint::None => single.tagged.map(|(kind, p)| (kind, (p * 70.0).round() as u8)),
         _ => None,
     }
 }

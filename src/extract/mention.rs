@@ -1,9 +1,12 @@
 //! Mentions: spans of text that name (or refer to) an entity, before
 //! in-document coreference groups them into entities.
 
+use crate::extract::lexicon::NAME_TITLES;
 use crate::extract::model::EntityType;
-use crate::gazetteer::EntryId;
+use crate::gazetteer::{EntryId, Gazetteer};
 use crate::span::Span;
+use crate::text::layer::SentenceLayer;
+use crate::text::token::{is_abbreviation, TokenKind};
 
 /// One mention of an entity in a sentence.
 #[derive(Debug, Clone, PartialEq)]
@@ -96,62 +99,54 @@ impl Token<'_> {
     }
 }
 
-/// Splits a sentence into words. A word is a run of letters and digits with
-/// inner apostrophes, hyphens and periods ("O'Brien", "Euro-Atlantic",
-/// "U.S."), a trailing period kept only for initialisms and known
-/// abbreviations ("Conn.", "Gen."). `&` is a word of its own.
+/// The words of an analysed sentence as name finding reads them: the text
+/// layer's word, number and symbol tokens, with a possessive or contracted
+/// clitic joined back to its word ("Chile’s", "don't") and a period joined
+/// to a word that keeps it as a title, an abbreviation or a gazetteer
+/// alias ("Sgt.", "Conn."). Punctuation is dropped. Spans are the layer's
+/// (into the document text); nothing is tokenised again.
 #[must_use]
-pub fn tokenize(text: &str, offset: usize) -> Vec<Token<'_>> {
-    let mut tokens = Vec::new();
-    let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        if c == '&' {
-            tokens.push(Token { span: Span::new(offset + start, offset + start + 1), text: "&" });
-            continue;
-        }
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = start + c.len_utf8();
-        while let Some(&(i, next)) = chars.peek() {
-            if next.is_alphanumeric() {
-                end = i + next.len_utf8();
-                chars.next();
-            } else if matches!(next, '\'' | '’' | '-' | '.' | '‑') {
-                // Joiner: keep it only when a letter or digit follows.
-                let after = text[i + next.len_utf8()..].chars().next();
-                if after.is_some_and(char::is_alphanumeric) {
-                    end = i + next.len_utf8();
-                    chars.next();
-                } else {
-                    break;
+pub fn words<'t>(text: &'t str, layer: &SentenceLayer) -> Vec<Token<'t>> {
+    let mut words: Vec<Token<'t>> = Vec::with_capacity(layer.tokens.len());
+    for token in &layer.tokens {
+        let span = token.span;
+        let joined = |words: &Vec<Token<'t>>| words.last().is_some_and(|w: &Token<'t>| w.span.end() == span.start());
+        match token.kind {
+            TokenKind::Clitic if joined(&words) => extend_last(text, &mut words, span),
+            TokenKind::Punct => {
+                if &text[span.range()] == "." && joined(&words) {
+                    let last = words.last().map_or("", |w| w.text);
+                    if keeps_period(last) {
+                        extend_last(text, &mut words, span);
+                    }
                 }
-            } else {
-                break;
             }
+            _ => words.push(Token { span, text: &text[span.range()] }),
         }
-        // A trailing period belongs to initialisms ("U.S.") and abbreviations.
-        if bytes.get(end) == Some(&b'.') {
-            let word = &text[start..end];
-            if word.contains('.') || is_abbreviation(word) {
-                end += 1;
-            }
-        }
-        tokens.push(Token { span: Span::new(offset + start, offset + end), text: &text[start..end] });
     }
-    tokens
+    words
 }
 
-/// Abbreviations written with a final period before a name or as a state.
-fn is_abbreviation(word: &str) -> bool {
-    const ABBREVIATIONS: &[&str] = &[
-        "Mr", "Mrs", "Ms", "Dr", "Prof", "Gen", "Lt", "Col", "Sgt", "Capt", "Maj", "Adm", "Gov", "Sen", "Rep", "Rev",
-        "St", "Jr", "Sr", "Inc", "Corp", "Co", "Ltd", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla",
-        "Ga", "Ill", "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb", "Nev",
-        "Okla", "Ore", "Pa", "Tenn", "Tex", "Vt", "Va", "Wash", "Wis", "Wyo", "Mt", "Ft",
-    ];
-    ABBREVIATIONS.contains(&word) || (word.len() == 1 && word.chars().all(char::is_uppercase))
+/// Widens the last word to the end of `span`.
+fn extend_last<'t>(text: &'t str, words: &mut [Token<'t>], span: Span) {
+    if let Some(last) = words.last_mut() {
+        last.span = Span::new(last.span.start(), span.end());
+        last.text = &text[last.span.range()];
+    }
+}
+
+/// Whether a capitalised word written with a period after it keeps the
+/// period: a title before a name ("Sgt."), an abbreviation, or the
+/// gazetteer's abbreviated name of a place ("Conn.").
+fn keeps_period(word: &str) -> bool {
+    if !word.chars().next().is_some_and(char::is_uppercase) || word.len() > 6 {
+        return false;
+    }
+    let with_period = format!("{word}.");
+    let gazetteer = Gazetteer::global();
+    NAME_TITLES.contains(&with_period.as_str())
+        || is_abbreviation(word)
+        || gazetteer.lookup(&with_period).iter().any(|&id| gazetteer.entry(id).aliases.contains(&with_period))
 }
 
 /// Which mention wins where two overlap: the longer, then the earlier, then
@@ -250,25 +245,28 @@ mod tests {
         assert_eq!(mentions[0].span, Span::new(1, 7));
     }
 
-    fn words(text: &str) -> Vec<&str> {
-        tokenize(text, 0).into_iter().map(|t| t.text).collect()
+    fn split(text: &str) -> Vec<&str> {
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        words(text, &layer).into_iter().map(|t| t.text).collect()
     }
 
     #[test]
-    fn tokens_keep_inner_joiners() {
+    fn words_keep_inner_joiners_and_clitics() {
         assert_eq!(
-            words("O'Brien met U.S. officials in Euro-Atlantic talks."),
+            split("O'Brien met U.S. officials in Euro-Atlantic talks."),
             ["O'Brien", "met", "U.S.", "officials", "in", "Euro-Atlantic", "talks"]
         );
-        assert_eq!(words("Bethany, Conn., was"), ["Bethany", "Conn.", "was"]);
-        assert_eq!(words("Chile’s government"), ["Chile’s", "government"]);
-        assert_eq!(words("AT&T and Procter & Gamble"), ["AT", "&", "T", "and", "Procter", "&", "Gamble"]);
+        assert_eq!(split("Bethany, Conn., was"), ["Bethany", "Conn.", "was"]);
+        assert_eq!(split("Chile’s government"), ["Chile’s", "government"]);
+        assert_eq!(split("Sgt. Jane Roe's unit"), ["Sgt.", "Jane", "Roe's", "unit"]);
+        assert_eq!(split("Procter & Gamble"), ["Procter", "&", "Gamble"]);
     }
 
     #[test]
     fn spans_index_the_document() {
         let text = "Hello, Zoë Ström.";
-        let tokens = tokenize(&text[7..], 7);
+        let layer = SentenceLayer::analyse(text, Span::new(7, text.len()));
+        let tokens = words(text, &layer);
         assert_eq!(&text[tokens[1].span.range()], "Ström");
     }
 }

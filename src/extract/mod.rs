@@ -2,7 +2,8 @@
 //!
 //! The stages, in order:
 //! 1. mention finders: [`known`] (gazetteer), [`names`] (capitalised
-//!    phrases), [`nominals`] (described agreements);
+//!    phrases), [`nominals`] (described agreements), [`tagged`] (the name
+//!    tagger of the text layer);
 //! 2. [`coref`]: mentions to document entities;
 //! 3. relation extractors, one per file, run on each sentence's
 //!    [`view::SentenceView`] and listed in [`REGISTRY`].
@@ -18,6 +19,7 @@ pub mod modality;
 pub mod model;
 pub mod names;
 pub mod nominals;
+pub mod tagged;
 pub mod view;
 
 pub mod geography;
@@ -41,6 +43,7 @@ use crate::extract::model::{DocExtraction, EntityType, Evidence, Fact, Object, R
 use crate::extract::view::SentenceView;
 use crate::span::Span;
 use crate::text::date::{find_dates, PartialDate};
+use crate::text::layer::TextLayer;
 use crate::text::sentence::{segment, BlockKind};
 
 /// A relation extractor: reads one sentence view, adds facts or statements.
@@ -170,6 +173,9 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
     let sentences = segment(text);
     let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| latest_year(text, &sentences));
 
+    // 0. The text layer: tokens, tags and names, once per sentence.
+    let layer = TextLayer::analyse(text, &sentences);
+
     // 1. Mentions.
     let mut mentions: Vec<Mention> = Vec::new();
     let mut singles = Vec::new();
@@ -179,15 +185,16 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
         }
         let mut found = Vec::new();
         known::find(text, sentence.span, sentence.index, &mut found);
-        if sentence.block == BlockKind::Body {
+        if let Some(analysis) = layer.sentence(sentence.index).filter(|_| sentence.block == BlockKind::Body) {
             let taken = found.clone();
             // `found` holds the gazetteer mentions too: name finding reads them.
-            names::find(text, sentence.span, sentence.index, &taken, &mut found, &mut singles);
-            names::find_role_objects(text, sentence.span, sentence.index, &mut found);
+            names::find(text, sentence.span, analysis, sentence.index, &taken, &mut found, &mut singles);
+            names::find_role_objects(text, analysis, sentence.index, &mut found);
             nominals::find(text, sentence.span, sentence.index, doc_year, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
             let known = found.clone();
             nominals::find_events(text, sentence.span, sentence.index, &known, &mut found);
+            tagged::find(text, analysis, sentence.index, &mut found, &mut singles);
         }
         remove_overlaps(&mut found);
         keep_whole_characters(text, &mut found);

@@ -30,10 +30,11 @@ use crate::extract::lexicon::{
     head_type, is_title_word, WordList, FUNCTION_WORDS, INSTITUTIONS, KILL_VERBS, NAME_CONNECTORS, NAME_TITLES,
     NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
 };
-use crate::extract::mention::{tokenize, Mention, Token};
+use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
 use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind, Gazetteer};
 use crate::span::Span;
+use crate::text::layer::SentenceLayer;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "names";
@@ -54,6 +55,8 @@ pub struct Single {
     pub sentence_start: bool,
     /// An article or a possessive determiner stands before it ("the Beatles").
     pub after_article: bool,
+    /// The type the name tagger gives the word, with its confidence in `0..=1`.
+    pub tagged: Option<(EntityType, f32)>,
 }
 
 /// What the context of a single capitalised word says about it.
@@ -124,12 +127,13 @@ fn place_word_before(tokens: &[Token<'_>], start: usize) -> bool {
 pub fn find(
     text: &str,
     sentence: Span,
+    layer: &SentenceLayer,
     index: usize,
     taken: &[Mention],
     out: &mut Vec<Mention>,
     singles: &mut Vec<Single>,
 ) {
-    let tokens = tokenize(&text[sentence.range()], sentence.start());
+    let tokens = words(text, layer);
     // Headlines rarely end with a period; sentences with many names do.
     if !text[sentence.range()].trim_end().ends_with('.') && is_title_case(&tokens) {
         return;
@@ -167,7 +171,7 @@ pub fn find(
 /// Organisations named after a role's preposition ("head of the Lisbon
 /// institute for Maritime Studies", "a fellow at the Center for Y"):
 /// the capitalised phrase there names the body, whatever its head word.
-pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
+pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
     const ROLES: &[&str] = &[
         "head",
         "director",
@@ -191,7 +195,7 @@ pub fn find_role_objects(text: &str, sentence: Span, index: usize, out: &mut Vec
         "lecturer",
         "scientist",
     ];
-    let tokens = tokenize(&text[sentence.range()], sentence.start());
+    let tokens = words(text, layer);
     for i in 0..tokens.len().saturating_sub(3) {
         if !ROLES.contains(&tokens[i].text)
             || !matches!(tokens[i + 1].text, "of" | "at" | "for")
@@ -822,7 +826,15 @@ fn classify_plain(
                 SingleHint::None
             };
             let after_article = previous.is_some_and(|w| matches!(w, "the" | "The" | "a" | "an" | "its" | "their"));
-            singles.push(Single { span, word: name, sentence, hint, sentence_start: start == 0, after_article });
+            singles.push(Single {
+                span,
+                word: name,
+                sentence,
+                hint,
+                sentence_start: start == 0,
+                after_article,
+                tagged: None,
+            });
         }
         return;
     }
@@ -1067,7 +1079,8 @@ mod tests {
     fn names(text: &str) -> Vec<(String, EntityType)> {
         let mut out = Vec::new();
         let mut singles = Vec::new();
-        find(text, Span::new(0, text.len()), 0, &[], &mut out, &mut singles);
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        find(text, Span::new(0, text.len()), &layer, 0, &[], &mut out, &mut singles);
         out.into_iter().map(|m| (m.name, m.kind)).collect()
     }
 

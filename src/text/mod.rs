@@ -2,6 +2,7 @@
 
 pub mod conllu;
 pub mod date;
+pub mod layer;
 pub mod ner;
 pub mod normalize;
 pub mod pos;

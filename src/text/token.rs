@@ -102,6 +102,13 @@ pub fn tokenize_span(text: &str, span: Span, out: &mut Vec<Token>) {
     Tokenizer { text: &text[span.range()], offset: span.start(), out }.run();
 }
 
+/// Whether `word` (without its period) is an abbreviation that keeps its
+/// final period ("Inc", "Gen", "Jan"), from `data/lexicon/abbreviations.txt`.
+#[must_use]
+pub fn is_abbreviation(word: &str) -> bool {
+    abbreviations().contains(word)
+}
+
 /// The abbreviations that keep their final period, without it.
 fn abbreviations() -> &'static HashSet<&'static str> {
     static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();

@@ -1,0 +1,141 @@
+//! # Tagged: names the statistical name tagger finds
+//!
+//! ## What it extracts
+//! Person, organisation, place, event and agreement mentions from the text
+//! layer's name tagger (`text::ner`, trained on open corpora), where no
+//! gazetteer entry or head-noun rule already claimed the words. The
+//! tagger's type is the mention's type; a name the gazetteer knows keeps
+//! the gazetteer's (a country is a country).
+//!
+//! ## Example
+//! "Wu Lihua told the Tianjin Harbour Board that shipping had resumed."
+//!
+//! ## Produces
+//! Mentions: `Wu Lihua` (Person), `Tianjin Harbour Board` (Organization),
+//! each with the tagger's confidence.
+//!
+//! ## Known misses
+//! Names in all-capital or title-case headlines (the tagger reads
+//! capitals); names the tagger is unsure of (confidence below
+//! [`MIN_CONFIDENCE`]).
+
+use crate::extract::lexicon::{head_type, is_title_word, NAME_TITLES};
+use crate::extract::mention::{Mention, Occupied};
+use crate::extract::model::EntityType;
+use crate::extract::names::{Single, SingleHint};
+use crate::gazetteer::Gazetteer;
+use crate::span::Span;
+use crate::text::layer::SentenceLayer;
+use crate::text::ner::NameType;
+use crate::text::pos::Upos;
+
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "tagger";
+
+/// Below this tagger confidence a name is left out.
+pub const MIN_CONFIDENCE: f32 = 0.6;
+
+/// The mention type of a tagger type.
+#[must_use]
+pub fn entity_type(kind: NameType) -> EntityType {
+    match kind {
+        NameType::Person => EntityType::Person,
+        NameType::Organization => EntityType::Organization,
+        NameType::Place => EntityType::Place,
+        NameType::Event => EntityType::Event,
+        NameType::Law => EntityType::Agreement,
+    }
+}
+
+/// Adds the tagger's names of one sentence that overlap none of `out`.
+///
+/// A one-word name is not a mention yet: it joins the sentence's single
+/// capitalised words (`singles`), which coreference types first by the
+/// document's full names ("Roe" after "Jane Roe") and by the words around
+/// it, and only then by the tagger's reading.
+pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Mention>, singles: &mut Vec<Single>) {
+    let mut taken = Occupied::default();
+    for m in out.iter() {
+        taken.insert(m.span);
+    }
+    let gazetteer = Gazetteer::global();
+    for name in &layer.names {
+        if name.confidence < MIN_CONFIDENCE || taken.overlaps(name.span) {
+            continue;
+        }
+        let Some(written) = name.span.slice(text) else { continue };
+        let written = strip_article(written);
+        let span = Span::new(name.span.end() - written.len(), name.span.end());
+        if !written.chars().next().is_some_and(char::is_uppercase)
+            || written.split_whitespace().any(|w| is_title_word(w) || NAME_TITLES.contains(&w))
+        {
+            continue;
+        }
+        let kind = entity_type(name.kind);
+        if !written.contains(char::is_whitespace) {
+            // One word says least: it must be tagged a proper noun, and be
+            // no title or head noun left over from a longer name ("Sgt",
+            // "County").
+            if layer.tags[name.start].1 != Upos::PROPN
+                || is_title_word(written)
+                || head_type(&[written]).is_some()
+                || written.ends_with('.')
+            {
+                continue;
+            }
+            match singles.iter_mut().find(|s| s.span == span) {
+                Some(single) => single.tagged = Some((kind, name.confidence)),
+                None => singles.push(Single {
+                    span,
+                    word: written.to_string(),
+                    sentence,
+                    hint: SingleHint::None,
+                    sentence_start: name.start == 0,
+                    after_article: name.start > 0
+                        && layer.tags[name.start - 1].1 == Upos::DET
+                        && written.len() == name.span.len(),
+                    tagged: Some((kind, name.confidence)),
+                }),
+            }
+            continue;
+        }
+        // The gazetteer's matcher left this name for a reason (a common
+        // word, a headline): it is not the tagger's to type.
+        if !gazetteer.lookup(written).is_empty() {
+            continue;
+        }
+        let clean = written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let confidence = (name.confidence * 80.0).round() as u8;
+        taken.insert(span);
+        out.push(Mention::new(span, kind, clean, NAME, confidence, sentence));
+    }
+}
+
+/// The name without a leading article ("the United Nations").
+fn strip_article(name: &str) -> &str {
+    for article in ["the ", "The "] {
+        if let Some(rest) = name.strip_prefix(article) {
+            return rest.trim_start();
+        }
+    }
+    name
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn adds_names_no_other_finder_took() {
+        let text = "The talks were led by Maria Lopez and the harbour board.";
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        let (mut out, mut singles) = (Vec::new(), Vec::new());
+        find(text, &layer, 0, &mut out, &mut singles);
+        assert!(out.iter().any(|m| m.name == "Maria Lopez" && m.kind == EntityType::Person), "{out:?}");
+        // A span already taken is left alone.
+        let mut taken =
+            vec![Mention::new(Span::new(22, 33), EntityType::Organization, "Maria Lopez".into(), "x", 50, 0)];
+        find(text, &layer, 0, &mut taken, &mut singles);
+        assert_eq!(taken.len(), 1);
+    }
+}

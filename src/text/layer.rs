@@ -1,0 +1,131 @@
+//! The text layer: one analysis of each sentence that every later stage
+//! reads: tokens with byte spans, part-of-speech tags and name spans.
+//!
+//! It is computed once per sentence ([`TextLayer::analyse`]); extraction
+//! reads names from it instead of tokenising the sentence again. Token
+//! spans point into the document text and are never rewritten.
+
+use crate::span::Span;
+use crate::text::ner::{NameTag, NameTagger, NameType};
+use crate::text::pos::{PosTagger, Upos, Xpos};
+use crate::text::sentence::{BlockKind, Sentence};
+use crate::text::token::{tokenize_span, Token, TokenKind};
+
+/// A name the tagger found, as a byte span of the document.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TaggedName {
+    /// Where the name is in the document text.
+    pub span: Span,
+    /// Its type.
+    pub kind: NameType,
+    /// The tagger's confidence in `0..=1`.
+    pub confidence: f32,
+    /// First token (index into the sentence's tokens).
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// The analysis of one sentence.
+#[derive(Debug, Clone, Default)]
+pub struct SentenceLayer {
+    /// Tokens, spans into the document text.
+    pub tokens: Vec<Token>,
+    /// One (PTB, Universal) tag pair per token.
+    pub tags: Vec<(Xpos, Upos)>,
+    /// Names, in text order, not overlapping.
+    pub names: Vec<TaggedName>,
+}
+
+impl SentenceLayer {
+    /// Analyses the sentence at `span` of `text`.
+    #[must_use]
+    pub fn analyse(text: &str, span: Span) -> SentenceLayer {
+        let mut tokens = Vec::new();
+        tokenize_span(text, span, &mut tokens);
+        let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
+        let tags = PosTagger::global().tag(&words);
+        let names = NameTagger::global().tag(&words).into_iter().filter_map(|tag| tagged_name(&tokens, tag)).collect();
+        SentenceLayer { tokens, tags, names }
+    }
+
+    /// The name whose span is exactly `span`, if the tagger found one.
+    #[must_use]
+    pub fn name_at(&self, span: Span) -> Option<&TaggedName> {
+        self.names.iter().find(|n| n.span == span)
+    }
+
+    /// The names that overlap `span`.
+    pub fn names_overlapping(&self, span: Span) -> impl Iterator<Item = &TaggedName> {
+        self.names.iter().filter(move |n| n.span.overlaps(span))
+    }
+}
+
+/// A tag's token range as a byte span; a name ending in a possessive
+/// clitic or punctuation is trimmed to its words.
+fn tagged_name(tokens: &[Token], tag: NameTag) -> Option<TaggedName> {
+    let mut end = tag.end.min(tokens.len());
+    while end > tag.start && matches!(tokens[end - 1].kind, TokenKind::Clitic | TokenKind::Punct) {
+        end -= 1;
+    }
+    if end <= tag.start {
+        return None;
+    }
+    let span = Span::new(tokens[tag.start].span.start(), tokens[end - 1].span.end());
+    Some(TaggedName { span, kind: tag.kind, confidence: tag.confidence, start: tag.start, end })
+}
+
+/// The layer of a whole document: one entry per sentence, `None` for page
+/// furniture (bylines, navigation), which nothing reads.
+#[derive(Debug, Clone, Default)]
+pub struct TextLayer {
+    sentences: Vec<Option<SentenceLayer>>,
+}
+
+impl TextLayer {
+    /// Analyses every sentence that is not page furniture.
+    #[must_use]
+    pub fn analyse(text: &str, sentences: &[Sentence]) -> TextLayer {
+        let mut layer = TextLayer { sentences: vec![None; sentences.iter().map(|s| s.index + 1).max().unwrap_or(0)] };
+        for sentence in sentences {
+            if sentence.block != BlockKind::Furniture {
+                layer.sentences[sentence.index] = Some(SentenceLayer::analyse(text, sentence.span));
+            }
+        }
+        layer
+    }
+
+    /// The analysis of sentence `index`, if it was analysed.
+    #[must_use]
+    pub fn sentence(&self, index: usize) -> Option<&SentenceLayer> {
+        self.sentences.get(index).and_then(Option::as_ref)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::sentence::segment;
+
+    #[test]
+    fn names_are_document_spans() {
+        let text = "Intro line.\n\nThe talks in Geneva were led by Maria Lopez of the United Nations.";
+        let sentences = segment(text);
+        let layer = TextLayer::analyse(text, &sentences);
+        let names: Vec<(&str, NameType)> = sentences
+            .iter()
+            .filter_map(|s| layer.sentence(s.index))
+            .flat_map(|l| l.names.iter().map(|n| (&text[n.span.range()], n.kind)))
+            .collect();
+        assert!(names.contains(&("Maria Lopez", NameType::Person)), "{names:?}");
+        assert!(names.contains(&("Geneva", NameType::Place)), "{names:?}");
+    }
+
+    #[test]
+    fn every_token_has_a_tag() {
+        let text = "Ministers met on Monday.";
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        assert_eq!(layer.tokens.len(), layer.tags.len());
+        assert_eq!(layer.tokens.len(), 5);
+    }
+}
