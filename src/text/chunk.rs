@@ -44,15 +44,18 @@
 //!
 //! [`treebank_noun_phrases`] derives the phrases the chunker is scored
 //! against from a CoNLL-U dependency tree (`examples/eval_chunk.rs`,
-//! `kgforge eval-layer`). Every token with UPOS NOUN, PROPN, PRON, NUM or
-//! SYM whose relation to its head is not one that puts it inside another
-//! phrase is a head. Its phrase is the longest contiguous run of tokens
-//! around it that hang from it through these relations only:
+//! `kgforge eval-layer`). Every token with UPOS NOUN, PROPN, PRON or NUM
+//! (or SYM tagged `$`, `#`, `NN`, or "%"; not "–" or "/") whose relation
+//! to its head is not one that puts it inside another phrase is a head. Its
+//! phrase is the longest contiguous run of tokens around it that hang from
+//! it through these relations only:
 //!
 //! - on either side: `compound`, `flat`, `fixed`, `goeswith`, `nummod`
 //!   ("$ 5 billion": "billion" is a `nummod` of "$", "5" a `compound` of
 //!   "billion");
-//! - on the left only: `det` (and `det:predet`), `amod`, `nmod:poss`;
+//! - on the left only: `det` (and `det:predet`), `amod`, `nmod:poss`,
+//!   `nmod:desc` (a title before a name: "President Bush", "Mr. Smith" are
+//!   one phrase), `nmod:unmarked` ("July" of "July 13");
 //! - under one of those dependents (not on the head itself): `advmod` ("a
 //!   very large"), `cc` and `conj` ("economic and military"), `punct` ","
 //!   ("economic, social and military");
@@ -319,7 +322,7 @@ fn attach_post_modifiers(words: &[&str], tags: &[(Xpos, Upos)], phrases: &mut [N
 /// make it no phrase head at all).
 fn is_inner_relation(deprel: &str) -> bool {
     let base = deprel.split(':').next().unwrap_or(deprel);
-    deprel == "nmod:poss"
+    matches!(deprel, "nmod:poss" | "nmod:desc" | "nmod:unmarked")
         || matches!(
             base,
             "det"
@@ -349,7 +352,7 @@ fn joins_parent(tokens: &[conllu::Token], t: usize, p: usize, p_is_head: bool) -
     match base {
         "compound" | "flat" | "fixed" | "goeswith" | "nummod" => true,
         "det" | "amod" => left,
-        "nmod" => left && tok.deprel == "nmod:poss",
+        "nmod" => left && matches!(tok.deprel.as_str(), "nmod:poss" | "nmod:desc" | "nmod:unmarked"),
         "advmod" | "cc" | "conj" => !p_is_head,
         "punct" => tok.xpos == "HYPH" || (tok.form == "," && !p_is_head),
         "case" => tok.xpos == "POS",
@@ -394,8 +397,14 @@ fn tree_phrase(tokens: &[conllu::Token], head: usize) -> (usize, usize) {
     (start, end)
 }
 
-fn is_nominal_upos(upos: &str) -> bool {
-    matches!(upos, "NOUN" | "PROPN" | "PRON" | "NUM" | "SYM")
+/// A token that may head a phrase: a noun, proper noun, pronoun or number,
+/// or a currency or percent sign (not the other symbols: "–", "/").
+fn is_nominal_token(token: &conllu::Token) -> bool {
+    match token.upos.as_str() {
+        "NOUN" | "PROPN" | "PRON" | "NUM" => true,
+        "SYM" => matches!(token.xpos.as_str(), "$" | "#" | "NN" | "NNS") || token.form == "%",
+        _ => false,
+    }
 }
 
 /// The base noun phrases of a treebank sentence, derived from its
@@ -405,7 +414,7 @@ fn is_nominal_upos(upos: &str) -> bool {
 pub fn treebank_noun_phrases(tokens: &[conllu::Token]) -> Vec<NounPhrase> {
     let n = tokens.len();
     let mut candidates: Vec<NounPhrase> = (0..n)
-        .filter(|&h| is_nominal_upos(&tokens[h].upos) && !is_inner_relation(&tokens[h].deprel))
+        .filter(|&h| is_nominal_token(&tokens[h]) && !is_inner_relation(&tokens[h].deprel))
         .map(|h| {
             let (start, end) = tree_phrase(tokens, h);
             NounPhrase { start, end, head: h, post: None }
@@ -424,7 +433,7 @@ pub fn treebank_noun_phrases(tokens: &[conllu::Token]) -> Vec<NounPhrase> {
         keep(phrase, &mut covered);
     }
     for h in 0..n {
-        if !covered[h] && is_nominal_upos(&tokens[h].upos) && tokens[h].xpos != "POS" {
+        if !covered[h] && is_nominal_token(&tokens[h]) && tokens[h].xpos != "POS" {
             let (start, end) = tree_phrase(tokens, h);
             keep(NounPhrase { start, end, head: h, post: None }, &mut covered);
         }
