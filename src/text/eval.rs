@@ -20,7 +20,7 @@ use std::time::Instant;
 
 use crate::text::chunk::{self, NounPhrase};
 use crate::text::conllu;
-use crate::text::pos::{PosTagger, Upos, Xpos};
+use crate::text::pos::{PosTagger, TrainSentence, Upos, Xpos};
 
 /// A corpus file that could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -139,21 +139,35 @@ pub struct PosAccuracy {
     pub tokens_per_s: f64,
 }
 
-/// Tags `sentences` with `tagger` and scores the tags against the gold ones.
+/// Treebank sentences as part-of-speech training or test sentences (words
+/// with their gold tags).
 #[must_use]
-pub fn pos_accuracy(tagger: &PosTagger, sentences: &[conllu::Sentence]) -> PosAccuracy {
-    let words: Vec<Vec<&str>> = sentences.iter().map(words).collect();
+pub fn tagged_sentences(sentences: &[conllu::Sentence]) -> Vec<TrainSentence> {
+    sentences
+        .iter()
+        .map(|s| {
+            let (xpos, upos) = gold_tags(s).into_iter().unzip();
+            TrainSentence { words: s.tokens.iter().map(|t| t.form.clone()).collect(), xpos, upos }
+        })
+        .collect()
+}
+
+/// Tags the words of `data` with `tagger` and scores the tags against the
+/// gold ones.
+#[must_use]
+pub fn pos_accuracy(tagger: &PosTagger, data: &[TrainSentence]) -> PosAccuracy {
+    let words: Vec<Vec<&str>> = data.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
     let t0 = Instant::now();
     let tagged: Vec<Vec<(Xpos, Upos)>> = words.iter().map(|w| tagger.tag(w)).collect();
     let seconds = t0.elapsed().as_secs_f64();
     let (mut tokens, mut xpos, mut upos, mut upos_map) = (0usize, 0usize, 0usize, 0usize);
-    for ((sentence, w), predicted) in sentences.iter().zip(&words).zip(&tagged) {
+    for ((sentence, w), predicted) in data.iter().zip(&words).zip(&tagged) {
         let mapped = tagger.tag_with_map(w, true);
-        for ((gold, p), m) in gold_tags(sentence).iter().zip(predicted).zip(&mapped) {
+        for (i, (p, m)) in predicted.iter().zip(&mapped).enumerate() {
             tokens += 1;
-            xpos += usize::from(gold.0 == p.0);
-            upos += usize::from(gold.1 == p.1);
-            upos_map += usize::from(gold.1 == m.1);
+            xpos += usize::from(sentence.xpos[i] == p.0);
+            upos += usize::from(sentence.upos[i] == p.1);
+            upos_map += usize::from(sentence.upos[i] == m.1);
         }
     }
     let share = |c: usize| c as f64 / tokens.max(1) as f64;
