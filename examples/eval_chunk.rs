@@ -129,7 +129,7 @@ fn main() -> Result<()> {
         post_stats(&ewt_dev, &mut stats);
         post_stats(&gum_dev, &mut stats);
         let mut rows: Vec<_> = stats.into_iter().filter(|(_, (n, _))| *n >= 10).collect();
-        rows.sort_by(|a, b| b.1 .0.cmp(&a.1 .0));
+        rows.sort_by_key(|(_, (times, _))| std::cmp::Reverse(*times));
         println!("preposition after a phrase (dev): times, attached to the phrase as nmod");
         for (prep, (n, attached)) in rows {
             println!("  {prep:<10} {n:>5} {:>5.1}%", 100.0 * attached as f64 / n as f64);

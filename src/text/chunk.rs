@@ -28,10 +28,11 @@
 //! Post-modifiers: when a phrase is followed directly by a preposition of
 //! `data/lexicon/np_post_prepositions.txt` ("of", "on", "for", "about") and
 //! another base phrase, [`NounPhrase::post`] holds that prepositional
-//! phrase, preposition to the end of the following base phrase ("a letter"
-//! + "of intent"), which is also returned as a phrase of its own. Each
-//! phrase takes at most the one right after it: in "a letter of intent on
-//! tanks", "a letter" takes "of intent" and "intent" takes "on tanks".
+//! phrase, from the preposition to the end of the following base phrase
+//! ("of intent" after "a letter"); that base phrase is also returned on its
+//! own. Each phrase takes at most the one right after it: in "a letter of
+//! intent on tanks", "a letter" takes "of intent" and "intent" takes "on
+//! tanks".
 //!
 //! # Example
 //!
@@ -603,8 +604,9 @@ mod tests {
             .collect()
     }
 
-    fn spans(phrases: &[NounPhrase]) -> Vec<(usize, usize, usize, Option<(usize, usize)>)> {
-        phrases.iter().map(|p| (p.start, p.end, p.head, p.post)).collect()
+    /// A phrase from (start, end, head, post).
+    fn np((start, end, head, post): (usize, usize, usize, Option<(usize, usize)>)) -> NounPhrase {
+        NounPhrase { start, end, head, post }
     }
 
     #[test]
@@ -628,7 +630,8 @@ mod tests {
             ("aid", "NOUN", "NN", 7, "nmod"),
             (".", "PUNCT", ".", 6, "punct"),
         ]);
-        assert_eq!(spans(&treebank_noun_phrases(&t)), [(0, 5, 4, None), (6, 9, 6, Some((9, 15))), (10, 15, 14, None)]);
+        let expected = [(0, 5, 4, None), (6, 9, 6, Some((9, 15))), (10, 15, 14, None)].map(np);
+        assert_eq!(treebank_noun_phrases(&t), expected);
     }
 
     #[test]
@@ -642,6 +645,7 @@ mod tests {
             ("'s", "PART", "POS", 2, "case"),
             ("visit", "NOUN", "NN", 0, "root"),
         ]);
-        assert_eq!(spans(&treebank_noun_phrases(&t)), [(0, 2, 1, Some((2, 4))), (3, 4, 3, None), (5, 6, 5, None)]);
+        let expected = [(0, 2, 1, Some((2, 4))), (3, 4, 3, None), (5, 6, 5, None)].map(np);
+        assert_eq!(treebank_noun_phrases(&t), expected);
     }
 }
