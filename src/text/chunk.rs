@@ -506,6 +506,24 @@ mod tests {
     }
 
     #[test]
+    fn module_docs_example() {
+        let s = "The/DT/DET country/NN/NOUN 's/POS/PART foreign/JJ/ADJ minister/NN/NOUN signed/VBD/VERB a/DT/DET \
+                 letter/NN/NOUN of/IN/ADP intent/NN/NOUN on/IN/ADP $/$/SYM 5/CD/NUM billion/CD/NUM of/IN/ADP \
+                 tanks/NNS/NOUN ././PUNCT";
+        assert_eq!(
+            chunked(s),
+            [
+                "[The country 's foreign minister]",
+                "[a letter]+of intent",
+                "[intent]+on $ 5 billion",
+                "[$ 5 billion]+of tanks",
+                "[tanks]"
+            ]
+        );
+        assert_eq!(heads(s), ["minister", "letter", "intent", "$", "tanks"]);
+    }
+
+    #[test]
     fn agreement_on_fisheries_data() {
         let s = "Both/DT/DET sides/NNS/NOUN praised/VBD/VERB the/DT/DET agreement/NN/NOUN on/IN/ADP \
                  fisheries/NNS/NOUN data/NNS/NOUN ././PUNCT";
