@@ -7,6 +7,7 @@
 #![allow(clippy::print_stderr)]
 
 mod build;
+mod eval_layer;
 mod explain;
 mod export;
 mod extract;
@@ -53,6 +54,8 @@ enum Command {
     Explain(explain::Args),
     /// Check every file of the store and rebuild what can be rebuilt.
     Repair(repair::Args),
+    /// Score the language layer (tags, noun phrases, names) on the treebanks' held-out test splits.
+    EvalLayer(eval_layer::Args),
 }
 
 /// What a finished command reports back.
@@ -76,6 +79,7 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Explain(args) => explain::run(args),
         Command::Repair(args) => repair::run(args),
+        Command::EvalLayer(args) => eval_layer::run(args),
     };
     match result {
         Ok(outcome) if outcome.skipped > 0 => {

@@ -1,8 +1,10 @@
-//! Minimal CoNLL-U reader: sentences of (form, UPOS, XPOS, head, MISC) tokens.
+//! Minimal CoNLL-U reader: sentences of (form, UPOS, XPOS, head, relation,
+//! MISC) tokens.
 //!
 //! Multiword-token lines (`1-2`) and empty nodes (`1.1`) are skipped, so each
 //! sentence holds the syntactic words only, in order. Shared by the trainers of
-//! the learned language layer (part-of-speech tagger, later the name tagger).
+//! the learned language layer (part-of-speech tagger, name tagger) and the
+//! noun phrases derived from the trees (`chunk`).
 
 use std::path::Path;
 
@@ -18,6 +20,9 @@ pub struct Token {
     /// The word this one depends on, from 1 (column 7); 0 for the root or
     /// when the column is not a number.
     pub head: usize,
+    /// Universal dependency relation to the head, with its subtype
+    /// (`nmod:poss`, column 8).
+    pub deprel: String,
     /// MISC column (column 10), `_` when empty.
     pub misc: String,
 }
@@ -65,6 +70,7 @@ pub fn parse(text: &str) -> Vec<Sentence> {
             upos: cols[3].to_string(),
             xpos: cols[4].to_string(),
             head: cols[6].parse().unwrap_or(0),
+            deprel: cols[7].to_string(),
             misc: cols[9].to_string(),
         });
     }
@@ -106,6 +112,7 @@ mod tests {
         assert_eq!(s[0].tokens[2].misc, "SpaceAfter=No");
         assert_eq!(s[0].tokens[0].head, 3);
         assert_eq!(s[0].tokens[2].head, 0);
+        assert_eq!(s[0].tokens[0].deprel, "nsubj");
         assert_eq!(s[1].id, "d1-2");
         assert_eq!(s[1].tokens[0].xpos, "UH");
     }
