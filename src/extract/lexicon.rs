@@ -67,6 +67,27 @@ pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/
 /// Head nouns that make a capitalised phrase an agreement.
 pub static AGREEMENT_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/agreement_heads.txt"));
 
+/// Prepositions that put a single unknown name in place ("in Lowman").
+pub static PLACE_PREPOSITIONS: WordList = WordList::new(include_str!("../../data/lexicon/place_prepositions.txt"));
+
+/// Adjectives that put the name after them in place ("suburban Larchmont").
+pub static PLACE_ADJECTIVES: WordList = WordList::new(include_str!("../../data/lexicon/place_adjectives.txt"));
+
+/// Nouns that put a name after them in place ("the town of Lowman").
+pub static PLACE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/place_nouns.txt"));
+
+/// Posts whose "of/at/for the" phrase names a body ("head of the X Institute").
+pub static ROLE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/role_nouns.txt"));
+
+/// Capitalised directions that open a region's name ("Southern California").
+pub static DIRECTIONS: WordList = WordList::new(include_str!("../../data/lexicon/directions.txt"));
+
+/// Endings of common nouns and adjectives that names rarely have.
+pub static COMMON_NOUN_ENDINGS: WordList = WordList::new(include_str!("../../data/lexicon/common_noun_endings.txt"));
+
+/// Calendar words: a noun phrase holding one is a time ("on Monday").
+pub static TIME_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/time_words.txt"));
+
 /// Head nouns that make a capitalised phrase an event.
 pub static EVENT_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/event_heads.txt"));
 

@@ -27,17 +27,24 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, WordList, FUNCTION_WORDS, INSTITUTIONS, KILL_VERBS, NAME_CONNECTORS, NAME_TITLES,
-    NOT_NAMES, ORG_HEADS, SPEECH_VERBS,
+    head_type, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, KILL_VERBS,
+    NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
+    SPEECH_VERBS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
 use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind, Gazetteer};
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
+use crate::text::ner::NameType;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "names";
+
+/// Confidence of a person's name said to speak ("Jane Roe said") with no
+/// title or apposition: the highest a name typed by its context alone gets.
+const SPEECH_CONFIDENCE: u8 = 80;
+const DROP_UNTAGGED: bool = false;
 
 /// A single capitalised word left unresolved: kept only if the document
 /// also names a person it shortens ("Roe" for "Jane Roe").
@@ -71,49 +78,10 @@ pub enum SingleHint {
 }
 
 /// Prepositions that put a single unknown name in place ("in Lowman").
-const PLACE_PREPOSITIONS: &[&str] = &["in", "near", "outside", "from", "at", "to", "into", "around"];
 
 /// Words that put the name after them in place: "suburban Larchmont", "the
 /// town of Lowman".
 fn place_word_before(tokens: &[Token<'_>], start: usize) -> bool {
-    const PLACE_ADJECTIVES: &[&str] = &[
-        "suburban",
-        "downtown",
-        "nearby",
-        "neighboring",
-        "neighbouring",
-        "northern",
-        "southern",
-        "eastern",
-        "western",
-        "central",
-        "rural",
-        "coastal",
-        "northeastern",
-        "northwestern",
-        "southeastern",
-        "southwestern",
-    ];
-    const PLACE_NOUNS: &[&str] = &[
-        "town",
-        "city",
-        "village",
-        "suburb",
-        "hometown",
-        "port",
-        "province",
-        "region",
-        "county",
-        "district",
-        "township",
-        "capital",
-        "island",
-        "state",
-        "mayor",
-        "governor",
-        "residents",
-        "outskirts",
-    ];
     let previous = start.checked_sub(1).map(|p| tokens[p].text);
     let before_of = start.checked_sub(2).map(|p| tokens[p].text);
     previous.is_some_and(|w| PLACE_PREPOSITIONS.contains(&w) || PLACE_ADJECTIVES.contains(&w))
@@ -138,6 +106,7 @@ pub fn find(
     if !text[sentence.range()].trim_end().ends_with('.') && is_title_case(&tokens) {
         return;
     }
+    let first_new = out.len();
     let mut ahead = HeadsAhead::new(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -166,38 +135,54 @@ pub fn find(
         classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
         i = end;
     }
+    judge_people_by_shape(layer, first_new, out);
+}
+
+/// A run typed a person only by the shape of its words or a speech verb
+/// (no title, no apposition) is what the name tagger reads best: where it
+/// sees an organisation or a place there, the run takes that type
+/// ("Orion said", "Ebro Agricolas"); where it sees no name at all and
+/// nothing but the shape spoke for a person, the run is dropped.
+fn judge_people_by_shape(layer: &SentenceLayer, first_new: usize, out: &mut Vec<Mention>) {
+    let mut kept = Vec::with_capacity(out.len());
+    for (i, mut m) in out.drain(..).enumerate() {
+        let by_shape = i >= first_new
+            && m.kind == EntityType::Person
+            && m.title.is_none()
+            && m.extractor == NAME
+            && m.confidence <= SPEECH_CONFIDENCE;
+        if by_shape {
+            match tagger_reading(layer, m.span) {
+                Some((kind, p)) if kind != NameType::Person => {
+                    m.kind = crate::extract::tagged::entity_type(kind);
+                    m.confidence = (p * 80.0).round() as u8;
+                }
+                None if m.confidence < SPEECH_CONFIDENCE && DROP_UNTAGGED => continue,
+                _ => {}
+            }
+        }
+        kept.push(m);
+    }
+    *out = kept;
+}
+
+/// The type the name tagger gives most of `span`, with its confidence.
+fn tagger_reading(layer: &SentenceLayer, span: Span) -> Option<(NameType, f32)> {
+    layer
+        .names_overlapping(span)
+        .map(|n| (n, n.span.start().max(span.start())..n.span.end().min(span.end())))
+        .filter(|(n, shared)| shared.len() * 2 > span.len() && n.confidence >= crate::extract::tagged::MIN_CONFIDENCE)
+        .max_by_key(|(_, shared)| shared.len())
+        .map(|(n, _)| (n.kind, n.confidence))
 }
 
 /// Organisations named after a role's preposition ("head of the Lisbon
 /// institute for Maritime Studies", "a fellow at the Center for Y"):
 /// the capitalised phrase there names the body, whatever its head word.
 pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
-    const ROLES: &[&str] = &[
-        "head",
-        "director",
-        "president",
-        "chairman",
-        "chairwoman",
-        "chair",
-        "chief",
-        "founder",
-        "member",
-        "researcher",
-        "expert",
-        "analyst",
-        "fellow",
-        "professor",
-        "spokesman",
-        "spokeswoman",
-        "spokesperson",
-        "official",
-        "economist",
-        "lecturer",
-        "scientist",
-    ];
     let tokens = words(text, layer);
     for i in 0..tokens.len().saturating_sub(3) {
-        if !ROLES.contains(&tokens[i].text)
+        if !ROLE_NOUNS.contains(&tokens[i].text)
             || !matches!(tokens[i + 1].text, "of" | "at" | "for")
             || tokens[i + 2].text != "the"
         {
@@ -260,17 +245,6 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
 /// "Southern California": a capitalised direction right before a known
 /// region or state (not a city: "North Bend" is a town of its own).
 fn directional_region(text: &str, tokens: &[Token<'_>], i: usize, taken: &[Mention]) -> Option<Span> {
-    const DIRECTIONS: &[&str] = &[
-        "Northern",
-        "Southern",
-        "Eastern",
-        "Western",
-        "Central",
-        "Northeastern",
-        "Northwestern",
-        "Southeastern",
-        "Southwestern",
-    ];
     let (word, next) = (tokens.get(i)?, tokens.get(i + 1)?);
     if !DIRECTIONS.contains(&word.text) || !only_space_between(text, *word, *next) {
         return None;
@@ -898,13 +872,8 @@ fn classify_plain(
 /// Endings of English common nouns and adjectives that names rarely have
 /// ("International Studies", "Strong Teams", "Authentic Mindset").
 fn common_noun_shape(word: &str) -> bool {
-    const ENDINGS: &[&str] = &[
-        "tion", "sion", "ment", "ness", "ity", "ies", "ism", "ics", "ional", "ance", "ence", "ship", "ings", "ures",
-        "ates", "ists", "ents", "ives", "ous", "ful", "less", "able", "ible", "ward", "wise", "ical", "ated", "ized",
-        "ised", "eams", "ows", "ects", "ands",
-    ];
     let lower = word.to_lowercase();
-    lower.len() > 4 && ENDINGS.iter().any(|e| lower.ends_with(e))
+    lower.len() > 4 && COMMON_NOUN_ENDINGS.words().iter().any(|e| lower.ends_with(e))
 }
 
 fn looks_like_name_word(token: &Token<'_>) -> bool {

@@ -1,10 +1,12 @@
 //! # Nominals: agreements described rather than named
 //!
 //! ## What it extracts
-//! Agreement mentions written as a common noun phrase: a determiner or
-//! modifiers before "declaration", "agreement", "accord", "pact", "treaty",
-//! "memorandum" or "deal" ("a joint declaration", "this trilateral
-//! agreement", "the 1996 military accords"); and anaphors that refer back to
+//! Agreement mentions written as a common noun phrase: a base noun phrase
+//! of the text layer with a determiner or modifiers, headed by a lower-case
+//! agreement noun of `data/lexicon/agreement_heads.txt` ("a joint
+//! declaration", "this trilateral agreement", "the 1996 military accords"),
+//! taken whole with its "of"/"on"/"for" post-modifier ("the agreement on
+//! fisheries data"; not a date: "the deal on Monday"); and anaphors that refer back to
 //! the document's agreement ("the initiative", "this tripartite
 //! cooperation"). A year older than the document's own makes the phrase the
 //! name of another, earlier agreement.
@@ -27,60 +29,82 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::lexicon::{AGREEMENT_HEADS, TIME_WORDS};
 use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::span::Span;
+use crate::text::date::find_dates;
+use crate::text::layer::SentenceLayer;
+use crate::text::pos::Upos;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "nominals";
-
-const MODIFIERS: &str = r"joint|trilateral|bilateral|multilateral|tripartite|defen[cs]e|cooperation|co-operation|military|security|peace|trade|new|historic|landmark|framework|partnership|strategic|nuclear|ceasefire|cease-fire|free-trade|comprehensive|final|interim|preliminary|formal|provisional|non-aggression|mutual|regional|energy|economic|political|arms|border|\d{4}";
-
-static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(
-        r"\b(?P<det>[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)?\s*(?P<mods>(?:(?:{MODIFIERS})\s+){{0,3}})(?P<head>declaration|agreement|accords?|pact|treaty|memorandum(?: of understanding)?|deal|protocol|convention)(?P<plural>s)?\b"
-    ))
-    .expect("valid nominal pattern")
-});
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:(?:new|trilateral|tripartite|bilateral|joint|defen[cs]e|military|regional|emerging|security|proposed)\s+){0,3})(?P<head>initiative|cooperation)\b")
         .expect("valid anaphor pattern")
 });
 
-/// Finds agreement nominals in one sentence. `doc_year` is the document's
-/// year (or the latest year it mentions): a phrase with an older year names
-/// an earlier agreement.
-pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out: &mut Vec<Mention>) {
+/// Finds agreement nominals in one sentence: the base noun phrases of the
+/// text layer whose head is a lower-case agreement noun ("a joint
+/// declaration", "the deal"), with their "of"/"on"/"for" post-modifier
+/// when one follows ("the agreement on fisheries data", "a memorandum of
+/// understanding"). `doc_year` is the document's year (or the latest year
+/// it mentions): a phrase with an older year names an earlier agreement.
+pub fn find(
+    text: &str,
+    sentence: Span,
+    layer: &SentenceLayer,
+    index: usize,
+    doc_year: Option<i32>,
+    out: &mut Vec<Mention>,
+) {
     let slice = &text[sentence.range()];
-    for caps in NOMINAL.captures_iter(slice) {
-        let mods = caps.name("mods").map_or("", |m| m.as_str());
-        let det = caps.name("det");
-        if caps.name("plural").is_some() && mods.is_empty() {
+    let mut dates: Option<Vec<Span>> = None;
+    for phrase in &layer.phrases {
+        let head = layer.word(text, phrase.head);
+        if !is_agreement_noun(head) {
             continue;
         }
-        if det.is_none() && mods.trim().is_empty() {
+        // The name starts after the determiners and any possessor ("the
+        // country's new pact" is a "new pact").
+        let mut start = phrase.start;
+        for i in phrase.start..phrase.head {
+            if layer.tags[i].0.as_str() == "POS" || matches!(layer.tags[i].1, Upos::DET | Upos::PRON) {
+                start = i + 1;
+            }
+        }
+        let determined = start > phrase.start;
+        let modifiers: Vec<&str> = (start..phrase.head).map(|i| layer.word(text, i)).collect();
+        // "reach agreement": a bare noun names nothing.
+        if !determined && modifiers.is_empty() {
             continue;
         }
-        let head = &caps["head"];
         // "the protocol", "the convention" name a text only where it is signed.
         if matches!(head, "protocol" | "convention") && !slice.contains("sign") {
             continue;
         }
-        let head_start = caps.name("head").map_or(0, |m| m.start());
-        let phrase_start = caps.name("mods").filter(|m| !m.as_str().is_empty()).map_or(head_start, |m| m.start());
-        let phrase_end = caps.get(0).map_or(0, |m| m.end());
-        let phrase = &slice[phrase_start..phrase_end];
-        let year: Option<i32> = mods.split_whitespace().find_map(|w| w.parse().ok());
+        let year: Option<i32> = modifiers.iter().find_map(|w| w.parse().ok().filter(|y| (1000..3000).contains(y)));
         let older = matches!((year, doc_year), (Some(y), Some(d)) if y < d - 1);
-        let plural = caps.name("plural").is_some() || head == "accords";
+        let plural = layer.tags[phrase.head].0.as_str() == "NNS" && !head.ends_with("ss");
         if plural && !older {
             continue;
         }
+        let mut end = phrase.head + 1;
+        if let Some((post_start, post_end)) = phrase.post {
+            let post = layer.span_of(post_start, post_end);
+            let dates = dates
+                .get_or_insert_with(|| find_dates(slice).into_iter().map(|(d, _)| d.shift(sentence.start())).collect());
+            let time = (post_start..post_end).any(|i| TIME_WORDS.contains(&layer.word(text, i)));
+            if !time && !dates.iter().any(|d| d.overlaps(post)) {
+                end = post_end;
+            }
+        }
+        let span = layer.span_of(start, end);
         out.push(Mention {
-            span: Span::new(sentence.start() + phrase_start, sentence.start() + phrase_end),
+            span,
             kind: EntityType::Agreement,
-            name: phrase.to_string(),
+            name: text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "),
             extractor: NAME,
             confidence: if older { 70 } else { 65 },
             link: None,
@@ -91,6 +115,12 @@ pub fn find(text: &str, sentence: Span, index: usize, doc_year: Option<i32>, out
             sentence: index,
         });
     }
+}
+
+/// A lower-case noun that heads an agreement's description.
+fn is_agreement_noun(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_lowercase)
+        && AGREEMENT_HEADS.words().iter().any(|head| head.eq_ignore_ascii_case(word))
 }
 
 static EVENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
@@ -153,7 +183,8 @@ mod tests {
 
     fn nominals(text: &str, year: Option<i32>) -> Vec<(String, bool)> {
         let mut out = Vec::new();
-        find(text, Span::new(0, text.len()), 0, year, &mut out);
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        find(text, Span::new(0, text.len()), &layer, 0, year, &mut out);
         out.into_iter().map(|m| (m.name, m.unnamed)).collect()
     }
 
@@ -194,6 +225,15 @@ mod tests {
         let quiet = "NATO members met.";
         find_events(quiet, Span::new(0, quiet.len()), 0, &[], &mut none);
         assert!(none.is_empty());
+    }
+
+    #[test]
+    fn a_description_keeps_its_post_modifier() {
+        assert_eq!(
+            nominals("Both sides signed the agreement on fisheries data in May.", None),
+            [("agreement on fisheries data".to_string(), true)]
+        );
+        assert_eq!(nominals("They signed the deal on Monday.", None), [("deal".to_string(), true)]);
     }
 
     #[test]

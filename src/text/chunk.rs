@@ -201,7 +201,9 @@ fn continues(prev: Role, cur: Role, next: Role) -> bool {
     match cur {
         Det => prev == Predet,
         Noun | ProperNoun => true,
-        Adjective => true,
+        // An adjective after a common noun opens the next phrase ("the treaty
+        // next year").
+        Adjective => prev != Noun,
         Number => !matches!(prev, Noun | Participle),
         Possessive => is_nominal(prev),
         Currency => matches!(prev, Det | Predet | Adjective | Possessive | ProperNoun),

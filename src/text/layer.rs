@@ -1,11 +1,14 @@
 //! The text layer: one analysis of each sentence that every later stage
-//! reads: tokens with byte spans, part-of-speech tags and name spans.
+//! reads: tokens with byte spans, part-of-speech tags, base noun phrases
+//! and name spans.
 //!
 //! It is computed once per sentence ([`TextLayer::analyse`]); extraction
-//! reads names from it instead of tokenising the sentence again. Token
+//! reads names and noun phrases from it instead of tokenising the sentence
+//! again. Token
 //! spans point into the document text and are never rewritten.
 
 use crate::span::Span;
+use crate::text::chunk::{noun_phrases, NounPhrase};
 use crate::text::ner::{NameTag, NameTagger, NameType};
 use crate::text::pos::{PosTagger, Upos, Xpos};
 use crate::text::sentence::{BlockKind, Sentence};
@@ -35,6 +38,8 @@ pub struct SentenceLayer {
     pub tags: Vec<(Xpos, Upos)>,
     /// Names, in text order, not overlapping.
     pub names: Vec<TaggedName>,
+    /// Base noun phrases, in text order.
+    pub phrases: Vec<NounPhrase>,
 }
 
 impl SentenceLayer {
@@ -46,7 +51,20 @@ impl SentenceLayer {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
         let tags = PosTagger::global().tag(&words);
         let names = NameTagger::global().tag(&words).into_iter().filter_map(|tag| tagged_name(&tokens, tag)).collect();
-        SentenceLayer { tokens, tags, names }
+        let phrases = noun_phrases(&words, &tags);
+        SentenceLayer { tokens, tags, names, phrases }
+    }
+
+    /// The text of token `i`.
+    #[must_use]
+    pub fn word<'t>(&self, text: &'t str, i: usize) -> &'t str {
+        &text[self.tokens[i].span.range()]
+    }
+
+    /// The byte span of tokens `start..end` (`start < end`).
+    #[must_use]
+    pub fn span_of(&self, start: usize, end: usize) -> Span {
+        Span::new(self.tokens[start].span.start(), self.tokens[end - 1].span.end())
     }
 
     /// The name whose span is exactly `span`, if the tagger found one.
