@@ -521,14 +521,86 @@ pub struct PosTagger {
     scale: f32,
     /// Frequent words with a near-certain tag pair, sorted by word.
     tagdict: Vec<(String, Xpos, Upos)>,
-    tagdict_index: HashMap<String, (Xpos, Upos)>,
-    /// Feature hash -> (start, len) into `entries`.
-    table: IdMap<(u32, u32)>,
-    /// Sorted feature hashes, in file order.
-    keys: Vec<u64>,
-    /// (class, quantised weight) runs, one per feature.
+    /// Exact form -> index into `tagdict`.
+    tagdict_index: OpenTable,
+    /// Feature hash -> run of `entries`.
+    table: OpenTable,
+    /// Number of features (occupied slots of `table`).
+    n_features: usize,
+    /// (class, quantised weight) runs, one per feature, in key order.
     entries: Vec<(u8, i16)>,
     has_upos_head: bool,
+}
+
+/// One slot of an [`OpenTable`]: a key and the run `start..start + len` of
+/// values it maps to; `len == 0` marks an empty slot.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+struct Slot {
+    key: u64,
+    start: u32,
+    len: u32,
+}
+
+/// Open-addressing hash table (linear probing, power-of-two size, load <= 1/2)
+/// from well-mixed u64 keys to runs `(start, len)`, in one flat array so that
+/// a lookup touches one or two cache lines.
+#[derive(Debug, Clone, PartialEq)]
+struct OpenTable {
+    slots: Vec<Slot>,
+    shift: u32,
+}
+
+impl OpenTable {
+    /// Builds the table from distinct keys with their runs (`len > 0`).
+    fn new(items: impl ExactSizeIterator<Item = (u64, u32, u32)>) -> OpenTable {
+        let size = (items.len() * 2).next_power_of_two().max(8);
+        let mut t = OpenTable { slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros() };
+        let mask = size - 1;
+        for (key, start, len) in items {
+            debug_assert!(len > 0);
+            let mut i = t.home(key);
+            while t.slots[i].len != 0 {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = Slot { key, start, len };
+        }
+        t
+    }
+
+    fn home(&self, key: u64) -> usize {
+        ((key ^ (key >> 32)).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// The run of `key`, if present.
+    #[inline]
+    fn get(&self, key: u64) -> Option<(usize, usize)> {
+        let mask = self.slots.len() - 1;
+        let mut i = self.home(key);
+        loop {
+            let s = self.slots[i];
+            if s.len == 0 {
+                return None;
+            }
+            if s.key == key {
+                return Some((s.start as usize, s.len as usize));
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The occupied slots, sorted by key.
+    fn sorted(&self) -> Vec<Slot> {
+        let mut v: Vec<Slot> = self.slots.iter().copied().filter(|s| s.len != 0).collect();
+        v.sort_by_key(|s| s.key);
+        v
+    }
+}
+
+/// Hash of a word's exact form, the tag dictionary's key.
+fn form_hash(w: &str) -> u64 {
+    let mut h = Fnv::new(0xfe);
+    h.bytes(w.as_bytes());
+    h.0
 }
 
 static GLOBAL: LazyLock<PosTagger> = LazyLock::new(|| {
@@ -610,9 +682,11 @@ impl PosTagger {
         entries: Vec<(u8, i16)>,
         has_upos_head: bool,
     ) -> PosTagger {
-        let tagdict_index = tagdict.iter().map(|(w, x, u)| (w.clone(), (*x, *u))).collect();
-        let table = keys.iter().copied().zip(runs).collect();
-        PosTagger { scale, tagdict, tagdict_index, table, keys, entries, has_upos_head }
+        let tagdict_index =
+            OpenTable::new(tagdict.iter().enumerate().map(|(i, (w, _, _))| (form_hash(w), i as u32, 1)));
+        let n_features = keys.len();
+        let table = OpenTable::new(keys.into_iter().zip(runs).map(|(k, (start, len))| (k, start, len)));
+        PosTagger { scale, tagdict, tagdict_index, table, n_features, entries, has_upos_head }
     }
 
     /// Serialises the model (little-endian):
@@ -621,7 +695,7 @@ impl PosTagger {
     /// u8 UPOS (sorted by word); u32 feature count, then per feature (sorted by
     /// hash) u64 hash, u8 n, n x (u8 class, i16 weight).
     pub fn to_bytes(&self) -> Vec<u8> {
-        let mut b = Vec::with_capacity(16 + self.keys.len() * 10 + self.entries.len() * 3);
+        let mut b = Vec::with_capacity(16 + self.n_features * 10 + self.entries.len() * 3);
         b.extend_from_slice(MAGIC);
         b.extend_from_slice(&(NX as u32).to_le_bytes());
         b.extend_from_slice(&(NU as u32).to_le_bytes());
@@ -634,10 +708,9 @@ impl PosTagger {
             b.push(x.0);
             b.push(u.index() as u8);
         }
-        b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
-        for k in &self.keys {
-            let (start, len) = self.table[k];
-            b.extend_from_slice(&k.to_le_bytes());
+        b.extend_from_slice(&(self.n_features as u32).to_le_bytes());
+        for Slot { key, start, len } in self.table.sorted() {
+            b.extend_from_slice(&key.to_le_bytes());
             b.push(len as u8);
             for &(c, q) in &self.entries[start as usize..(start + len) as usize] {
                 b.push(c);
@@ -692,7 +765,7 @@ impl PosTagger {
 
     /// Number of features with at least one weight.
     pub fn feature_count(&self) -> usize {
-        self.keys.len()
+        self.n_features
     }
 
     /// Number of words in the tag dictionary.
@@ -705,11 +778,20 @@ impl PosTagger {
         self.has_upos_head
     }
 
-    fn scores(&self, feats: &[u64], scores: &mut [i32; NX + NU]) {
-        *scores = [0; NX + NU];
-        for f in feats {
-            if let Some(&(start, len)) = self.table.get(f) {
-                for &(c, q) in &self.entries[start as usize..(start + len) as usize] {
+    /// The tag pair of `w` in the tag dictionary.
+    #[inline]
+    fn lookup(&self, w: &str) -> Option<(Xpos, Upos)> {
+        let (i, _) = self.tagdict_index.get(form_hash(w))?;
+        let (dw, x, u) = &self.tagdict[i];
+        (dw == w).then_some((*x, *u))
+    }
+
+    /// Adds the weights of `feats` to `scores`.
+    #[inline]
+    fn add_scores(&self, feats: &[u64], scores: &mut [i32; NX + NU]) {
+        for &f in feats {
+            if let Some((start, len)) = self.table.get(f) {
+                for &(c, q) in &self.entries[start..start + len] {
                     scores[c as usize] += q as i32;
                 }
             }
@@ -718,46 +800,66 @@ impl PosTagger {
 
     /// Tags a tokenised sentence: one (PTB tag, UPOS tag) per token.
     pub fn tag(&self, words: &[&str]) -> Vec<(Xpos, Upos)> {
-        self.tag_with_map(words, false)
+        let mut out = Vec::with_capacity(words.len());
+        self.tag_into(words, &mut out);
+        out
+    }
+
+    /// As [`PosTagger::tag`], appending to `out` (not cleared).
+    pub fn tag_into(&self, words: &[&str], out: &mut Vec<(Xpos, Upos)>) {
+        self.tag_impl(words, false, out)
     }
 
     /// As [`PosTagger::tag`], but with `map_upos` the UPOS tags come from the
     /// fixed map [`Upos::from_xpos`] instead of the learned head.
     pub fn tag_with_map(&self, words: &[&str], map_upos: bool) -> Vec<(Xpos, Upos)> {
-        let mut xs = Vec::with_capacity(words.len());
         let mut out = Vec::with_capacity(words.len());
+        self.tag_impl(words, map_upos, &mut out);
+        out
+    }
+
+    /// Greedy left-to-right XPOS pass; the UPOS classes are scored by the same
+    /// features in the same pass (the UPOS head's features are those of the
+    /// XPOS pass plus [`upos_features`], which need the XPOS of the words
+    /// after, so they are added in a second, cheap pass).
+    fn tag_impl(&self, words: &[&str], map_upos: bool, out: &mut Vec<(Xpos, Upos)>) {
+        let head = self.has_upos_head && !map_upos;
+        let mut xs = Vec::with_capacity(words.len());
+        // Per word: its dictionary UPOS, or the UPOS scores of the XPOS pass.
+        let mut pending: Vec<Result<Upos, [i32; NU]>> = Vec::with_capacity(words.len());
         let mut feats = Vec::with_capacity(48);
-        let mut scores = [0i32; NX + NU];
         let (mut prev, mut prev2) = (Xpos::START, Xpos::START2);
         for i in 0..words.len() {
-            let x = if let Some(&(x, _)) = self.tagdict_index.get(words[i]) {
+            let x = if let Some((x, u)) = self.lookup(words[i]) {
+                pending.push(Ok(u));
                 x
             } else {
                 feats.clear();
                 features(words, i, prev, prev2, &mut feats);
-                self.scores(&feats, &mut scores);
+                let mut scores = [0i32; NX + NU];
+                self.add_scores(&feats, &mut scores);
+                pending.push(Err(scores[NX..].try_into().expect("NU scores")));
                 Xpos(argmax(&scores[..NX]) as u8)
             };
             xs.push(x);
             prev2 = prev;
             prev = x;
         }
-        for (i, &x) in xs.iter().enumerate() {
-            let u = match self.tagdict_index.get(words[i]) {
-                _ if map_upos || !self.has_upos_head => Upos::from_xpos(x),
-                Some(&(_, u)) => u,
-                None => {
+        for (i, (&x, p)) in xs.iter().zip(pending).enumerate() {
+            let u = match p {
+                _ if !head => Upos::from_xpos(x),
+                Ok(u) => u,
+                Err(upos_scores) => {
                     feats.clear();
-                    let (prev, prev2) = previous_tags(&xs, i);
-                    features(words, i, prev, prev2, &mut feats);
                     upos_features(words, i, &xs, &mut feats);
-                    self.scores(&feats, &mut scores);
+                    let mut scores = [0i32; NX + NU];
+                    scores[NX..].copy_from_slice(&upos_scores);
+                    self.add_scores(&feats, &mut scores);
                     UPOS_TAGS[argmax(&scores[NX..])]
                 }
             };
             out.push((x, u));
         }
-        out
     }
 }
 
