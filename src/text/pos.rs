@@ -465,11 +465,23 @@ fn previous_tags(xs: &[Xpos], i: usize) -> (Xpos, Xpos) {
 /// at -1 and +1; previous word + word, word + next word; capitalised with
 /// sentence-initial; has a digit; has a hyphen.
 pub fn features(s: &Prepared, i: usize, prev: Xpos, prev2: Xpos, out: &mut Vec<u64>) {
+    tag_features(prev, prev2, out);
+    word_features(s, i, prev, out);
+}
+
+/// The features of [`features`] that depend on the previous two tags only
+/// (the tagger sums their weights once per tag pair, at load time).
+fn tag_features(prev: Xpos, prev2: Xpos, out: &mut Vec<u64>) {
+    let (pt, pt2) = (u64::from(prev.0), u64::from(prev2.0));
+    out.extend([template(0), f1(5, pt), f1(6, pt2), f2(7, pt, pt2)]);
+}
+
+/// The other features of [`features`].
+fn word_features(s: &Prepared, i: usize, prev: Xpos, out: &mut Vec<u64>) {
     let w = s.at(i, 0);
     let (p1, p2, n1, n2) = (s.at(i, -1), s.at(i, -2), s.at(i, 1), s.at(i, 2));
-    let (pt, pt2) = (u64::from(prev.0), u64::from(prev2.0));
+    let pt = u64::from(prev.0);
     out.extend([
-        template(0), // bias
         f1(1, w.suffix[2]),
         f1(18, w.suffix[1]),
         f1(19, w.suffix[3]),
@@ -480,9 +492,6 @@ pub fn features(s: &Prepared, i: usize, prev: Xpos, prev2: Xpos, out: &mut Vec<u
         f1(3, w.shape),
         f1(4, w.norm),
         f1(22, w.form),
-        f1(5, pt),
-        f1(6, pt2),
-        f2(7, pt, pt2),
         f2(8, pt, w.norm),
         f2(28, pt, n1.norm),
         f1(9, p1.norm),
@@ -573,6 +582,9 @@ pub struct PosTagger {
     tagdict_index: OpenTable,
     /// Feature hash -> its weights.
     table: WeightTable,
+    /// Summed weights of [`tag_features`] per (previous tag, previous-but-one
+    /// tag), index `prev * N_PREV + prev2`.
+    transitions: Vec<[i16; ROW]>,
     /// Feature hashes in file (sorted) order, with their runs.
     keys: Vec<(u64, u32)>,
     /// (class, quantised weight) runs, one per feature, in key order.
@@ -671,6 +683,12 @@ struct WeightSlot {
 const EMPTY: u8 = 0xff;
 const DENSE: u8 = 0xfe;
 const PAD: u8 = 0xff;
+/// Largest quantised weight: weights are scaled to 13 bits so that the sum
+/// of the ~35 weights of a word's features stays well inside the i16
+/// scores (which saturate rather than wrap if it does not).
+const QUANT_MAX: f32 = 4095.0;
+/// Number of previous-tag values: the XPOS tags and the two start tags.
+const N_PREV: usize = NX + 2;
 /// Width of a dense row: every class, padded to a multiple of 8.
 const ROW: usize = (NX + NU).next_multiple_of(8);
 
@@ -757,7 +775,7 @@ struct Scratch {
     prepared: Prepared,
     xs: Vec<Xpos>,
     /// Per word: its dictionary UPOS, or the UPOS scores of the XPOS pass.
-    pending: Vec<Result<Upos, [i32; NU]>>,
+    pending: Vec<Result<Upos, [i16; NU]>>,
     feats: Vec<u64>,
 }
 
@@ -814,12 +832,12 @@ impl PosTagger {
         weights.retain(|w| w.2.abs() >= prune && w.2.is_finite() && (w.1 as usize) < NX + NU);
         weights.sort_by_key(|w| (w.0, w.1));
         let max = weights.iter().fold(0f32, |m, w| m.max(w.2.abs()));
-        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        let scale = if max > 0.0 { max / QUANT_MAX } else { 1.0 };
         let mut keys = Vec::new();
         let mut runs = Vec::new();
         let mut entries = Vec::new();
         for w in &weights {
-            let q = (w.2 / scale).round().clamp(-32767.0, 32767.0) as i16;
+            let q = (w.2 / scale).round().clamp(-QUANT_MAX, QUANT_MAX) as i16;
             if q == 0 {
                 continue;
             }
@@ -849,7 +867,19 @@ impl PosTagger {
             OpenTable::new(tagdict.iter().enumerate().map(|(i, (w, _, _))| (form_hash(w), i as u32, 1)));
         let table = WeightTable::new(keys.iter().zip(&runs).map(|(&k, &(start, len))| (k, start, len)), &entries);
         let keys = keys.into_iter().zip(runs).map(|(k, (start, _))| (k, start)).collect();
-        PosTagger { scale, tagdict, tagdict_index, table, keys, entries, has_upos_head }
+        let mut t =
+            PosTagger { scale, tagdict, tagdict_index, table, transitions: Vec::new(), keys, entries, has_upos_head };
+        let mut feats = Vec::with_capacity(4);
+        for p in 0..N_PREV {
+            for p2 in 0..N_PREV {
+                feats.clear();
+                tag_features(Xpos(p as u8), Xpos(p2 as u8), &mut feats);
+                let mut scores = [0i16; SCORE_SLOTS];
+                t.add_scores(&feats, &mut scores);
+                t.transitions.push(scores[..ROW].try_into().expect("ROW <= SCORE_SLOTS"));
+            }
+        }
+        t
     }
 
     /// Serialises the model (little-endian):
@@ -958,7 +988,7 @@ impl PosTagger {
     /// their cache misses overlap; then the slots are resolved and their
     /// weights added.
     #[inline]
-    fn add_scores(&self, feats: &[u64], scores: &mut [i32; SCORE_SLOTS]) {
+    fn add_scores(&self, feats: &[u64], scores: &mut [i16; SCORE_SLOTS]) {
         const CHUNK: usize = 64;
         let t = &self.table;
         for feats in feats.chunks(CHUNK) {
@@ -973,7 +1003,8 @@ impl PosTagger {
                     add_row(scores, &t.rows[r]);
                 } else {
                     for j in 0..4 {
-                        scores[s.class[j] as usize] += i32::from(s.weight[j]);
+                        let a = &mut scores[s.class[j] as usize];
+                        *a = a.saturating_add(s.weight[j]);
                     }
                 }
             }
@@ -1025,8 +1056,9 @@ impl PosTagger {
                 x
             } else {
                 feats.clear();
-                features(s, i, prev, prev2, feats);
-                let mut scores = [0i32; SCORE_SLOTS];
+                word_features(s, i, prev, feats);
+                let mut scores = [0i16; SCORE_SLOTS];
+                scores[..ROW].copy_from_slice(&self.transitions[prev.index() * N_PREV + prev2.index()]);
                 self.add_scores(feats, &mut scores);
                 pending.push(Err(scores[NX..NX + NU].try_into().expect("NU scores")));
                 Xpos(argmax(&scores[..NX]) as u8)
@@ -1042,7 +1074,7 @@ impl PosTagger {
                 Err(upos_scores) => {
                     feats.clear();
                     upos_features(s, i, xs, feats);
-                    let mut scores = [0i32; SCORE_SLOTS];
+                    let mut scores = [0i16; SCORE_SLOTS];
                     scores[NX..NX + NU].copy_from_slice(upos_scores);
                     self.add_scores(feats, &mut scores);
                     UPOS_TAGS[argmax(&scores[NX..NX + NU])]
@@ -1053,12 +1085,13 @@ impl PosTagger {
     }
 }
 
-/// Adds a dense row of weights to the scores (vectorised by the compiler).
+/// Adds a dense row of weights to the scores, saturating (vectorised by
+/// the compiler, 8 lanes an instruction).
 #[inline]
-fn add_row(scores: &mut [i32; SCORE_SLOTS], row: &[i16; ROW]) {
-    let acc: &mut [i32; ROW] = (&mut scores[..ROW]).try_into().expect("ROW <= SCORE_SLOTS");
+fn add_row(scores: &mut [i16; SCORE_SLOTS], row: &[i16; ROW]) {
+    let acc: &mut [i16; ROW] = (&mut scores[..ROW]).try_into().expect("ROW <= SCORE_SLOTS");
     for k in 0..ROW {
-        acc[k] += i32::from(row[k]);
+        acc[k] = acc[k].saturating_add(row[k]);
     }
 }
 
