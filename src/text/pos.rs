@@ -466,7 +466,8 @@ fn previous_tags(xs: &[Xpos], i: usize) -> (Xpos, Xpos) {
 /// sentence-initial; has a digit; has a hyphen.
 pub fn features(s: &Prepared, i: usize, prev: Xpos, prev2: Xpos, out: &mut Vec<u64>) {
     tag_features(prev, prev2, out);
-    word_features(s, i, prev, out);
+    lexical_features(s.at(i, 0), out);
+    context_features(s, i, prev, out);
 }
 
 /// The features of [`features`] that depend on the previous two tags only
@@ -476,11 +477,9 @@ fn tag_features(prev: Xpos, prev2: Xpos, out: &mut Vec<u64>) {
     out.extend([template(0), f1(5, pt), f1(6, pt2), f2(7, pt, pt2)]);
 }
 
-/// The other features of [`features`].
-fn word_features(s: &Prepared, i: usize, prev: Xpos, out: &mut Vec<u64>) {
-    let w = s.at(i, 0);
-    let (p1, p2, n1, n2) = (s.at(i, -1), s.at(i, -2), s.at(i, 1), s.at(i, 2));
-    let pt = u64::from(prev.0);
+/// The features of [`features`] that depend on the word alone (the tagger
+/// sums their weights once per word of its lexicon, at load time).
+fn lexical_features(w: &WordHashes, out: &mut Vec<u64>) {
     out.extend([
         f1(1, w.suffix[2]),
         f1(18, w.suffix[1]),
@@ -492,6 +491,22 @@ fn word_features(s: &Prepared, i: usize, prev: Xpos, out: &mut Vec<u64>) {
         f1(3, w.shape),
         f1(4, w.norm),
         f1(22, w.form),
+    ]);
+    if w.flags & DIGIT != 0 {
+        out.push(template(16));
+    }
+    if w.flags & HAS_HYPHEN != 0 {
+        out.push(template(17));
+    }
+}
+
+/// The features of [`features`] that depend on the neighbours, the previous
+/// tag or the position.
+fn context_features(s: &Prepared, i: usize, prev: Xpos, out: &mut Vec<u64>) {
+    let w = s.at(i, 0);
+    let (p1, p2, n1, n2) = (s.at(i, -1), s.at(i, -2), s.at(i, 1), s.at(i, 2));
+    let pt = u64::from(prev.0);
+    out.extend([
         f2(8, pt, w.norm),
         f2(28, pt, n1.norm),
         f1(9, p1.norm),
@@ -506,12 +521,6 @@ fn word_features(s: &Prepared, i: usize, prev: Xpos, out: &mut Vec<u64>) {
         f2(21, w.norm, n1.norm),
         f2(15, u64::from(w.flags & CAP), u64::from(i == 0)),
     ]);
-    if w.flags & DIGIT != 0 {
-        out.push(template(16));
-    }
-    if w.flags & HAS_HYPHEN != 0 {
-        out.push(template(17));
-    }
 }
 
 /// Extra features of the UPOS head, computed after the XPOS pass over the
@@ -554,7 +563,7 @@ impl Hasher for IdHasher {
 
 type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
-const MAGIC: &[u8; 8] = b"KGPOS\x01\0\0";
+const MAGIC: &[u8; 8] = b"KGPOS\x02\0\0";
 
 /// Error reading a weights file.
 #[derive(Debug, thiserror::Error)]
@@ -580,6 +589,12 @@ pub struct PosTagger {
     tagdict: Vec<(String, Xpos, Upos)>,
     /// Exact-form hash -> index into `tagdict`.
     tagdict_index: OpenTable,
+    /// Frequent words outside the tag dictionary, sorted.
+    lexicon: Vec<String>,
+    /// Exact-form hash -> index into `lexicon` and `lexicon_rows`.
+    lexicon_index: OpenTable,
+    /// Summed weights of the [`lexical_features`] of each lexicon word.
+    lexicon_rows: Vec<[i16; ROW]>,
     /// Feature hash -> its weights.
     table: WeightTable,
     /// Summed weights of [`tag_features`] per (previous tag, previous-but-one
@@ -664,9 +679,10 @@ impl OpenTable {
     }
 }
 
-/// Classes of the scores array: a class byte of a weight slot indexes it
-/// without a bounds check (padding classes add 0 to class 255).
-const SCORE_SLOTS: usize = 256;
+/// Length of the scores array: a class byte of a weight slot, masked with
+/// `SCORE_SLOTS - 1`, indexes it without a bounds check (padding classes add
+/// 0 to slot 127).
+const SCORE_SLOTS: usize = 128;
 
 /// One slot of a [`WeightTable`]: the low 32 bits of a feature hash and
 /// either up to four (class, weight) pairs inline (unused pairs: class
@@ -820,11 +836,13 @@ impl PosTagger {
         &GLOBAL
     }
 
-    /// Builds a tagger from a tag dictionary and averaged weights
-    /// `(feature hash, class, weight)`; weights with `|w| < prune` are dropped
-    /// and the rest quantised to i16.
+    /// Builds a tagger from a tag dictionary, a lexicon (words whose lexical
+    /// weights are summed at load) and averaged weights `(feature hash, class,
+    /// weight)`; weights with `|w| < prune` are dropped and the rest quantised
+    /// to i16.
     pub fn from_weights(
         tagdict: Vec<(String, Xpos, Upos)>,
+        mut lexicon: Vec<String>,
         mut weights: Vec<(u64, u8, f32)>,
         prune: f32,
         has_upos_head: bool,
@@ -852,12 +870,16 @@ impl PosTagger {
         let mut tagdict = tagdict;
         tagdict.sort();
         tagdict.dedup_by(|a, b| a.0 == b.0);
-        Self::assemble(scale, tagdict, keys, runs, entries, has_upos_head)
+        lexicon.sort();
+        lexicon.dedup();
+        Self::assemble(scale, tagdict, lexicon, keys, runs, entries, has_upos_head)
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn assemble(
         scale: f32,
         tagdict: Vec<(String, Xpos, Upos)>,
+        lexicon: Vec<String>,
         keys: Vec<u64>,
         runs: Vec<(u32, u32)>,
         entries: Vec<(u8, i16)>,
@@ -867,8 +889,20 @@ impl PosTagger {
             OpenTable::new(tagdict.iter().enumerate().map(|(i, (w, _, _))| (form_hash(w), i as u32, 1)));
         let table = WeightTable::new(keys.iter().zip(&runs).map(|(&k, &(start, len))| (k, start, len)), &entries);
         let keys = keys.into_iter().zip(runs).map(|(k, (start, _))| (k, start)).collect();
-        let mut t =
-            PosTagger { scale, tagdict, tagdict_index, table, transitions: Vec::new(), keys, entries, has_upos_head };
+        let lexicon_index = OpenTable::new(lexicon.iter().enumerate().map(|(i, w)| (form_hash(w), i as u32, 1)));
+        let mut t = PosTagger {
+            scale,
+            tagdict,
+            tagdict_index,
+            lexicon,
+            lexicon_index,
+            lexicon_rows: Vec::new(),
+            table,
+            transitions: Vec::new(),
+            keys,
+            entries,
+            has_upos_head,
+        };
         let mut feats = Vec::with_capacity(4);
         for p in 0..N_PREV {
             for p2 in 0..N_PREV {
@@ -879,13 +913,21 @@ impl PosTagger {
                 t.transitions.push(scores[..ROW].try_into().expect("ROW <= SCORE_SLOTS"));
             }
         }
+        for w in &t.lexicon {
+            feats.clear();
+            lexical_features(&WordHashes::new(w), &mut feats);
+            let mut scores = [0i16; SCORE_SLOTS];
+            t.add_scores(&feats, &mut scores);
+            t.lexicon_rows.push(scores[..ROW].try_into().expect("ROW <= SCORE_SLOTS"));
+        }
         t
     }
 
     /// Serialises the model (little-endian):
-    /// magic `KGPOS\x01\0\0`; u32 NX; u32 NU; u8 has-UPOS-head; f32 scale;
+    /// magic `KGPOS\x02\0\0`; u32 NX; u32 NU; u8 has-UPOS-head; f32 scale;
     /// u32 tag-dictionary size, then per word u16 length, UTF-8 bytes, u8 XPOS,
-    /// u8 UPOS (sorted by word); u32 feature count, then per feature (sorted by
+    /// u8 UPOS (sorted by word); u32 lexicon size, then per word u16 length,
+    /// UTF-8 bytes (sorted); u32 feature count, then per feature (sorted by
     /// hash) u64 hash, u8 n, n x (u8 class, i16 weight).
     pub fn to_bytes(&self) -> Vec<u8> {
         let mut b = Vec::with_capacity(16 + self.keys.len() * 10 + self.entries.len() * 3);
@@ -900,6 +942,11 @@ impl PosTagger {
             b.extend_from_slice(w.as_bytes());
             b.push(x.0);
             b.push(u.index() as u8);
+        }
+        b.extend_from_slice(&(self.lexicon.len() as u32).to_le_bytes());
+        for w in &self.lexicon {
+            b.extend_from_slice(&(w.len() as u16).to_le_bytes());
+            b.extend_from_slice(w.as_bytes());
         }
         b.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
         for (j, &(key, start)) in self.keys.iter().enumerate() {
@@ -934,6 +981,13 @@ impl PosTagger {
             let u = *UPOS_TAGS.get(r.u8()? as usize).ok_or(PosModelError::Corrupt("upos"))?;
             tagdict.push((w.to_string(), x, u));
         }
+        let nl = r.u32()? as usize;
+        let mut lexicon = Vec::with_capacity(nl.min(1 << 20));
+        for _ in 0..nl {
+            let len = r.u16()? as usize;
+            let w = std::str::from_utf8(r.take(len)?).map_err(|_| PosModelError::Corrupt("lexicon word"))?;
+            lexicon.push(w.to_string());
+        }
         let nf = r.u32()? as usize;
         let mut keys = Vec::with_capacity(nf.min(1 << 24));
         let mut runs = Vec::with_capacity(nf.min(1 << 24));
@@ -957,7 +1011,7 @@ impl PosTagger {
         if r.pos != bytes.len() {
             return Err(PosModelError::Corrupt("trailing bytes"));
         }
-        Ok(Self::assemble(scale, tagdict, keys, runs, entries, has_upos_head))
+        Ok(Self::assemble(scale, tagdict, lexicon, keys, runs, entries, has_upos_head))
     }
 
     /// Number of features with at least one weight.
@@ -968,6 +1022,12 @@ impl PosTagger {
     /// Number of words in the tag dictionary.
     pub fn tagdict_len(&self) -> usize {
         self.tagdict.len()
+    }
+
+    /// Number of words in the lexicon (words whose lexical feature weights
+    /// are summed at load).
+    pub fn lexicon_len(&self) -> usize {
+        self.lexicon.len()
     }
 
     /// Whether UPOS comes from the learned head (else from [`Upos::from_xpos`]).
@@ -983,13 +1043,20 @@ impl PosTagger {
         (dw == w).then_some((*x, *u))
     }
 
+    /// The summed lexical weights of `w`, if it is in the lexicon.
+    #[inline]
+    fn lexicon_row(&self, w: &str, form: u64) -> Option<&[i16; ROW]> {
+        let (i, _) = self.lexicon_index.get(form)?;
+        (self.lexicon[i] == w).then(|| &self.lexicon_rows[i])
+    }
+
     /// Adds the weights of `feats` to `scores`. The home slots of all
     /// features are read first, with no branch between the reads, so that
     /// their cache misses overlap; then the slots are resolved and their
     /// weights added.
     #[inline]
     fn add_scores(&self, feats: &[u64], scores: &mut [i16; SCORE_SLOTS]) {
-        const CHUNK: usize = 64;
+        const CHUNK: usize = 32;
         let t = &self.table;
         for feats in feats.chunks(CHUNK) {
             let mut first = [WeightSlot::EMPTY; CHUNK];
@@ -1003,7 +1070,7 @@ impl PosTagger {
                     add_row(scores, &t.rows[r]);
                 } else {
                     for j in 0..4 {
-                        let a = &mut scores[s.class[j] as usize];
+                        let a = &mut scores[s.class[j] as usize & (SCORE_SLOTS - 1)];
                         *a = a.saturating_add(s.weight[j]);
                     }
                 }
@@ -1056,9 +1123,13 @@ impl PosTagger {
                 x
             } else {
                 feats.clear();
-                word_features(s, i, prev, feats);
                 let mut scores = [0i16; SCORE_SLOTS];
                 scores[..ROW].copy_from_slice(&self.transitions[prev.index() * N_PREV + prev2.index()]);
+                match self.lexicon_row(words[i], s.at(i, 0).form) {
+                    Some(row) => add_row(&mut scores, row),
+                    None => lexical_features(s.at(i, 0), feats),
+                }
+                context_features(s, i, prev, feats);
                 self.add_scores(feats, &mut scores);
                 pending.push(Err(scores[NX..NX + NU].try_into().expect("NU scores")));
                 Xpos(argmax(&scores[..NX]) as u8)
@@ -1133,6 +1204,7 @@ pub struct Trainer {
     weights: IdMap<Vec<(u8, Param)>>,
     tagdict: HashMap<String, (Xpos, Upos)>,
     tagdict_list: Vec<(String, Xpos, Upos)>,
+    lexicon: Vec<String>,
     instances: u64,
     upos_head: bool,
 }
@@ -1140,8 +1212,10 @@ pub struct Trainer {
 impl Trainer {
     /// A trainer whose tag dictionary is built from `data`: words seen at
     /// least `min_freq` times with one (XPOS, UPOS) pair at least `min_share`
-    /// of the time. With `upos_head` the UPOS head is trained too.
-    pub fn new(data: &[TrainSentence], min_freq: u32, min_share: f64, upos_head: bool) -> Trainer {
+    /// of the time. The other words seen at least `lexicon_min` times form the
+    /// lexicon (their lexical feature weights are summed once, at load). With
+    /// `upos_head` the UPOS head is trained too.
+    pub fn new(data: &[TrainSentence], min_freq: u32, min_share: f64, lexicon_min: u32, upos_head: bool) -> Trainer {
         let mut counts: std::collections::BTreeMap<&str, std::collections::BTreeMap<(Xpos, Upos), u32>> =
             Default::default();
         for s in data {
@@ -1150,6 +1224,7 @@ impl Trainer {
             }
         }
         let mut tagdict_list = Vec::new();
+        let mut lexicon = Vec::new();
         for (w, tags) in counts {
             let n: u32 = tags.values().sum();
             // First maximum in sorted order: deterministic.
@@ -1157,11 +1232,13 @@ impl Trainer {
             if let Some((x, u)) = best {
                 if n >= min_freq && f64::from(c) / f64::from(n) >= min_share {
                     tagdict_list.push((w.to_string(), x, u));
+                } else if n >= lexicon_min {
+                    lexicon.push(w.to_string());
                 }
             }
         }
         let tagdict = tagdict_list.iter().map(|(w, x, u)| (w.clone(), (*x, *u))).collect();
-        Trainer { weights: IdMap::default(), tagdict, tagdict_list, instances: 0, upos_head }
+        Trainer { weights: IdMap::default(), tagdict, tagdict_list, lexicon, instances: 0, upos_head }
     }
 
     fn predict(&self, feats: &[u64], lo: usize, hi: usize) -> usize {
@@ -1264,7 +1341,7 @@ impl Trainer {
                 weights.push((*f, *c, (total / now as f64) as f32));
             }
         }
-        PosTagger::from_weights(self.tagdict_list, weights, prune, self.upos_head)
+        PosTagger::from_weights(self.tagdict_list, self.lexicon, weights, prune, self.upos_head)
     }
 }
 
@@ -1346,7 +1423,8 @@ mod tests {
             (42, 1, 0.000_01), // pruned
             (5, 2, -3.0),
         ];
-        let m = PosTagger::from_weights(tagdict, weights, 0.001, true);
+        let lexicon = vec!["signed".to_string(), "Paris".to_string()];
+        let m = PosTagger::from_weights(tagdict, lexicon, weights, 0.001, true);
         assert_eq!(m.feature_count(), 3);
         let bytes = m.to_bytes();
         let back = PosTagger::from_bytes(&bytes).unwrap();
