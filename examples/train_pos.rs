@@ -17,7 +17,7 @@ use kgforge::text::pos::Trainer;
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
-    let (mut epochs, mut prune, mut upos_head) = (10usize, 0.05f32, true);
+    let (mut epochs, mut prune, mut upos_head) = (10usize, 0.7f32, true);
     let (mut dict_min, mut dict_share, mut lexicon_min) = (20u32, 0.97f64, 3u32);
     let mut it = args.iter();
     while let Some(a) = it.next() {

@@ -7,6 +7,15 @@
 //! predicted XPOS (better than the fixed map [`Upos::from_xpos`], which is kept
 //! as a fallback for models without that head).
 //!
+//! Speed (about 2 million tokens a second on one core): each word's strings
+//! are hashed once per sentence ([`Prepared`]) and features are combinations
+//! of those hashes; weights sit in a flat open-addressing table of 16-byte
+//! slots (up to four weights inline, a dense row for features with more);
+//! scores are i16 with saturating vector adds; the weights of the tag-pair
+//! features are summed once per tag pair and those of the word-only features
+//! once per frequent word (the lexicon), at load; frequent unambiguous words
+//! come from the tag dictionary without scoring.
+//!
 //! The shipped weights live in `data/models/pos.bin` (CC BY-SA 4.0, see
 //! `data/models/README.md`) and are retrained by `examples/train_pos.rs`.
 //! Training is deterministic: the same corpora give the same bytes.
@@ -335,8 +344,8 @@ impl WordHashes {
             }
         }
         // Words shorter than a prefix: the prefix is the whole word.
-        for j in n.max(1)..3 {
-            prefix[j] = lower.0;
+        for p in prefix.iter_mut().skip(n.max(1)) {
+            *p = lower.0;
         }
         prefix[0] = if n == 0 { Fnv::BASIS.0 } else { prefix[0] };
         let b = w.as_bytes();
@@ -359,8 +368,8 @@ impl WordHashes {
                     h = h.char_lower(c);
                     suffix[j] = h.0;
                 }
-                for j in n.min(4)..4 {
-                    suffix[j] = h.0;
+                for x in suffix.iter_mut().skip(n.min(4)) {
+                    *x = h.0;
                 }
                 (lower.0, suffix)
             }
@@ -620,7 +629,7 @@ const MAX_RUN: u32 = 255;
 /// Largest start of a run (24 bits of a slot).
 const MAX_START: u32 = (1 << 24) - 1;
 
-/// Open-addressing hash table (linear probing, power-of-two size, load <= 1/2)
+/// Open-addressing hash table (linear probing, power-of-two size, load <= 4/5)
 /// from well-mixed u64 keys to runs `(start, len)`, 8 bytes a slot so that
 /// the weights of the whole model stay in cache as much as they can. A key
 /// is known by its home slot (high bits) and its low 32 bits: a feature the
@@ -635,7 +644,7 @@ impl OpenTable {
     /// Builds the table from distinct keys with their runs (`0 < len <= 255`,
     /// `start < 2^24`).
     fn new(items: impl ExactSizeIterator<Item = (u64, u32, u32)>) -> OpenTable {
-        let size = (items.len() * 2).next_power_of_two().max(8);
+        let size = (items.len() + items.len() / 4).next_power_of_two().max(8);
         let mut t = OpenTable { slots: vec![Slot::default(); size], shift: 64 - size.trailing_zeros() };
         let mask = size - 1;
         for (key, start, len) in items {
@@ -712,7 +721,7 @@ impl WeightSlot {
     const EMPTY: WeightSlot = WeightSlot { fingerprint: 0, class: [EMPTY; 4], weight: [0; 4] };
 }
 
-/// Open-addressing table (linear probing, power-of-two size, load <= 1/2)
+/// Open-addressing table (linear probing, power-of-two size, load <= 4/5)
 /// from feature hashes to their weights: up to four inline, more as a dense
 /// row of all classes (added with vector instructions). A feature is known
 /// by its home slot (high bits of the hash) and the low 32 bits: one the
@@ -730,7 +739,7 @@ impl WeightTable {
     /// Builds the table from distinct keys with their runs of `entries`
     /// (`0 < len`, classes `< NX + NU`).
     fn new(items: impl ExactSizeIterator<Item = (u64, u32, u32)>, entries: &[(u8, i16)]) -> WeightTable {
-        let size = (items.len() * 2).next_power_of_two().max(8);
+        let size = (items.len() + items.len() / 4).next_power_of_two().max(8);
         let mut t =
             WeightTable { slots: vec![WeightSlot::EMPTY; size], shift: 64 - size.trailing_zeros(), rows: Vec::new() };
         let mask = size - 1;
@@ -1117,15 +1126,15 @@ impl PosTagger {
         pending.clear();
         out.reserve(words.len());
         let (mut prev, mut prev2) = (Xpos::START, Xpos::START2);
-        for i in 0..words.len() {
-            let x = if let Some((x, u)) = self.lookup(words[i], s.at(i, 0).form) {
+        for (i, &word) in words.iter().enumerate() {
+            let x = if let Some((x, u)) = self.lookup(word, s.at(i, 0).form) {
                 pending.push(Ok(u));
                 x
             } else {
                 feats.clear();
                 let mut scores = [0i16; SCORE_SLOTS];
                 scores[..ROW].copy_from_slice(&self.transitions[prev.index() * N_PREV + prev2.index()]);
-                match self.lexicon_row(words[i], s.at(i, 0).form) {
+                match self.lexicon_row(word, s.at(i, 0).form) {
                     Some(row) => add_row(&mut scores, row),
                     None => lexical_features(s.at(i, 0), feats),
                 }
@@ -1295,8 +1304,8 @@ impl Trainer {
             prepared.prepare(&words);
             let (mut prev, mut prev2) = (Xpos::START, Xpos::START2);
             xs.clear();
-            for i in 0..words.len() {
-                let x = if let Some(&(x, _)) = self.tagdict.get(words[i]) {
+            for (i, &word) in words.iter().enumerate() {
+                let x = if let Some(&(x, _)) = self.tagdict.get(word) {
                     x
                 } else {
                     feats.clear();
@@ -1315,8 +1324,8 @@ impl Trainer {
             if !self.upos_head {
                 continue;
             }
-            for i in 0..words.len() {
-                if self.tagdict.contains_key(words[i]) {
+            for (i, &word) in words.iter().enumerate() {
+                if self.tagdict.contains_key(word) {
                     continue;
                 }
                 feats.clear();
@@ -1395,6 +1404,21 @@ mod tests {
         assert_eq!(tags, ["PRP", "VBZ", "VBN", "VBG", "IN", "NNP", "IN", "CD", "."]);
         let upos: Vec<&str> = t.tag(&words).iter().map(|(_, u)| u.as_str()).collect();
         assert_eq!(upos, ["PRON", "AUX", "AUX", "VERB", "ADP", "PROPN", "ADP", "NUM", "PUNCT"]);
+    }
+
+    #[test]
+    fn lexicon_rows_give_the_same_tags_as_the_features() {
+        let t = PosTagger::global();
+        assert!(t.lexicon_len() > 1000);
+        let mut bare = t.clone();
+        bare.lexicon.clear();
+        bare.lexicon_rows.clear();
+        bare.lexicon_index = OpenTable::new(std::iter::empty::<(u64, u32, u32)>());
+        let text = "Officials said on Tuesday that the talks in Geneva had stalled , and the minister \
+                    warned that sanctions could follow if the ceasefire collapsed .";
+        let words: Vec<&str> = text.split_whitespace().collect();
+        assert!(words.iter().filter(|w| t.lexicon_row(w, form_hash(w)).is_some()).count() > 5);
+        assert_eq!(t.tag(&words), bare.tag(&words));
     }
 
     #[test]
