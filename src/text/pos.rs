@@ -875,7 +875,7 @@ impl PosTagger {
             runs.last_mut().expect("pushed").1 += 1;
             entries.push((w.1, q));
         }
-        assert!(entries.len() <= MAX_START as usize, "too many weights for the table: prune more");
+        assert!(u32::try_from(entries.len()).is_ok(), "more than 2^32 weights");
         let mut tagdict = tagdict;
         tagdict.sort();
         tagdict.dedup_by(|a, b| a.0 == b.0);
@@ -1004,7 +1004,7 @@ impl PosTagger {
         for _ in 0..nf {
             keys.push(r.u64()?);
             let n = r.u8()? as u32;
-            if n == 0 || entries.len() + n as usize > MAX_START as usize {
+            if n == 0 || u32::try_from(entries.len() + n as usize).is_err() {
                 return Err(PosModelError::Corrupt("weight run"));
             }
             runs.push((entries.len() as u32, n));
