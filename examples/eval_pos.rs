@@ -18,9 +18,10 @@ fn main() -> Result<()> {
     let tagger = PosTagger::global();
     println!("model loaded in {:.0} ms", t0.elapsed().as_secs_f64() * 1000.0);
     println!(
-        "shipped model: {} features, {} tag-dictionary words, UPOS head {}",
+        "shipped model: {} features, {} tag-dictionary words, {} lexicon words, UPOS head {}",
         tagger.feature_count(),
         tagger.tagdict_len(),
+        tagger.lexicon_len(),
         tagger.has_upos_head()
     );
     let ewt_test = pos_common::load_ewt(&root, "test")?;
