@@ -1,16 +1,22 @@
-//! Trains the name tagger on GUM (train documents) and Universal NER
-//! English EWT (dev split), prints figures on GUM dev, GUM test and UNER
-//! EWT test, and writes the weights.
+//! Trains the name tagger on GUM (train documents), Universal NER English
+//! EWT (dev split) and CoNLL04 (train split), prints figures on GUM dev
+//! (and, with `--test`, on GUM test and UNER EWT test), and writes the
+//! weights.
 //!
 //! `cargo run --release --example train_ner -- ../shared/corpora data/models/ner.bin [--epochs N] [--prune W]`
+//!
+//! Options: `--epochs N`, `--prune W`, `--no-uner`, `--no-conll04`,
+//! `--no-pos`, `--no-doc` (feature groups), `--dump-dev` (GUM dev errors),
+//! `--test` (print test figures: for reporting only, never for choices).
 #![allow(clippy::print_stdout)]
 
 use std::path::Path;
 use std::time::Instant;
 
 use anyhow::{bail, Context as _, Result};
-use kgforge::text::ner::corpus::{parse_iob2, read_gum, Labeled};
-use kgforge::text::ner::{shuffle, Context, Label, NameTagger, NameType, Scores, Trainer};
+use kgforge::text::ner::corpus::{parse_conll04, parse_iob2, read_gum, Labeled};
+use kgforge::text::ner::{shuffle, Context, DocStats, FeatureSet, Label, Model, NameTagger, NameType, Scores, Trainer};
+use kgforge::text::pos::PosTagger;
 
 /// Entity-level scores, printing span-only (untyped) figures too.
 fn evaluate(tagger: &NameTagger, data: &[Labeled], types: &[NameType]) -> Scores {
@@ -25,9 +31,7 @@ fn evaluate(tagger: &NameTagger, data: &[Labeled], types: &[NameType]) -> Scores
             })
             .collect()
     };
-    for sent in data {
-        let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
-        let pred = tagger.labels(&words);
+    for (sent, pred) in data.iter().zip(tagger.label_corpus(data)) {
         s.add(&sent.labels, &pred, types);
         untyped.add(&erase(&sent.labels), &erase(&pred), &[NameType::Person]);
     }
@@ -38,9 +42,8 @@ fn evaluate(tagger: &NameTagger, data: &[Labeled], types: &[NameType]) -> Scores
 
 /// Prints the GUM dev sentences where gold and predicted names differ.
 fn dump_errors(tagger: &NameTagger, data: &[Labeled]) {
-    for sent in data {
+    for (sent, pred) in data.iter().zip(tagger.label_corpus(data)) {
         let words: Vec<&str> = sent.words.iter().map(String::as_str).collect();
-        let pred = tagger.labels(&words);
         let show = |l: &[Label]| -> Vec<String> {
             kgforge::text::ner::spans(l)
                 .iter()
@@ -54,17 +57,36 @@ fn dump_errors(tagger: &NameTagger, data: &[Labeled]) {
     }
 }
 
+/// Training contexts of labelled sentences, a document at a time.
+fn contexts(data: &[Labeled], fs: FeatureSet, out: &mut Vec<(Context, Vec<Label>)>) {
+    for doc in data.chunk_by(|a, b| a.doc == b.doc) {
+        let words: Vec<Vec<&str>> = doc.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect();
+        let stats = DocStats::new(words.iter().map(Vec::as_slice));
+        for (w, s) in words.iter().zip(doc) {
+            let tags = if fs.pos { PosTagger::global().tag(w) } else { Vec::new() };
+            out.push((Context::with_features(w, &tags, Some(&stats), fs), s.labels.clone()));
+        }
+    }
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
-    let (mut epochs, mut prune, mut dump, mut use_uner) = (6usize, 0.02f32, false, true);
+    let (mut epochs, mut prune, mut dump, mut test) = (6usize, 0.02f32, false, false);
+    let (mut use_uner, mut use_conll) = (true, true);
+    let mut fs = FeatureSet::SHIPPED;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
             "--epochs" => epochs = it.next().context("--epochs N")?.parse()?,
             "--prune" => prune = it.next().context("--prune W")?.parse()?,
             "--dump-dev" => dump = true,
+            "--test" => test = true,
             "--no-uner" => use_uner = false,
+            "--no-conll04" => use_conll = false,
+            "--no-pos" => fs.pos = false,
+            "--no-doc" => fs.doc = false,
+            "--trans" => fs.trans = it.next().context("--trans 0|1|2")?.parse()?,
             _ => pos.push(a.clone()),
         }
     }
@@ -74,27 +96,34 @@ fn main() -> Result<()> {
     let (gum_train, gum_dev, gum_test) = read_gum(root)?;
     let uner = root.join("uner-english-ewt");
     let uner_dev = parse_iob2(&std::fs::read_to_string(uner.join("en_ewt-ud-dev.iob2"))?);
-    let uner_test = parse_iob2(&std::fs::read_to_string(uner.join("en_ewt-ud-test.iob2"))?);
+    let conll_path = root.join("../eval/conll04/source/conll04_train.json");
+    let conll_train = parse_conll04(&std::fs::read_to_string(&conll_path).context("CoNLL04 train")?)?;
     let mut data: Vec<(Context, Vec<Label>)> = Vec::new();
+    contexts(&gum_train, fs, &mut data);
     let uner_train: &[Labeled] = if use_uner { &uner_dev } else { &[] };
-    for s in gum_train.iter().chain(uner_train) {
-        let words: Vec<&str> = s.words.iter().map(String::as_str).collect();
-        data.push((Context::new(&words), s.labels.clone()));
-    }
+    contexts(uner_train, fs, &mut data);
+    let conll: &[Labeled] = if use_conll { &conll_train } else { &[] };
+    contexts(conll, fs, &mut data);
     let tokens: usize = data.iter().map(|d| d.1.len()).sum();
+    let open: usize = data.iter().map(|d| (0..d.0.len()).filter(|&i| d.0.is_open(i)).count()).sum();
     println!(
-        "train: {} GUM + {} UNER sentences, {tokens} tokens ({:.1}s to read)",
+        "train: {} GUM + {} UNER + {} CoNLL04 sentences, {tokens} tokens, {open} not gated ({:.1}s to read)",
         gum_train.len(),
         uner_train.len(),
+        conll.len(),
         t0.elapsed().as_secs_f64()
     );
-    let mut counts = kgforge::text::ner::Scores::default();
-    for (_, labels) in &data {
+    let mut counts = Scores::default();
+    let mut lost = Scores::default();
+    for (ctx, labels) in &data {
         counts.add(labels, labels, &NameType::ALL);
+        let gated: Vec<Label> =
+            labels.iter().enumerate().map(|(i, &l)| if ctx.is_open(i) { l } else { Label::O }).collect();
+        lost.add(labels, &gated, &NameType::ALL);
     }
     let names: Vec<String> =
         NameType::ALL.iter().map(|t| format!("{} {}", t.as_str(), counts.per_type[*t as usize].2)).collect();
-    println!("training names: {}", names.join(", "));
+    println!("training names: {} (reachable after gating: {:.4})", names.join(", "), lost.prf(None).1);
     let mut trainer = Trainer::new();
     let mut order: Vec<usize> = (0..data.len()).collect();
     let mut seed = 0x9E37_79B9_7F4A_7C15u64;
@@ -117,14 +146,17 @@ fn main() -> Result<()> {
         bytes.len(),
         t0.elapsed().as_secs_f64()
     );
-    let tagger = NameTagger::with_model(kgforge::text::ner::Model::from_bytes(&bytes).map_err(anyhow::Error::msg)?);
+    let tagger = NameTagger::with_features(Model::from_bytes(&bytes).map_err(anyhow::Error::msg)?, fs);
     let all = NameType::ALL;
     let uner_types = [NameType::Person, NameType::Organization, NameType::Place];
     if dump {
         dump_errors(&tagger, &gum_dev);
     }
     print!("GUM dev:\n{}", evaluate(&tagger, &gum_dev, &all).report(&all));
-    print!("GUM test:\n{}", evaluate(&tagger, &gum_test, &all).report(&all));
-    print!("UNER EWT test (PER ORG LOC):\n{}", evaluate(&tagger, &uner_test, &uner_types).report(&uner_types));
+    if test {
+        let uner_test = parse_iob2(&std::fs::read_to_string(uner.join("en_ewt-ud-test.iob2"))?);
+        print!("GUM test:\n{}", evaluate(&tagger, &gum_test, &all).report(&all));
+        print!("UNER EWT test (PER ORG LOC):\n{}", evaluate(&tagger, &uner_test, &uner_types).report(&uner_types));
+    }
     Ok(())
 }
