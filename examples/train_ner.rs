@@ -69,12 +69,35 @@ fn contexts(data: &[Labeled], fs: FeatureSet, out: &mut Vec<(Context, Vec<Label>
     }
 }
 
+/// Trains on `data` for `epochs` seeded shuffled passes and averages.
+fn fit(data: &[(Context, Vec<Label>)], epochs: usize, prune: f32, verbose: bool) -> Model {
+    let t0 = Instant::now();
+    let tokens: usize = data.iter().map(|d| d.1.len()).sum();
+    let mut trainer = Trainer::new();
+    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
+    for e in 0..epochs {
+        shuffle(&mut order, &mut seed);
+        let c = trainer.epoch(data, &order);
+        if verbose {
+            println!(
+                "epoch {}: train token accuracy {:.4} ({:.1}s)",
+                e + 1,
+                c as f64 / tokens as f64,
+                t0.elapsed().as_secs_f64()
+            );
+        }
+    }
+    trainer.finish(prune)
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut pos = Vec::new();
     let (mut epochs, mut prune, mut dump, mut test) = (6usize, 0.02f32, false, false);
-    let (mut use_uner, mut use_conll) = (true, true);
+    let (mut use_uner, mut use_conll, mut gum_weight, mut holdout) = (true, true, 3usize, false);
     let mut fs = FeatureSet::SHIPPED;
+    let mut cv = 0usize;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -86,6 +109,11 @@ fn main() -> Result<()> {
             "--no-conll04" => use_conll = false,
             "--no-pos" => fs.pos = false,
             "--no-doc" => fs.doc = false,
+            "--doc" => fs.doc = true,
+            "--no-vote" => fs.vote = false,
+            "--uner-holdout" => holdout = true,
+            "--cv" => cv = it.next().context("--cv K")?.parse()?,
+            "--gum-weight" => gum_weight = it.next().context("--gum-weight N")?.parse()?,
             "--trans" => fs.trans = it.next().context("--trans 0|1|2")?.parse()?,
             _ => pos.push(a.clone()),
         }
@@ -98,12 +126,44 @@ fn main() -> Result<()> {
     let uner_dev = parse_iob2(&std::fs::read_to_string(uner.join("en_ewt-ud-dev.iob2"))?);
     let conll_path = root.join("../eval/conll04/source/conll04_train.json");
     let conll_train = parse_conll04(&std::fs::read_to_string(&conll_path).context("CoNLL04 train")?)?;
-    let mut data: Vec<(Context, Vec<Label>)> = Vec::new();
-    contexts(&gum_train, fs, &mut data);
-    let uner_train: &[Labeled] = if use_uner { &uner_dev } else { &[] };
-    contexts(uner_train, fs, &mut data);
+    let mut gum_data: Vec<(Context, Vec<Label>)> = Vec::new();
+    contexts(&gum_train, fs, &mut gum_data);
+    let mut rest: Vec<(Context, Vec<Label>)> = Vec::new();
+    // With --uner-holdout, every fifth UNER dev document is held out of
+    // training and scored (for UNER-side choices, never the test split).
+    let (uner_fit, uner_held): (Vec<Labeled>, Vec<Labeled>) =
+        uner_dev.iter().cloned().partition(|s| !holdout || s.doc % 5 != 4);
+    let uner_train: &[Labeled] = if use_uner { &uner_fit } else { &[] };
+    contexts(uner_train, fs, &mut rest);
     let conll: &[Labeled] = if use_conll { &conll_train } else { &[] };
-    contexts(conll, fs, &mut data);
+    contexts(conll, fs, &mut rest);
+    // Training set: GUM (repeated gum_weight times) then the rest.
+    let assemble = |keep: &dyn Fn(usize) -> bool| -> Vec<(Context, Vec<Label>)> {
+        let gum: Vec<_> =
+            gum_data.iter().zip(&gum_train).filter(|(_, s)| keep(s.doc)).map(|(d, _)| d.clone()).collect();
+        let mut out = Vec::new();
+        for _ in 0..gum_weight {
+            out.extend_from_slice(&gum);
+        }
+        out.extend_from_slice(&rest);
+        out
+    };
+    if cv > 1 {
+        // K-fold cross-validation over the GUM train documents (for
+        // choices, beside GUM dev).
+        let mut pooled = Scores::default();
+        for f in 0..cv {
+            let data = assemble(&|d| d % cv != f);
+            let model = fit(&data, epochs, prune, false);
+            let tagger = NameTagger::with_features(model, fs);
+            let held: Vec<Labeled> = gum_train.iter().filter(|s| s.doc % cv == f).cloned().collect();
+            for (sent, pred) in held.iter().zip(tagger.label_corpus(&held)) {
+                pooled.add(&sent.labels, &pred, &NameType::ALL);
+            }
+        }
+        print!("GUM train {cv}-fold cross-validation:\n{}", pooled.report(&NameType::ALL));
+    }
+    let data = assemble(&|_| true);
     let tokens: usize = data.iter().map(|d| d.1.len()).sum();
     let open: usize = data.iter().map(|d| (0..d.0.len()).filter(|&i| d.0.is_open(i)).count()).sum();
     println!(
@@ -124,20 +184,7 @@ fn main() -> Result<()> {
     let names: Vec<String> =
         NameType::ALL.iter().map(|t| format!("{} {}", t.as_str(), counts.per_type[*t as usize].2)).collect();
     println!("training names: {} (reachable after gating: {:.4})", names.join(", "), lost.prf(None).1);
-    let mut trainer = Trainer::new();
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    for e in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        let c = trainer.epoch(&data, &order);
-        println!(
-            "epoch {}: train token accuracy {:.4} ({:.1}s)",
-            e + 1,
-            c as f64 / tokens as f64,
-            t0.elapsed().as_secs_f64()
-        );
-    }
-    let model = trainer.finish(prune);
+    let model = fit(&data, epochs, prune, true);
     let bytes = model.to_bytes();
     std::fs::write(out, &bytes)?;
     println!(
@@ -153,6 +200,13 @@ fn main() -> Result<()> {
         dump_errors(&tagger, &gum_dev);
     }
     print!("GUM dev:\n{}", evaluate(&tagger, &gum_dev, &all).report(&all));
+    if holdout {
+        print!(
+            "UNER dev held-out fifth ({} sentences):\n{}",
+            uner_held.len(),
+            evaluate(&tagger, &uner_held, &uner_types).report(&uner_types)
+        );
+    }
     if test {
         let uner_test = parse_iob2(&std::fs::read_to_string(uner.join("en_ewt-ud-test.iob2"))?);
         print!("GUM test:\n{}", evaluate(&tagger, &gum_test, &all).report(&all));

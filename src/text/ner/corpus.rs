@@ -15,7 +15,8 @@
 //! stops, to the left, at a nested name ("NASA Administrator Charles
 //! Bolden" gives ORGANIZATION "NASA" and PERSON "Charles Bolden") and loses
 //! leading titles ("Administrator", "Dr."); a name of titles only, or a
-//! demonym in the gazetteer ("Americans"), is dropped.
+//! demonym in the gazetteer ("Americans"), is dropped. A number right after
+//! a name other than a person's belongs to it ("Title IV").
 //! Overlapping names keep the longest.
 
 use super::{is_title, Label, NameType};
@@ -207,6 +208,11 @@ fn sentence_labels(rows: &[Row]) -> Vec<Label> {
                 }
             }
             break;
+        }
+        // A number right after the name's last proper noun belongs to it
+        // ("Title IV", "Article 5"), except in people's names.
+        if kind != NameType::Person && e < m.end && rows[e + 1].xpos == "CD" {
+            e += 1;
         }
         if kind == NameType::Person {
             while s < e && is_title(&rows[s].form) {

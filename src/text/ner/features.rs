@@ -304,11 +304,13 @@ pub struct FeatureSet {
     /// with "previous label is O or not", 2 word and shape with the
     /// previous label.
     pub trans: u8,
+    /// After decoding, one type per repeated name in a document.
+    pub vote: bool,
 }
 
 impl FeatureSet {
     /// The shipped feature set.
-    pub const SHIPPED: FeatureSet = FeatureSet { pos: true, doc: true, trans: 2 };
+    pub const SHIPPED: FeatureSet = FeatureSet { pos: true, doc: false, trans: 1, vote: true };
 }
 
 const BOS: u64 = 0x5f3c_0001;

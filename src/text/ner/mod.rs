@@ -225,7 +225,7 @@ pub fn evaluate(tagger: &NameTagger, data: &[corpus::Labeled], types: &[NameType
 
 /// Titles left out of a person's name ("Dr.", "Secretary"), as in the
 /// Universal NER guidelines.
-const TITLES: [&str; 52] = [
+const TITLES: &[&str] = &[
     "mr",
     "mrs",
     "ms",
@@ -278,6 +278,34 @@ const TITLES: [&str; 52] = [
     "chairman",
     "premier",
     "prime",
+    "duke",
+    "duchess",
+    "baron",
+    "baroness",
+    "count",
+    "countess",
+    "marquess",
+    "viscount",
+    "protector",
+    "fellow",
+    "bishop",
+    "archbishop",
+    "cardinal",
+    "sheikh",
+    "emir",
+    "sultan",
+    "tsar",
+    "czar",
+    "kaiser",
+    "pharaoh",
+    "lieutenant",
+    "sergeant",
+    "commander",
+    "admiral",
+    "marshal",
+    "senor",
+    "madame",
+    "monsieur",
 ];
 
 /// Whether `word` is a title ("Dr.", "president"), case-insensitively.
@@ -300,6 +328,41 @@ fn strip_titles(words: &[&str], labels: &mut [Label]) {
         i += 1;
     }
 }
+/// One type per name in a document: every occurrence of the same words
+/// named more than once takes the type with the highest summed confidence
+/// over the document (ties: the first type in [`NameType::ALL`]).
+fn harmonise(sentences: &[SentenceInput<'_>], decoded: &mut [(Vec<Label>, Vec<f32>)]) {
+    let mut votes: std::collections::HashMap<Vec<&str>, ([f32; 5], usize)> = std::collections::HashMap::new();
+    let mut found = Vec::new();
+    for (k, (s, (labels, probs))) in sentences.iter().zip(decoded.iter()).enumerate() {
+        for (a, b, t) in spans(labels) {
+            let conf = probs[a..b].iter().copied().fold(1.0, f32::min);
+            let v = votes.entry(s.words[a..b].to_vec()).or_default();
+            v.0[t.index()] += conf;
+            v.1 += 1;
+            found.push((k, a, b));
+        }
+    }
+    for (k, a, b) in found {
+        let Some((v, n)) = votes.get(&sentences[k].words[a..b]) else { continue };
+        if *n < 2 {
+            continue;
+        }
+        let mut best = 0;
+        for t in 1..5 {
+            if v[t] > v[best] {
+                best = t;
+            }
+        }
+        let t = NameType::ALL[best];
+        let labels = &mut decoded[k].0;
+        labels[a] = Label::B(t);
+        for l in &mut labels[a + 1..b] {
+            *l = Label::I(t);
+        }
+    }
+}
+
 /// A sentence of a document with the caller's part-of-speech tags.
 #[derive(Debug, Clone, Copy)]
 pub struct SentenceInput<'a> {
@@ -350,7 +413,7 @@ impl NameTagger {
 
     fn decode_document(&self, sentences: &[SentenceInput<'_>]) -> Vec<(Vec<Label>, Vec<f32>)> {
         let doc = self.features.doc.then(|| DocStats::new(sentences.iter().map(|s| s.words)));
-        sentences
+        let mut decoded = sentences
             .iter()
             .map(|s| {
                 let own;
@@ -365,7 +428,11 @@ impl NameTagger {
                 strip_titles(s.words, &mut labels);
                 (labels, probs)
             })
-            .collect()
+            .collect::<Vec<_>>();
+        if self.features.vote {
+            harmonise(sentences, &mut decoded);
+        }
+        decoded
     }
 
     /// Labels of labelled sentences (`corpus::Labeled`), a document at a
