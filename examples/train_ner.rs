@@ -142,6 +142,7 @@ struct Opts {
     epochs: usize,
     prune: f32,
     stack: bool,
+    seeds: usize,
     verbose: bool,
 }
 
@@ -154,7 +155,7 @@ fn train(parts: &[Part], o: &Opts) -> NameTagger {
     for p in parts {
         p.contexts(o.fs, None, &mut data);
     }
-    let first = fit(&data, o.epochs, o.prune, o.verbose);
+    let first = fit(&data, o.epochs, o.prune, o.seeds, o.verbose);
     if !o.stack {
         return NameTagger::with_features(first, o.fs);
     }
@@ -164,7 +165,7 @@ fn train(parts: &[Part], o: &Opts) -> NameTagger {
         for p in parts {
             p.filter(|d| d % 4 != f).contexts(o.fs, None, &mut data);
         }
-        let tagger = NameTagger::with_features(fit(&data, o.epochs, o.prune, false), o.fs);
+        let tagger = NameTagger::with_features(fit(&data, o.epochs, o.prune, o.seeds, false), o.fs);
         for (p, out) in parts.iter().zip(&mut labels) {
             let held = p.filter(|d| d % 4 == f);
             let mut got = vec![Vec::new(); held.sents.len()];
@@ -179,30 +180,46 @@ fn train(parts: &[Part], o: &Opts) -> NameTagger {
     for (p, first) in parts.iter().zip(&labels) {
         p.contexts(o.fs, Some(&p.priors(first)), &mut data);
     }
-    let second = fit(&data, o.epochs, o.prune, o.verbose);
+    let second = fit(&data, o.epochs, o.prune, o.seeds, o.verbose);
     NameTagger::stacked(first, second, o.fs)
 }
 
-/// Trains on `data` for `epochs` seeded shuffled passes and averages.
-fn fit(data: &[(Context, Vec<Label>)], epochs: usize, prune: f32, verbose: bool) -> Model {
+/// Trains on `data`: for each of `seeds` shuffling seeds, `epochs`
+/// shuffled passes of the averaged perceptron; the averaged weights of the
+/// runs are then averaged (summed in key order, so deterministic).
+fn fit(data: &[(Context, Vec<Label>)], epochs: usize, prune: f32, seeds: usize, verbose: bool) -> Model {
     let t0 = Instant::now();
     let tokens: usize = data.iter().map(|d| d.1.len()).sum();
-    let mut trainer = Trainer::new();
-    let mut order: Vec<usize> = (0..data.len()).collect();
-    let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-    for e in 0..epochs {
-        shuffle(&mut order, &mut seed);
-        let c = trainer.epoch(data, &order);
-        if verbose {
-            println!(
-                "epoch {}: train token accuracy {:.4} ({:.1}s)",
-                e + 1,
-                c as f64 / tokens as f64,
-                t0.elapsed().as_secs_f64()
-            );
+    let mut sum: std::collections::BTreeMap<u32, [f32; kgforge::text::ner::N_LABELS]> =
+        std::collections::BTreeMap::new();
+    for r in 0..seeds {
+        let mut trainer = Trainer::new();
+        let mut order: Vec<usize> = (0..data.len()).collect();
+        let mut seed = 0x9E37_79B9_7F4A_7C15u64 ^ (r as u64).wrapping_mul(0x2545_F491_4F6C_DD1D);
+        for e in 0..epochs {
+            shuffle(&mut order, &mut seed);
+            let c = trainer.epoch(data, &order);
+            if verbose {
+                println!(
+                    "run {} epoch {}: train token accuracy {:.4} ({:.1}s)",
+                    r + 1,
+                    e + 1,
+                    c as f64 / tokens as f64,
+                    t0.elapsed().as_secs_f64()
+                );
+            }
+        }
+        for (k, w) in trainer.averaged(0.0) {
+            let e = sum.entry(k).or_insert([0.0; kgforge::text::ner::N_LABELS]);
+            for (a, b) in e.iter_mut().zip(w) {
+                *a += b;
+            }
         }
     }
-    trainer.finish(prune)
+    let n = seeds.max(1) as f32;
+    Model::from_dense(
+        sum.into_iter().map(|(k, w)| (k, w.map(|v| if (v / n).abs() < prune { 0.0 } else { v / n }))).collect(),
+    )
 }
 
 fn main() -> Result<()> {
@@ -210,7 +227,7 @@ fn main() -> Result<()> {
     let mut pos = Vec::new();
     let (mut dump, mut test, mut cv) = (false, false, 0usize);
     let (mut use_uner, mut use_conll, mut gum_weight, mut holdout) = (true, true, 3usize, false);
-    let mut o = Opts { fs: FeatureSet::SHIPPED, epochs: 6, prune: 0.02, stack: false, verbose: true };
+    let mut o = Opts { fs: FeatureSet::SHIPPED, epochs: 6, prune: 0.02, stack: false, seeds: 8, verbose: true };
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -226,6 +243,8 @@ fn main() -> Result<()> {
             "--no-vote" => o.fs.vote = false,
             "--stack" => o.stack = true,
             "--extra" => o.fs.extra = true,
+            "--run" => o.fs.run = true,
+            "--seeds" => o.seeds = it.next().context("--seeds N")?.parse()?,
             "--uner-holdout" => holdout = true,
             "--cv" => cv = it.next().context("--cv K")?.parse()?,
             "--gum-weight" => gum_weight = it.next().context("--gum-weight N")?.parse()?,

@@ -289,6 +289,12 @@ mod tpl {
     pub const POS_NEXT_WORD: u8 = 52;
     pub const PREV_WORD_POS: u8 = 53;
     pub const LOWER_CAP: u8 = 54;
+    pub const RUN_LAST: u8 = 55;
+    pub const RUN_LAST_AT: u8 = 56;
+    pub const RUN_FIRST: u8 = 57;
+    pub const RUN_BEFORE: u8 = 58;
+    pub const RUN_AFTER: u8 = 59;
+    pub const RUN_SHAPE: u8 = 63;
     pub const PREV: u8 = 60;
     pub const PREV_LOWER: u8 = 61;
     pub const PREV_SHAPE: u8 = 62;
@@ -316,11 +322,15 @@ pub struct FeatureSet {
     /// UPOS trigram, tag + next word, previous word + tag, lower-case word
     /// with capitalisation and sentence start.
     pub extra: bool,
+    /// Features of the capitalised run a token is in: its first and last
+    /// words, its length, the words before and after it.
+    pub run: bool,
 }
 
 impl FeatureSet {
     /// The shipped feature set.
-    pub const SHIPPED: FeatureSet = FeatureSet { pos: true, doc: false, trans: 1, vote: true, extra: false };
+    pub const SHIPPED: FeatureSet =
+        FeatureSet { pos: true, doc: false, trans: 1, vote: true, extra: false, run: false };
 }
 
 const BOS: u64 = 0x5f3c_0001;
@@ -422,6 +432,7 @@ impl Context {
                 toks[i as usize]
             }
         };
+        let runs = if fs.run { capitalised_runs(words) } else { Vec::new() };
         let mut scratch: Vec<char> = Vec::with_capacity(32);
         for i in 0..n {
             ctx.offsets.push(ctx.feats.len() as u32);
@@ -531,6 +542,20 @@ impl Context {
                     f.push(key(tpl::POS_NEXT_WORD, &[t.pos, p1.lower]));
                     f.push(key(tpl::PREV_WORD_POS, &[m1.lower, t.pos]));
                 }
+            }
+            if let Some(&(a, b)) = runs.get(i).filter(|r| r.1 > r.0) {
+                let (a, b) = (a as usize, b as usize);
+                let at = (i - a).min(3) as u64;
+                let len = (b - a).min(4) as u64;
+                let (first, last) = (toks[a].lower, toks[b - 1].lower);
+                let before = get(a as isize - 1).lower;
+                let after = get(b as isize).lower;
+                f.push(key(tpl::RUN_LAST, &[last]));
+                f.push(key(tpl::RUN_LAST_AT, &[last, at, len]));
+                f.push(key(tpl::RUN_FIRST, &[first, at]));
+                f.push(key(tpl::RUN_BEFORE, &[before, at]));
+                f.push(key(tpl::RUN_AFTER, &[after]));
+                f.push(key(tpl::RUN_SHAPE, &[at, len, u64::from(a == 0)]));
             }
             if let Some(&code) = prior.get(i) {
                 f.push(key(tpl::PRIOR, &[code]));
@@ -642,6 +667,42 @@ pub fn prior_codes(sentences: &[&[&str]], first: &[Vec<Label>]) -> Vec<Vec<u64>>
                 .collect()
         })
         .collect()
+}
+
+/// For each token, the capitalised run it is in as `(start, end)` (empty,
+/// `(0, 0)`, for a token outside any): consecutive words starting with an
+/// upper-case letter, joined across one "of", "the", "and", "&", "de",
+/// "for" when a capitalised word follows ("Bank of England").
+fn capitalised_runs(words: &[&str]) -> Vec<(u32, u32)> {
+    let cap = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let n = words.len();
+    let mut out = vec![(0u32, 0u32); n];
+    let mut i = 0;
+    while i < n {
+        if !cap(words[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut end = i + 1;
+        loop {
+            if end < n && cap(words[end]) {
+                end += 1;
+            } else if end + 1 < n
+                && matches!(words[end], "of" | "the" | "and" | "&" | "de" | "for")
+                && cap(words[end + 1])
+            {
+                end += 2;
+            } else {
+                break;
+            }
+        }
+        for o in &mut out[start..end] {
+            *o = (start as u32, end as u32);
+        }
+        i = end;
+    }
+    out
 }
 
 /// Gazetteer position of each token as a small code (0: none; else B/I and

@@ -387,6 +387,13 @@ impl Trainer {
     /// The averaged weights, dropping those below `prune` in absolute value.
     #[must_use]
     pub fn finish(&self, prune: f32) -> Model {
+        Model::from_dense(self.averaged(prune))
+    }
+
+    /// The averaged weights per feature key (in first-seen order), those
+    /// below `prune` in absolute value set to zero.
+    #[must_use]
+    pub fn averaged(&self, prune: f32) -> Vec<(u32, [f32; N_LABELS])> {
         let step = self.step.max(1);
         let mut rows = Vec::with_capacity(self.keys.len());
         for (k, key) in self.keys.iter().enumerate() {
@@ -398,7 +405,7 @@ impl Trainer {
             }
             rows.push((*key, w));
         }
-        Model::from_dense(rows)
+        rows
     }
 }
 
