@@ -244,6 +244,7 @@ fn main() -> Result<()> {
             "--stack" => o.stack = true,
             "--extra" => o.fs.extra = true,
             "--run" => o.fs.run = true,
+            "--no-lower-places" => o.fs.lower_places = false,
             "--seeds" => o.seeds = it.next().context("--seeds N")?.parse()?,
             "--uner-holdout" => holdout = true,
             "--cv" => cv = it.next().context("--cv K")?.parse()?,

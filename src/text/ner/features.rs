@@ -4,8 +4,9 @@
 //! Every feature is a 32-bit key: a template id mixed with 64-bit FNV-1a
 //! hashes of word forms (or small codes), so nothing depends on a randomized
 //! hasher and no `String` is built per token. Tokens that cannot start or
-//! continue a name (no upper-case letter, no gazetteer hit, and no such
-//! token next to them) are *gated*: labelled O without features or scoring.
+//! continue a name (no upper-case letter, no gazetteer hit, not a gazetteer
+//! place in lower case, and no such token next to them) are *gated*:
+//! labelled O without features or scoring.
 
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -185,6 +186,10 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon { names, lower }
 });
 
+/// Gazetteer kinds (bits of [`gaz_code`]) that open a lower-case word:
+/// country, city, region, continent.
+const PLACE_KINDS: u16 = 0b1111;
+
 fn gaz_code(kind: GazKind) -> u8 {
     match kind {
         GazKind::Country => 0,
@@ -325,12 +330,14 @@ pub struct FeatureSet {
     /// Features of the capitalised run a token is in: its first and last
     /// words, its length, the words before and after it.
     pub run: bool,
+    /// Lower-case words that spell a gazetteer place are not gated.
+    pub lower_places: bool,
 }
 
 impl FeatureSet {
     /// The shipped feature set.
     pub const SHIPPED: FeatureSet =
-        FeatureSet { pos: true, doc: false, trans: 1, vote: true, extra: false, run: false };
+        FeatureSet { pos: true, doc: false, trans: 1, vote: true, extra: false, run: false, lower_places: true };
 }
 
 const BOS: u64 = 0x5f3c_0001;
@@ -391,10 +398,16 @@ impl Context {
             trans: fs.trans,
         };
         let upper: Vec<bool> = words.iter().map(|w| w.chars().any(char::is_uppercase)).collect();
+        ctx.lower.extend(words.iter().map(|w| lower_hash(w)));
         let gaz = gazetteer_tags(words, &upper);
         let mut cand = vec![false; n];
+        let lex = &*LEXICON;
         for i in 0..n {
-            if upper[i] || gaz[i] != 0 {
+            // A lower-case word opens too when it spells a place in the
+            // gazetteer ("florida"), if asked.
+            let place =
+                fs.lower_places && !upper[i] && lex.lower.get(&ctx.lower[i]).is_some_and(|b| b >> 3 & PLACE_KINDS != 0);
+            if upper[i] || gaz[i] != 0 || place {
                 cand[i.saturating_sub(1)] = true;
                 cand[i] = true;
                 if i + 1 < n {
@@ -405,16 +418,16 @@ impl Context {
         ctx.open.copy_from_slice(&cand);
         // Token values for the open tokens and their neighbours (±2).
         let mut toks = vec![Tok::default(); n];
-        let lex = &*LEXICON;
         for i in 0..n {
-            let lower = lower_hash(words[i]);
-            let (shape, _) = shape_hashes(words[i]);
-            ctx.lower.push(lower);
-            ctx.shape.push(shape);
+            let lower = ctx.lower[i];
             let near = (i.saturating_sub(2)..(i + 3).min(n)).any(|j| cand[j]);
             if !near {
+                // Read by no feature: far from every open token.
+                ctx.shape.push(0);
                 continue;
             }
+            let (shape, _) = shape_hashes(words[i]);
+            ctx.shape.push(shape);
             let mut names = lex.names.get(&word_hash(words[i])).copied().unwrap_or(0);
             if lex.lower.get(&lower).is_some_and(|b| b & u16::from(COMMON) != 0) {
                 names |= COMMON;
