@@ -122,7 +122,28 @@ pub fn is_common_word(word: &str) -> bool {
     COMMON_WORDS.contains(word.to_lowercase().as_str())
 }
 
+/// The first-name list (`data/gazetteer/first_names.txt`), in no order.
+pub fn first_names() -> impl Iterator<Item = &'static str> {
+    FIRST_NAMES.iter().copied()
+}
+
+/// The surname list (`data/gazetteer/surnames.txt`), in no order.
+pub fn surnames() -> impl Iterator<Item = &'static str> {
+    SURNAMES.iter().copied()
+}
+
+/// The common-word list (`data/gazetteer/common_words.txt`), in no order.
+pub fn common_words() -> impl Iterator<Item = &'static str> {
+    COMMON_WORDS.iter().copied()
+}
+
 impl Gazetteer {
+    /// Every entry, by id.
+    #[must_use]
+    pub fn entries(&self) -> &[GazEntry] {
+        &self.entries
+    }
+
     /// The embedded gazetteer, loaded on first use.
     #[must_use]
     pub fn global() -> &'static Gazetteer {

@@ -15,7 +15,8 @@
 //! stops, to the left, at a nested name ("NASA Administrator Charles
 //! Bolden" gives ORGANIZATION "NASA" and PERSON "Charles Bolden") and loses
 //! leading titles ("Administrator", "Dr."); a name of titles only, or a
-//! demonym in the gazetteer ("Americans"), is dropped.
+//! demonym in the gazetteer ("Americans"), is dropped. A number right after
+//! a name other than a person's belongs to it ("Title IV").
 //! Overlapping names keep the longest.
 
 use super::{is_title, Label, NameType};
@@ -27,6 +28,9 @@ pub struct Labeled {
     pub words: Vec<String>,
     /// One BIO label per token.
     pub labels: Vec<Label>,
+    /// The document it belongs to (consecutive sentences of one document
+    /// share it; numbered per corpus file).
+    pub doc: usize,
 }
 
 /// One word of a CoNLL-U sentence (form, tags, head, MISC with `Entity=`).
@@ -205,6 +209,11 @@ fn sentence_labels(rows: &[Row]) -> Vec<Label> {
             }
             break;
         }
+        // A number right after the name's last proper noun belongs to it
+        // ("Title IV", "Article 5"), except in people's names.
+        if kind != NameType::Person && e < m.end && rows[e + 1].xpos == "CD" {
+            e += 1;
+        }
         if kind == NameType::Person {
             while s < e && is_title(&rows[s].form) {
                 s += 1;
@@ -241,22 +250,33 @@ pub fn parse_gum(text: &str) -> Vec<Labeled> {
         .map(|sentence| Labeled {
             words: sentence.tokens.iter().map(|r| r.form.clone()).collect(),
             labels: sentence_labels(&sentence.tokens),
+            doc: 0,
         })
         .collect()
 }
 
 /// Parses a Universal NER IOB2 file (token in column 2, tag in column 3;
 /// PER, ORG, LOC become PERSON, ORGANIZATION, PLACE; other tags are O).
+/// `# newdoc` comments start a new document.
 #[must_use]
 pub fn parse_iob2(text: &str) -> Vec<Labeled> {
     let mut out = Vec::new();
     let mut cur = Labeled::default();
+    let mut doc = 0;
     for line in text.lines() {
         let line = line.trim_end_matches('\r');
         if line.trim().is_empty() {
             if !cur.words.is_empty() {
                 out.push(std::mem::take(&mut cur));
+                cur.doc = doc;
             }
+            continue;
+        }
+        if line.starts_with("# newdoc") {
+            if !out.is_empty() || !cur.words.is_empty() {
+                doc += 1;
+            }
+            cur.doc = doc;
             continue;
         }
         if line.starts_with('#') {
@@ -319,9 +339,12 @@ pub fn read_gum(root: &std::path::Path) -> std::io::Result<(Vec<Labeled>, Vec<La
         .collect();
     files.sort();
     let (mut tr, mut dv, mut te) = (Vec::new(), Vec::new(), Vec::new());
-    for f in files {
+    for (doc, f) in files.into_iter().enumerate() {
         let name = f.file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
-        let sents = parse_gum(&std::fs::read_to_string(&f)?);
+        let mut sents = parse_gum(&std::fs::read_to_string(&f)?);
+        for s in &mut sents {
+            s.doc = doc;
+        }
         if dev.contains(&name) {
             dv.extend(sents);
         } else if test.contains(&name) {
@@ -331,6 +354,51 @@ pub fn read_gum(root: &std::path::Path) -> std::io::Result<(Vec<Labeled>, Vec<La
         }
     }
     Ok((tr, dv, te))
+}
+
+/// Parses CoNLL04 in SpERT JSON (`[{"tokens": [...], "entities": [{"type",
+/// "start", "end"}]}]`): Peop, Org, Loc become PERSON, ORGANIZATION, PLACE;
+/// Other is dropped. Each sentence is its own document.
+///
+/// # Errors
+/// When the text is not SpERT JSON.
+pub fn parse_conll04(text: &str) -> Result<Vec<Labeled>, serde_json::Error> {
+    #[derive(serde::Deserialize)]
+    struct Entity {
+        #[serde(rename = "type")]
+        kind: String,
+        start: usize,
+        end: usize,
+    }
+    #[derive(serde::Deserialize)]
+    struct Sentence {
+        tokens: Vec<String>,
+        entities: Vec<Entity>,
+    }
+    let sentences: Vec<Sentence> = serde_json::from_str(text)?;
+    Ok(sentences
+        .into_iter()
+        .enumerate()
+        .map(|(doc, s)| {
+            let mut labels = vec![Label::O; s.tokens.len()];
+            for e in &s.entities {
+                let kind = match e.kind.as_str() {
+                    "Peop" => NameType::Person,
+                    "Org" => NameType::Organization,
+                    "Loc" => NameType::Place,
+                    _ => continue,
+                };
+                if e.start >= e.end || e.end > labels.len() {
+                    continue;
+                }
+                labels[e.start] = Label::B(kind);
+                for l in &mut labels[e.start + 1..e.end] {
+                    *l = Label::I(kind);
+                }
+            }
+            Labeled { words: s.tokens, labels, doc }
+        })
+        .collect())
 }
 
 #[cfg(test)]
