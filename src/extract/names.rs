@@ -44,7 +44,6 @@ pub const NAME: &str = "names";
 /// Confidence of a person's name said to speak ("Jane Roe said") with no
 /// title or apposition: the highest a name typed by its context alone gets.
 const SPEECH_CONFIDENCE: u8 = 80;
-const DROP_UNTAGGED: bool = false;
 
 /// A single capitalised word left unresolved: kept only if the document
 /// also names a person it shortens ("Roe" for "Jane Roe").
@@ -77,8 +76,6 @@ pub enum SingleHint {
     None,
 }
 
-/// Prepositions that put a single unknown name in place ("in Lowman").
-
 /// Words that put the name after them in place: "suburban Larchmont", "the
 /// town of Lowman".
 fn place_word_before(tokens: &[Token<'_>], start: usize) -> bool {
@@ -106,7 +103,6 @@ pub fn find(
     if !text[sentence.range()].trim_end().ends_with('.') && is_title_case(&tokens) {
         return;
     }
-    let first_new = out.len();
     let mut ahead = HeadsAhead::new(tokens.len());
     let mut i = 0;
     while i < tokens.len() {
@@ -135,35 +131,29 @@ pub fn find(
         classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
         i = end;
     }
-    judge_people_by_shape(layer, first_new, out);
+    judge_people_by_shape(layer, out);
 }
 
 /// A run typed a person only by the shape of its words or a speech verb
 /// (no title, no apposition) is what the name tagger reads best: where it
 /// sees an organisation or a place there, the run takes that type
-/// ("Orion said", "Ebro Agricolas"); where it sees no name at all and
-/// nothing but the shape spoke for a person, the run is dropped.
-fn judge_people_by_shape(layer: &SentenceLayer, first_new: usize, out: &mut Vec<Mention>) {
-    let mut kept = Vec::with_capacity(out.len());
-    for (i, mut m) in out.drain(..).enumerate() {
-        let by_shape = i >= first_new
-            && m.kind == EntityType::Person
+/// ("Orion said", "Ebro Agricolas"). Where it sees no name the run stays
+/// a person: dropping those lost more people than wrong names on the
+/// sample articles, the annotated news and CoNLL04 train.
+fn judge_people_by_shape(layer: &SentenceLayer, out: &mut [Mention]) {
+    for m in out.iter_mut() {
+        let by_shape = m.kind == EntityType::Person
             && m.title.is_none()
             && m.extractor == NAME
             && m.confidence <= SPEECH_CONFIDENCE;
-        if by_shape {
-            match tagger_reading(layer, m.span) {
-                Some((kind, p)) if kind != NameType::Person => {
-                    m.kind = crate::extract::tagged::entity_type(kind);
-                    m.confidence = (p * 80.0).round() as u8;
-                }
-                None if m.confidence < SPEECH_CONFIDENCE && DROP_UNTAGGED => continue,
-                _ => {}
-            }
+        if !by_shape {
+            continue;
         }
-        kept.push(m);
+        if let Some((kind, p)) = tagger_reading(layer, m.span).filter(|(kind, _)| *kind != NameType::Person) {
+            m.kind = crate::extract::tagged::entity_type(kind);
+            m.confidence = (p * 80.0).round() as u8;
+        }
     }
-    *out = kept;
 }
 
 /// The type the name tagger gives most of `span`, with its confidence.

@@ -9,7 +9,7 @@
 
 use crate::span::Span;
 use crate::text::chunk::{noun_phrases, NounPhrase};
-use crate::text::ner::{NameTag, NameTagger, NameType};
+use crate::text::ner::{NameTag, NameTagger, NameType, SentenceInput};
 use crate::text::pos::{PosTagger, Upos, Xpos};
 use crate::text::sentence::{BlockKind, Sentence};
 use crate::text::token::{tokenize_span, Token, TokenKind};
@@ -43,16 +43,30 @@ pub struct SentenceLayer {
 }
 
 impl SentenceLayer {
-    /// Analyses the sentence at `span` of `text`.
+    /// Analyses the sentence at `span` of `text` on its own (names without
+    /// the rest of the document; [`TextLayer::analyse`] reads them with it).
     #[must_use]
     pub fn analyse(text: &str, span: Span) -> SentenceLayer {
+        let mut layer = SentenceLayer::tagged(text, span);
+        let words = layer.words(text);
+        let names = NameTagger::global().tag_document(&[SentenceInput { words: &words, tags: &layer.tags }]);
+        layer.names = names.into_iter().flatten().filter_map(|tag| tagged_name(&layer.tokens, tag)).collect();
+        layer
+    }
+
+    /// Tokens, tags and noun phrases of a sentence; names left empty.
+    fn tagged(text: &str, span: Span) -> SentenceLayer {
         let mut tokens = Vec::new();
         tokenize_span(text, span, &mut tokens);
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
         let tags = PosTagger::global().tag(&words);
-        let names = NameTagger::global().tag(&words).into_iter().filter_map(|tag| tagged_name(&tokens, tag)).collect();
         let phrases = noun_phrases(&words, &tags);
-        SentenceLayer { tokens, tags, names, phrases }
+        SentenceLayer { tokens, tags, names: Vec::new(), phrases }
+    }
+
+    /// The words of the sentence.
+    fn words<'t>(&self, text: &'t str) -> Vec<&'t str> {
+        self.tokens.iter().map(|t| &text[t.span.range()]).collect()
     }
 
     /// The text of token `i`.
@@ -101,14 +115,24 @@ pub struct TextLayer {
 }
 
 impl TextLayer {
-    /// Analyses every sentence that is not page furniture.
+    /// Analyses every sentence that is not page furniture; names are read
+    /// with the whole document (a name repeated in it keeps one type).
     #[must_use]
     pub fn analyse(text: &str, sentences: &[Sentence]) -> TextLayer {
         let mut layer = TextLayer { sentences: vec![None; sentences.iter().map(|s| s.index + 1).max().unwrap_or(0)] };
         for sentence in sentences {
             if sentence.block != BlockKind::Furniture {
-                layer.sentences[sentence.index] = Some(SentenceLayer::analyse(text, sentence.span));
+                layer.sentences[sentence.index] = Some(SentenceLayer::tagged(text, sentence.span));
             }
+        }
+        let analysed: Vec<&SentenceLayer> = layer.sentences.iter().flatten().collect();
+        let words: Vec<Vec<&str>> = analysed.iter().map(|l| l.words(text)).collect();
+        let inputs: Vec<SentenceInput<'_>> =
+            analysed.iter().zip(&words).map(|(l, w)| SentenceInput { words: w, tags: &l.tags }).collect();
+        let mut names = NameTagger::global().tag_document(&inputs).into_iter();
+        for sentence in layer.sentences.iter_mut().flatten() {
+            let tags = names.next().unwrap_or_default();
+            sentence.names = tags.into_iter().filter_map(|tag| tagged_name(&sentence.tokens, tag)).collect();
         }
         layer
     }

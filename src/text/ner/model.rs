@@ -284,14 +284,36 @@ pub(crate) fn viterbi(w: &impl Scorer, ctx: &Context) -> (Vec<Label>, Vec<f32>) 
             path[k] = c;
             c = back[k][c] as usize;
         }
+        // A token's confidence is its label's share of the max-marginals:
+        // the best path through each label at that token (forward best
+        // plus backward best), softmaxed. A local softmax would judge
+        // "Maria" of "Maria Lopez" by its own score alone and miss that the
+        // next token's I-PERSON needs its B-PERSON.
+        let mut forward = vec![[f32::NEG_INFINITY; N_LABELS]; len];
+        forward[0] = local[0][0];
+        for k in 1..len {
+            for c in 0..N_LABELS {
+                forward[k][c] =
+                    (0..N_LABELS).map(|p| forward[k - 1][p] + local[k][p][c]).fold(f32::NEG_INFINITY, f32::max);
+            }
+        }
+        let mut backward = vec![[0f32; N_LABELS]; len];
+        for k in (0..len - 1).rev() {
+            for p in 0..N_LABELS {
+                backward[k][p] =
+                    (0..N_LABELS).map(|c| local[k + 1][p][c] + backward[k + 1][c]).fold(f32::NEG_INFINITY, f32::max);
+            }
+        }
         for k in 0..len {
             labels[start + k] = Label::from_index(path[k]);
             if path[k] != 0 {
-                let p = if k == 0 { 0 } else { path[k - 1] };
-                let row = &local[k][p];
-                let max = row[path[k]];
-                let z: f32 = row.iter().filter(|v| v.is_finite()).map(|v| (v - max).exp()).sum();
-                probs[start + k] = if z > 0.0 { 1.0 / z } else { 0.0 };
+                let chosen = forward[k][path[k]] + backward[k][path[k]];
+                let z: f32 = (0..N_LABELS)
+                    .map(|c| forward[k][c] + backward[k][c])
+                    .filter(|v| v.is_finite())
+                    .map(|v| (v - chosen).exp())
+                    .sum();
+                probs[start + k] = if z > 0.0 { (1.0 / z).min(1.0) } else { 0.0 };
             }
         }
     }
