@@ -323,6 +323,13 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     if full_names_ending > 1 {
         return None;
     }
+    // "Tyco said": a speech verb fits a company as well as a person; the
+    // name tagger, reading the word and its context, tells them apart.
+    if let Some((kind, p)) = single.tagged {
+        if single.hint == SingleHint::Person && kind != EntityType::Person && p >= 0.9 {
+            return Some((kind, (p * 70.0).round() as u8));
+        }
+    }
     let word = crate::extract::names::strip_possessive(&single.word);
     let known_place = Gazetteer::global().lookup(word).iter().any(|&id| {
         matches!(

@@ -746,7 +746,13 @@ fn classify_plain(
     if count == 1 && end - start == 1 {
         // An acronym names a body; codes with digits and labels ("NOTE:") do not.
         let label = text[first.span.end()..].starts_with(':');
+        // "<GLXO.L>", "VOWG.F": a stock ticker names a share, not a body.
+        let ticker = text[..first.span.start()].ends_with('<')
+            || first.text.rsplit_once('.').is_some_and(|(code, market)| {
+                code.len() >= 2 && (1..=2).contains(&market.len()) && market.chars().all(|c| c.is_ascii_uppercase())
+            });
         if first.is_acronym()
+            && !ticker
             && first.text.chars().filter(|c| c.is_alphabetic()).count() <= 6
             && !first.text.chars().any(|c| c.is_ascii_digit())
             && !label
