@@ -3,14 +3,15 @@
 of a kgforge build over 2,000 documents of the bench corpus.
 
     python3 scripts/eval/precision_sample.py sample ../shared/bench/news.jsonl \
-        target/kgforge-release-binary data/eval/precision-sample.tsv
+        target/release/kgforge data/eval/precision-sample.tsv [OFFSET [SEED]]
     python3 scripts/eval/precision_sample.py contexts ../shared/bench/news.jsonl \
         data/eval/precision-sample.tsv > /tmp/contexts.txt
     python3 scripts/eval/precision_sample.py score data/eval/precision-sample.tsv
 
-`sample` picks 2,000 documents of the bench corpus with a fixed seed (every
-16th line, so the three datasets are all in it), runs `kgforge extract` over
-them, and draws 100 Person and 100 Organization entities with a fixed seed.
+`sample` picks 2,000 documents of the bench corpus (every 16th line from
+OFFSET, default 0, so the three datasets are all in it), runs `kgforge extract` over
+them, and draws 100 Person and 100 Organization entities with a fixed seed
+(SEED, default 20261129).
 It writes ids and names only (the texts are under research-only terms and
 stay out of the repository): type, entity IRI, label, the first documents
 that mention it, and an empty `verdict` column for the hand check.
@@ -37,11 +38,11 @@ KG = "https://w3id.org/kgforge/ontology#"
 QUAD = re.compile(r'^<([^>]*)> <([^>]*)> (<[^>]*>|"(?:[^"\\]|\\.)*"(?:@[\w-]+|\^\^<[^>]*>)?) ?(<[^>]*>)? \.$')
 
 
-def pick_documents(bench):
+def pick_documents(bench, offset):
     docs = []
     with open(bench, encoding="utf-8") as f:
         for i, line in enumerate(f):
-            if i % STRIDE == 0 and len(docs) < DOCS:
+            if i % STRIDE == offset and len(docs) < DOCS:
                 docs.append(line)
     return docs
 
@@ -51,8 +52,8 @@ def unquote(literal):
     return json.loads('"' + body + '"')
 
 
-def sample(bench, binary, out):
-    docs = pick_documents(bench)
+def sample(bench, binary, out, offset, seed):
+    docs = pick_documents(bench, offset)
     subset = "/tmp/kgforge-precision-docs.jsonl"
     with open(subset, "w", encoding="utf-8") as f:
         f.writelines(docs)
@@ -70,7 +71,7 @@ def sample(bench, binary, out):
         elif p == "https://schema.org/mentions" and o.startswith("<"):
             doc = s.rsplit("/", 1)[-1]
             mentioned.setdefault(o[1:-1], []).append(doc)
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     rows = []
     for kind in ("Person", "Organization"):
         pool = sorted(e for e, t in types.items() if t == kind and e in labels and e in mentioned)
@@ -129,7 +130,11 @@ def score(path):
 
 def main():
     if len(sys.argv) >= 5 and sys.argv[1] == "sample":
-        sample(sys.argv[2], sys.argv[3], sys.argv[4])
+        # A later audit draws other documents and another seed, so that it
+        # measures a change made after reading an earlier audit's errors.
+        offset = int(sys.argv[5]) if len(sys.argv) > 5 else 0
+        seed = int(sys.argv[6]) if len(sys.argv) > 6 else SEED
+        sample(sys.argv[2], sys.argv[3], sys.argv[4], offset, seed)
     elif len(sys.argv) >= 4 and sys.argv[1] == "contexts":
         contexts(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 3 and sys.argv[1] == "score":

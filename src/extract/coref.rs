@@ -19,6 +19,7 @@ use crate::text::normalize::fold;
 /// mention, the index of its entity (or `None` where it was dropped).
 pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (Vec<DocEntity>, Vec<Option<usize>>) {
     promote_singles(mentions, singles);
+    retype_short_forms_of_bodies(mentions);
     let full_names = FullNames::new(person_full_names(mentions));
     let acronyms = acronym_definitions(text, mentions);
     for (&i, (kind, _)) in &acronyms {
@@ -298,6 +299,34 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
     mentions.sort_by_key(|m| m.span);
 }
 
+/// A name typed a person by its shape or context alone ("Anacomp said",
+/// "Floating Point") that is the first word or words of an organisation's
+/// name in the same document ("Anacomp Inc", "Floating Point Systems
+/// Inc") is that organisation's short form: news shortens a company's name
+/// after its first mention, as it does a person's. A title or an
+/// apposition ("Jane Roe, a lawyer") keeps a person a person.
+fn retype_short_forms_of_bodies(mentions: &mut [Mention]) {
+    let mut short_forms: BTreeSet<String> = BTreeSet::new();
+    for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && !m.adjectival && !m.unnamed) {
+        let words: Vec<&str> = m.name.split_whitespace().collect();
+        for k in 1..words.len() {
+            short_forms.insert(fold(&words[..k].join(" ")));
+        }
+    }
+    if short_forms.is_empty() {
+        return;
+    }
+    for m in mentions.iter_mut() {
+        let by_shape = m.kind == EntityType::Person
+            && m.title.is_none()
+            && m.confidence <= 80
+            && matches!(m.extractor, crate::extract::names::NAME | crate::extract::tagged::NAME);
+        if by_shape && short_forms.contains(&fold(&m.name)) {
+            m.kind = EntityType::Organization;
+        }
+    }
+}
+
 /// The document's one named agreement, when a description ("the treaty")
 /// ends with the same head noun as its name.
 fn same_head_as_only_named<'a>(description: &str, only: Option<&'a String>) -> Option<&'a String> {
@@ -426,4 +455,38 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
 /// Settlements" → "BIS").
 fn initials(name: &str) -> String {
     name.split_whitespace().filter_map(|w| w.chars().next()).filter(|c| c.is_uppercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+
+    fn mention(at: usize, kind: EntityType, name: &str, extractor: &'static str, confidence: u8) -> Mention {
+        Mention::new(Span::new(at, at + name.len()), kind, name.to_string(), extractor, confidence, 0)
+    }
+
+    #[test]
+    fn a_body_s_short_form_is_no_person() {
+        let mut mentions = vec![
+            mention(0, EntityType::Organization, "Keltor Systems Inc", "names", 80),
+            mention(40, EntityType::Person, "Keltor", "names", 60),
+            mention(60, EntityType::Person, "Keltor Systems", "tagger", 70),
+            // A title or an apposition keeps a person a person.
+            mention(90, EntityType::Person, "Keltor", "names", 85),
+            mention(120, EntityType::Person, "Jane Roe", "names", 60),
+        ];
+        retype_short_forms_of_bodies(&mut mentions);
+        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Organization,
+                EntityType::Person,
+                EntityType::Person
+            ]
+        );
+    }
 }
