@@ -617,7 +617,7 @@ impl Context {
     }
 
     /// The features of token `i` that depend on the previous label, besides
-    /// the label pair itself ([`prev_key`]).
+    /// the label pair itself (`prev_key`).
     pub fn transition_features(&self, i: usize, prev: Label, out: &mut Vec<u32>) {
         out.clear();
         let p = match self.trans {
