@@ -395,7 +395,17 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         }
         // With no words around it to say so, the name tagger's reading of
         // the word and its context decides.
-        SingleHint::None => single.tagged.map(|(kind, p)| (kind, (p * 70.0).round() as u8)),
+        // A one-word person takes more than the tagger's word: a name list
+        // must know it too (its other one-word people in business news
+        // were mostly companies: "Kmart", "Inco").
+        SingleHint::None => single
+            .tagged
+            .filter(|(kind, _)| {
+                *kind != EntityType::Person
+                    || crate::gazetteer::is_common_surname(word)
+                    || crate::gazetteer::is_first_name(word)
+            })
+            .map(|(kind, p)| (kind, (p * 70.0).round() as u8)),
         _ => None,
     }
 }

@@ -23,7 +23,7 @@ use crate::extract::lexicon::{head_type, is_title_word, NAME_TITLES};
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::EntityType;
 use crate::extract::names::{Single, SingleHint};
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{is_first_name, Gazetteer};
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
 use crate::text::ner::NameType;
@@ -102,6 +102,14 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         // The gazetteer's matcher left this name for a reason (a common
         // word, a headline): it is not the tagger's to type.
         if !gazetteer.lookup(written).is_empty() {
+            continue;
+        }
+        // A person's name the rules did not find needs a given name or an
+        // initial to open it: the tagger's other people in business news
+        // were mostly companies ("Daewoo Electronics", "MFS WorldCom").
+        let opener = written.split_whitespace().next().unwrap_or_default();
+        let initial = opener.len() <= 3 && opener.ends_with('.');
+        if kind == EntityType::Person && !is_first_name(opener) && !initial {
             continue;
         }
         let clean = written.split_whitespace().collect::<Vec<_>>().join(" ");
