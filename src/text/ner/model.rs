@@ -289,6 +289,10 @@ pub(crate) fn viterbi(w: &impl Scorer, ctx: &Context) -> (Vec<Label>, Vec<f32>) 
         // plus backward best), softmaxed. A local softmax would judge
         // "Maria" of "Maria Lopez" by its own score alone and miss that the
         // next token's I-PERSON needs its B-PERSON.
+        if path.iter().all(|&c| c == 0) {
+            // No name in the run: all O, and no confidence to compute.
+            continue;
+        }
         let mut forward = vec![[f32::NEG_INFINITY; N_LABELS]; len];
         forward[0] = local[0][0];
         for k in 1..len {
