@@ -42,7 +42,6 @@ use crate::extract::mention::{remove_overlaps, Mention, Occupied};
 use crate::extract::model::{DocExtraction, EntityType, Evidence, Fact, Object, Relation, SentenceRecord, Statement};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
-use crate::text::date::{find_dates, PartialDate};
 use crate::text::layer::TextLayer;
 use crate::text::sentence::{segment, BlockKind};
 
@@ -171,10 +170,10 @@ pub fn extract_document(doc: &Document) -> DocExtraction {
 pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> DocExtraction {
     let text = doc.text.as_str();
     let sentences = segment(text);
-    let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| latest_year(text, &sentences));
-
-    // 0. The text layer: tokens, tags and names, once per sentence.
+    // 0. The text layer: tokens, tags, phrases, names and dates, once per sentence.
     let layer = TextLayer::analyse(text, &sentences);
+    // A text without a date is dated by the latest year it mentions.
+    let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| layer.latest_year());
 
     // 1. Mentions.
     let mut mentions: Vec<Mention> = Vec::new();
@@ -224,11 +223,8 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             continue;
         }
         let in_sentence = by_sentence.get(&sentence.index).map_or(&[][..], Vec::as_slice);
-        let dates: Vec<(Span, PartialDate)> = find_dates(&text[sentence.span.range()])
-            .into_iter()
-            .map(|(s, d)| (Span::new(s.start() + sentence.span.start(), s.end() + sentence.span.start()), d))
-            .collect();
-        let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, &dates, &entities, &|s| {
+        let dates = layer.sentence(sentence.index).map_or(&[][..], |l| l.dates.as_slice());
+        let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, dates, &entities, &|s| {
             adjectival_spans.contains(&s)
         });
         trace(&view);
@@ -403,16 +399,6 @@ fn finish(
         anchor_year: None,
         sentence_count: 0,
     }
-}
-
-/// The latest year the body of the text mentions, for texts without a date.
-fn latest_year(text: &str, sentences: &[crate::text::sentence::Sentence]) -> Option<i32> {
-    sentences
-        .iter()
-        .filter(|s| s.block != BlockKind::Furniture)
-        .flat_map(|s| find_dates(&text[s.span.range()]))
-        .filter_map(|(_, d)| d.year)
-        .max()
 }
 
 /// Placeholder helpers shared by the extractors.

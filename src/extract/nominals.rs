@@ -33,7 +33,6 @@ use crate::extract::lexicon::{AGREEMENT_HEADS, TIME_WORDS};
 use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::span::Span;
-use crate::text::date::find_dates;
 use crate::text::layer::SentenceLayer;
 use crate::text::pos::Upos;
 
@@ -60,7 +59,6 @@ pub fn find(
     out: &mut Vec<Mention>,
 ) {
     let slice = &text[sentence.range()];
-    let mut dates: Option<Vec<Span>> = None;
     for phrase in &layer.phrases {
         let head = layer.word(text, phrase.head);
         if !is_agreement_noun(head) {
@@ -93,10 +91,8 @@ pub fn find(
         let mut end = phrase.head + 1;
         if let Some((post_start, post_end)) = phrase.post {
             let post = layer.span_of(post_start, post_end);
-            let dates = dates
-                .get_or_insert_with(|| find_dates(slice).into_iter().map(|(d, _)| d.shift(sentence.start())).collect());
             let time = (post_start..post_end).any(|i| TIME_WORDS.contains(&layer.word(text, i)));
-            if !time && !dates.iter().any(|d| d.overlaps(post)) {
+            if !time && !layer.dates.iter().any(|(d, _)| d.overlaps(post)) {
                 end = post_end;
             }
         }

@@ -83,7 +83,9 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
             {
                 continue;
             }
-            match singles.iter_mut().find(|s| s.span == span) {
+            // Singles come in sentence order: only this sentence's are looked
+            // at (a scan of the document's was quadratic in its names).
+            match singles.iter_mut().rev().take_while(|s| s.sentence == sentence).find(|s| s.span == span) {
                 Some(single) => single.tagged = Some((kind, name.confidence)),
                 None => singles.push(Single {
                     span,

@@ -85,6 +85,7 @@ use std::sync::OnceLock;
 
 use crate::text::conllu;
 use crate::text::pos::{Upos, Xpos, XPOS_TAGS};
+use crate::text::wordlist::WordList;
 
 /// A base noun phrase: token indices into the sentence, `end` exclusive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -290,23 +291,13 @@ pub fn noun_phrases(words: &[&str], tags: &[(Xpos, Upos)]) -> Vec<NounPhrase> {
     out
 }
 
-/// Prepositions whose phrase modifies the noun phrase before it, from
-/// `data/lexicon/np_post_prepositions.txt`.
-fn post_prepositions() -> &'static [&'static str] {
-    static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
-    WORDS.get_or_init(|| {
-        include_str!("../../data/lexicon/np_post_prepositions.txt")
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect()
-    })
-}
+/// Prepositions whose phrase modifies the noun phrase before it.
+static POST_PREPOSITIONS: WordList = WordList::new(include_str!("../../data/lexicon/np_post_prepositions.txt"));
 
 /// Whether `word` is one of the post-modifier prepositions (any case).
 #[must_use]
 pub fn is_post_preposition(word: &str) -> bool {
-    post_prepositions().iter().any(|p| p.eq_ignore_ascii_case(word))
+    POST_PREPOSITIONS.words().iter().any(|p| p.eq_ignore_ascii_case(word))
 }
 
 fn attach_post_modifiers(words: &[&str], tags: &[(Xpos, Upos)], phrases: &mut [NounPhrase]) {

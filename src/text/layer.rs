@@ -1,6 +1,6 @@
 //! The text layer: one analysis of each sentence that every later stage
-//! reads: tokens with byte spans, part-of-speech tags, base noun phrases
-//! and name spans.
+//! reads: tokens with byte spans, part-of-speech tags, base noun phrases,
+//! name spans and dates.
 //!
 //! It is computed once per sentence ([`TextLayer::analyse`]); extraction
 //! reads names and noun phrases from it instead of tokenising the sentence
@@ -9,6 +9,7 @@
 
 use crate::span::Span;
 use crate::text::chunk::{noun_phrases, NounPhrase};
+use crate::text::date::{find_dates, PartialDate};
 use crate::text::ner::{NameTag, NameTagger, NameType, SentenceInput};
 use crate::text::pos::{PosTagger, Upos, Xpos};
 use crate::text::sentence::{BlockKind, Sentence};
@@ -40,6 +41,8 @@ pub struct SentenceLayer {
     pub names: Vec<TaggedName>,
     /// Base noun phrases, in text order.
     pub phrases: Vec<NounPhrase>,
+    /// Dates, with their spans in the document text.
+    pub dates: Vec<(Span, PartialDate)>,
 }
 
 impl SentenceLayer {
@@ -61,7 +64,10 @@ impl SentenceLayer {
         let words: Vec<&str> = tokens.iter().map(|t| &text[t.span.range()]).collect();
         let tags = PosTagger::global().tag(&words);
         let phrases = noun_phrases(&words, &tags);
-        SentenceLayer { tokens, tags, names: Vec::new(), phrases }
+        let dates = span.slice(text).map_or_else(Vec::new, |sentence| {
+            find_dates(sentence).into_iter().map(|(at, date)| (at.shift(span.start()), date)).collect()
+        });
+        SentenceLayer { tokens, tags, names: Vec::new(), phrases, dates }
     }
 
     /// The words of the sentence.
@@ -135,6 +141,12 @@ impl TextLayer {
             sentence.names = tags.into_iter().filter_map(|tag| tagged_name(&sentence.tokens, tag)).collect();
         }
         layer
+    }
+
+    /// The latest year any analysed sentence mentions.
+    #[must_use]
+    pub fn latest_year(&self) -> Option<i32> {
+        self.sentences.iter().flatten().flat_map(|l| &l.dates).filter_map(|(_, d)| d.year).max()
     }
 
     /// The analysis of sentence `index`, if it was analysed.

@@ -11,3 +11,4 @@ pub mod normalize;
 pub mod pos;
 pub mod sentence;
 pub mod token;
+pub mod wordlist;

@@ -552,9 +552,10 @@ fn upos_features(s: &Prepared, i: usize, xpos: &[Xpos], out: &mut Vec<u64>) {
 // ---------------------------------------------------------------------------
 // Model
 
-/// Hasher for keys that already are well-mixed 64-bit hashes.
+/// Hasher for keys that already are well-mixed 64-bit hashes (the
+/// taggers' feature and word hashes).
 #[derive(Default)]
-struct IdHasher(u64);
+pub(crate) struct IdHasher(u64);
 
 impl Hasher for IdHasher {
     fn finish(&self) -> u64 {
@@ -570,7 +571,8 @@ impl Hasher for IdHasher {
     }
 }
 
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
+/// A map keyed by such hashes.
+pub(crate) type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 const MAGIC: &[u8; 8] = b"KGPOS\x02\0\0";
 

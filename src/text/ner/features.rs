@@ -8,13 +8,11 @@
 //! place in lower case, and no such token next to them) are *gated*:
 //! labelled O without features or scoring.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use super::Label;
 use crate::gazetteer::{GazKind, Gazetteer};
-use crate::text::pos::{Upos, Xpos};
+use crate::text::pos::{IdMap, Upos, Xpos};
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 const FNV_PRIME: u64 = 0x0100_0000_01b3;
@@ -70,25 +68,32 @@ pub fn key(template: u8, values: &[u64]) -> u32 {
     k.max(1)
 }
 
-/// Hashes of a word's shape: upper "X", lower "x", digit "d", other kept;
-/// runs longer than 4 collapsed ("Xxxxx" for "Paris", "dddd" for "2011"),
-/// and the short shape with every run collapsed ("Xx").
-fn shape_hashes(word: &str) -> (u64, u64) {
-    let (mut h, mut hs) = (FNV_OFFSET, FNV_OFFSET);
-    let mut last = '\0';
-    let mut run = 0;
-    let mut buf = [0u8; 4];
-    for c in word.chars() {
+/// A word's shape, character by character: upper "X", lower "x", digit
+/// "d", other kept, runs longer than 4 cut ("Xxxxx" for "Paris"); each
+/// shape character comes with whether it starts a run.
+fn shape_chars(word: &str) -> impl Iterator<Item = (char, bool)> + '_ {
+    let (mut last, mut run) = ('\0', 0);
+    word.chars().filter_map(move |c| {
         let s = shape_char(c);
         if s == last {
             run += 1;
         } else {
-            run = 1;
-            last = s;
-            hs = fnv(hs, s.encode_utf8(&mut buf).as_bytes());
+            (last, run) = (s, 1);
         }
-        if run <= 4 {
-            h = fnv(h, s.encode_utf8(&mut buf).as_bytes());
+        (run <= 4).then_some((s, run == 1))
+    })
+}
+
+/// Hashes of a word's shape ([`shape`]) and of its short shape, every run
+/// collapsed ("Xx").
+fn shape_hashes(word: &str) -> (u64, u64) {
+    let (mut h, mut hs) = (FNV_OFFSET, FNV_OFFSET);
+    let mut buf = [0u8; 4];
+    for (s, starts_run) in shape_chars(word) {
+        let bytes = s.encode_utf8(&mut buf).as_bytes();
+        h = fnv(h, bytes);
+        if starts_run {
+            hs = fnv(hs, bytes);
         }
     }
     (h, hs)
@@ -109,41 +114,8 @@ fn shape_char(c: char) -> char {
 /// Word shape as text ("Xxxxx" for "Paris"), for display and tests.
 #[must_use]
 pub fn shape(word: &str) -> String {
-    let mut out = String::new();
-    let mut last = '\0';
-    let mut run = 0;
-    for c in word.chars() {
-        let s = shape_char(c);
-        if s == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = s;
-        }
-        if run <= 4 {
-            out.push(s);
-        }
-    }
-    out
+    shape_chars(word).map(|(s, _)| s).collect()
 }
-
-/// A `Hasher` for keys that are already hashes.
-#[derive(Default)]
-struct IdHasher(u64);
-
-impl Hasher for IdHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
-    }
-    fn write_u64(&mut self, v: u64) {
-        self.0 = v;
-    }
-}
-
-type IdMap<V> = HashMap<u64, V, BuildHasherDefault<IdHasher>>;
 
 // Bits of the name lists.
 const FIRST_NAME: u8 = 1;

@@ -1,0 +1,43 @@
+//! Word lists read from data files (`data/lexicon/`), shared by the text
+//! layer and the extractors.
+
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+/// A fixed list of words from a data file in `data/lexicon/` (one entry per
+/// line, exactly as matched; `#` lines are comments naming the list's
+/// source and licence), read on first use and looked up through a hash set.
+#[derive(Debug)]
+pub struct WordList {
+    data: &'static str,
+    words: OnceLock<(Vec<&'static str>, HashSet<&'static str>)>,
+}
+
+impl WordList {
+    /// A list read from the text of its data file.
+    #[must_use]
+    pub const fn new(data: &'static str) -> Self {
+        Self { data, words: OnceLock::new() }
+    }
+
+    fn loaded(&self) -> &(Vec<&'static str>, HashSet<&'static str>) {
+        self.words.get_or_init(|| {
+            let words: Vec<&'static str> =
+                self.data.lines().filter(|line| !line.is_empty() && !line.starts_with('#')).collect();
+            let set = words.iter().copied().collect();
+            (words, set)
+        })
+    }
+
+    /// True when `word` is in the list (exact, case-sensitive).
+    #[must_use]
+    pub fn contains(&self, word: &&str) -> bool {
+        self.loaded().1.contains(*word)
+    }
+
+    /// The words, in the order written.
+    #[must_use]
+    pub fn words(&self) -> &[&'static str] {
+        &self.loaded().0
+    }
+}
