@@ -588,15 +588,23 @@ impl Context {
         &self.feats[self.offsets[i] as usize..self.offsets[i + 1] as usize]
     }
 
+    /// The class of the previous label that the transition features see
+    /// (O or not, or the label itself), or `None` when there are none.
+    #[must_use]
+    pub fn transition_class(&self, prev: Label) -> Option<usize> {
+        match self.trans {
+            0 => None,
+            1 => Some(usize::from(prev != Label::O)),
+            _ => Some(prev.index()),
+        }
+    }
+
     /// The features of token `i` that depend on the previous label, besides
     /// the label pair itself (`prev_key`).
     pub fn transition_features(&self, i: usize, prev: Label, out: &mut Vec<u32>) {
         out.clear();
-        let p = match self.trans {
-            0 => return,
-            1 => u64::from(prev != Label::O),
-            _ => prev.index() as u64,
-        };
+        let Some(p) = self.transition_class(prev) else { return };
+        let p = p as u64;
         out.push(key(tpl::PREV_LOWER, &[p, self.lower[i]]));
         out.push(key(tpl::PREV_SHAPE, &[p, self.shape[i]]));
     }

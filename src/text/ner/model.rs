@@ -88,13 +88,14 @@ impl Model {
         m
     }
 
+    /// The slot of key `k`, if the table has it.
     #[inline]
-    fn find(&self, k: u32) -> Option<&[i16; N_LABELS]> {
+    fn slot(&self, k: u32) -> Option<usize> {
         let mut s = k as usize & self.mask;
         loop {
             let key = self.keys[s];
             if key == k {
-                return Some(&self.weights[s]);
+                return Some(s);
             }
             if key == 0 {
                 return None;
@@ -183,10 +184,33 @@ impl Model {
 impl Scorer for Model {
     #[inline]
     fn add(&self, feats: &[u32], scores: &mut [f32; N_LABELS]) {
+        // The home slots of all features are read first, with no branch
+        // between the reads, so that their cache misses overlap; then the
+        // slots are resolved, and the weights of the hits read the same way.
+        const CHUNK: usize = 32;
         let mut acc = [0i32; N_LABELS];
-        for &f in feats {
-            if let Some(ws) = self.find(f) {
-                for (a, &w) in acc.iter_mut().zip(ws) {
+        for feats in feats.chunks(CHUNK) {
+            let mut home = [0u32; CHUNK];
+            for (h, &f) in home.iter_mut().zip(feats) {
+                *h = self.keys[f as usize & self.mask];
+            }
+            let mut hits = [0usize; CHUNK];
+            let mut n = 0;
+            for (&f, &h) in feats.iter().zip(&home) {
+                let slot = if h == f {
+                    Some(f as usize & self.mask)
+                } else if h == 0 {
+                    None
+                } else {
+                    self.slot(f)
+                };
+                if let Some(s) = slot {
+                    hits[n] = s;
+                    n += 1;
+                }
+            }
+            for &s in &hits[..n] {
+                for (a, &w) in acc.iter_mut().zip(&self.weights[s]) {
                     *a += i32::from(w);
                 }
             }
@@ -228,20 +252,19 @@ pub(crate) fn viterbi(w: &impl Scorer, ctx: &Context) -> (Vec<Label>, Vec<f32>) 
             w.add(ctx.static_features(t), &mut st);
             let mut table = [[f32::NEG_INFINITY; N_LABELS]; N_LABELS];
             let prevs = if t == start { 1 } else { N_LABELS };
-            // Transition scores, reused while the features repeat (they
-            // may depend on the previous label's class only).
-            let mut last: Option<(Vec<u32>, [f32; N_LABELS])> = None;
+            // Transition scores, once per class of previous label (the
+            // features see only the class).
+            let mut by_class = [None; N_LABELS];
             for (p, row) in table.iter_mut().enumerate().take(prevs) {
                 let prev = Label::from_index(p);
-                ctx.transition_features(t, prev, &mut feats);
-                let tr = match &last {
-                    Some((f, tr)) if *f == feats => *tr,
-                    _ => {
+                let tr = match ctx.transition_class(prev) {
+                    None => [0f32; N_LABELS],
+                    Some(class) => *by_class[class].get_or_insert_with(|| {
+                        ctx.transition_features(t, prev, &mut feats);
                         let mut tr = [0f32; N_LABELS];
                         w.add(&feats, &mut tr);
-                        last = Some((feats.clone(), tr));
                         tr
-                    }
+                    }),
                 };
                 let mut dy = st;
                 for ((d, v), x) in dy.iter_mut().zip(&prev_rows[p]).zip(&tr) {
