@@ -30,6 +30,7 @@ pub mod roles;
 pub mod signing;
 pub mod stance;
 pub mod statements;
+pub mod structure;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
@@ -74,6 +75,9 @@ pub struct DocContext<'a> {
     pub entities: &'a [model::DocEntity],
     /// The last person named before this sentence, for "he said".
     pub last_person: Option<usize>,
+    /// The sentence's clauses and the mentions they hold (`None` for a
+    /// sentence the text layer did not analyse).
+    pub structure: Option<&'a structure::Structure<'a>>,
 }
 
 impl DocContext<'_> {
@@ -228,7 +232,11 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             adjectival_spans.contains(&s)
         });
         trace(&view);
-        let context = DocContext { text, entities: &entities, last_person };
+        let structure = layer
+            .sentence(sentence.index)
+            .filter(|_| in_sentence.len() >= 2)
+            .map(|l| structure::Structure::new(text, l, &view));
+        let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };
         for extractor in REGISTRY {
             extractor.extract(&view, &context, &mut findings);
         }

@@ -23,10 +23,13 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{OPPOSE_VERBS, SPEECH_VERBS, SUPPORT_VERBS};
-use crate::extract::model::{Object, Relation};
+use std::ops::Range;
+
+use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::text::clause::Clause;
 
 /// The stance extractor.
 #[derive(Debug)]
@@ -45,21 +48,12 @@ fn alternation(words: &[&str]) -> String {
     sorted.join("|")
 }
 
-static VERB: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(&[OPPOSE_VERBS.words(), SUPPORT_VERBS.words()].concat());
-    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?P<v>{verbs}) {OBJECT}(?P<possessive>'s|’s)?"))
-        .expect("valid stance pattern")
-});
 static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
     Regex::new(&format!(r"\b(?P<n>support|backing|endorsement|criticism|condemnation|opposition|rejection) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}")).expect("valid pattern")
 });
 static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>support|backing|endorsement|criticism|condemnation|opposition|rejection|objections?) (?:for|of|to) {OBJECT}")).expect("valid pattern")
-});
-static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
-    let verbs = alternation(&[OPPOSE_VERBS.words(), SUPPORT_VERBS.words()].concat());
-    Regex::new(&format!(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{{0,80}}?)? (?:has been|have been|was|were|had been|is|are) (?:\w+ )?(?P<v>{verbs}) by (?:the )?(?P<s>«[POC]\d+»)")).expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
@@ -74,23 +68,12 @@ impl RelationExtractor for Stance {
         NAME
     }
 
-    fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
         if view.entities_in(0..text.len()).len() < 2 {
             return;
         }
-        for caps in VERB.captures_iter(text) {
-            let relation = if OPPOSE_VERBS.contains(&&caps["v"]) { Relation::Opposes } else { Relation::Supports };
-            // Backing "X's bid" backs X; dismissing "X's concerns" says little about X.
-            if relation == Relation::Opposes && caps.name("possessive").is_some() {
-                continue;
-            }
-            add(view, &caps, entity(view, &caps, "s"), relation, 75, out);
-        }
-        for caps in PASSIVE.captures_iter(text) {
-            let relation = if OPPOSE_VERBS.contains(&&caps["v"]) { Relation::Opposes } else { Relation::Supports };
-            add(view, &caps, entity(view, &caps, "s"), relation, 70, out);
-        }
+        from_clauses(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -109,6 +92,99 @@ impl RelationExtractor for Stance {
             }
         }
     }
+}
+
+/// Stance verbs over the clauses of the sentence: the actor (subject, or
+/// the agent of a passive) supports or opposes the patient (object, or the
+/// subject of a passive), or the phrase of the verb's own preposition
+/// ("warned against", "voted for"). One rule for every word order the
+/// clause reader knows: lists, relative clauses, appositions, coordinated
+/// verbs, gerunds. A negated verb ("did not back") gives a negated fact
+/// (the modality of the evidence).
+fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    for clause in &st.clauses {
+        let Some((relation, actors, patients)) = trigger(&st.words, clause) else { continue };
+        let confidence = match (clause.verb.passive, clause.subject_inherited) {
+            (_, true) => 65,
+            (true, false) => 70,
+            (false, false) => 75,
+        };
+        let apposition = !clause.verb.passive && clause.apposition;
+        let mut named = false;
+        for actor in actors {
+            // One referent named twice speaks once.
+            if apposition && named {
+                break;
+            }
+            let Some(subject) = st.entity_of(actor, doc.entities) else { continue };
+            if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
+                continue;
+            }
+            named = true;
+            for patient in patients {
+                // Backing "X's bid" backs X; dismissing "X's concerns" says
+                // little about X.
+                let object = st
+                    .entity_of(patient, doc.entities)
+                    .or_else(|| (relation == Relation::Supports).then(|| st.owner_of(patient)).flatten());
+                let Some(object) = object else { continue };
+                let verb = clause.verb.start..clause.verb.end;
+                let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
+                let last = [actor.end, patient.end, verb.end].into_iter().max().unwrap_or(verb.end);
+                // An inherited subject stands elsewhere: the evidence is the verb phrase.
+                let from = if clause.subject_inherited { verb.start.min(patient.start) } else { first };
+                let range = view.view_range(st.span(from..last));
+                out.add(
+                    view,
+                    Found {
+                        subject,
+                        relation,
+                        object: Object::Entity(object),
+                        range,
+                        extractor: NAME,
+                        confidence,
+                        title: None,
+                    },
+                );
+            }
+        }
+    }
+}
+
+/// A stance read from a clause: the relation, who holds it, and about what.
+type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
+
+/// The stance of a clause's verb, with who acts and what is acted on: a
+/// one-word trigger takes the clause's actor and patient; a trigger ending
+/// in a preposition ("warned against") takes that preposition's phrase.
+fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
+    let head = clause.verb.head;
+    let word = words[head].to_lowercase();
+    for (list, relation) in [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)] {
+        for entry in list.words() {
+            let mut parts = entry.split(' ');
+            if parts.next() != Some(word.as_str()) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            if rest.is_empty() {
+                return Some((relation, clause.actor(words), clause.patient()));
+            }
+            let follows = rest
+                .iter()
+                .enumerate()
+                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
+            if !follows {
+                continue;
+            }
+            let prep = head + rest.len();
+            if let Some((_, units)) = clause.preps.iter().find(|(p, _)| *p == prep) {
+                return Some((relation, clause.actor(words), units.as_slice()));
+            }
+        }
+    }
+    None
 }
 
 fn noun_relation(noun: &str) -> Relation {

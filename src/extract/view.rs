@@ -118,6 +118,46 @@ impl SentenceView {
         Self { index, span: sentence, text, source: doc_text[sentence.range()].to_string(), pieces }
     }
 
+    /// The entity mentions of the sentence: document span and entity, in
+    /// text order.
+    pub fn mentions(&self) -> impl Iterator<Item = (Span, usize)> + '_ {
+        self.pieces.iter().filter_map(|p| match p.slot {
+            Slot::Entity(e) => Some((p.doc, e)),
+            Slot::Date(_) => None,
+        })
+    }
+
+    /// Whether the mention at `span` is a country named by its adjective
+    /// ("Chilean"), written `«Dn»` in the view.
+    #[must_use]
+    pub fn is_adjectival(&self, span: Span) -> bool {
+        self.pieces.iter().any(|p| p.doc == span && self.text[p.view.clone()].starts_with("«D"))
+    }
+
+    /// The view range covering a document span inside the sentence (the
+    /// inverse of [`SentenceView::doc_span`]); a span that cuts a mention
+    /// takes the whole placeholder.
+    #[must_use]
+    pub fn view_range(&self, span: Span) -> Range<usize> {
+        let to_view = |at: usize, end: bool| {
+            let mut view_cursor = 0;
+            let mut doc_cursor = self.span.start();
+            for piece in &self.pieces {
+                if at <= piece.doc.start() {
+                    break;
+                }
+                if at < piece.doc.end() {
+                    return if end { piece.view.end } else { piece.view.start };
+                }
+                view_cursor = piece.view.end;
+                doc_cursor = piece.doc.end();
+            }
+            (view_cursor + at.saturating_sub(doc_cursor)).min(self.text.len())
+        };
+        let start = to_view(span.start(), false);
+        start..to_view(span.end(), true).max(start)
+    }
+
     /// The slot of the placeholder starting at view position `pos`.
     #[must_use]
     pub fn slot_at(&self, pos: usize) -> Option<Slot> {

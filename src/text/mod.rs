@@ -2,6 +2,7 @@
 //! tokens, part-of-speech tags, base noun phrases and names.
 
 pub mod chunk;
+pub mod clause;
 pub mod conllu;
 pub mod date;
 pub mod eval;

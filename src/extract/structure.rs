@@ -1,0 +1,117 @@
+//! A sentence's clauses with its entity mentions: what relation extractors
+//! read instead of placeholder strings.
+//!
+//! Built once per sentence from the text layer ([`SentenceLayer`]) and the
+//! mentions of the sentence view: the mentions become units of their own
+//! (a name the chunker split stays whole), and each unit of a clause maps
+//! back to the entity it names.
+
+use std::ops::Range;
+
+use crate::extract::model::{DocEntity, EntityType};
+use crate::extract::view::SentenceView;
+use crate::span::Span;
+use crate::text::clause::{clauses, units, Clause};
+use crate::text::layer::SentenceLayer;
+use crate::text::pos::Xpos;
+
+/// Words that, as the head of a phrase holding a country, name its state
+/// ("the Chilean government", "Peruvian officials").
+const STATE_HEADS: &[&str] = &["government", "authorities", "administration", "leadership", "officials", "side"];
+
+/// One mention: its tokens, span and entity.
+#[derive(Debug, Clone)]
+struct TokenMention {
+    tokens: Range<usize>,
+    span: Span,
+    entity: usize,
+    adjectival: bool,
+}
+
+/// The clauses of a sentence and the mentions their units hold.
+#[derive(Debug)]
+pub struct Structure<'t> {
+    /// The sentence's words (token texts).
+    pub words: Vec<&'t str>,
+    /// The clauses.
+    pub clauses: Vec<Clause>,
+    layer: &'t SentenceLayer,
+    mentions: Vec<TokenMention>,
+}
+
+impl<'t> Structure<'t> {
+    /// Reads the clauses of the sentence of `view`.
+    #[must_use]
+    pub fn new(text: &'t str, layer: &'t SentenceLayer, view: &SentenceView) -> Structure<'t> {
+        let words: Vec<&str> = layer.tokens.iter().map(|t| &text[t.span.range()]).collect();
+        let tags: Vec<Xpos> = layer.tags.iter().map(|t| t.0).collect();
+        let mentions: Vec<TokenMention> = view
+            .mentions()
+            .filter_map(|(span, entity)| {
+                let start = layer.tokens.iter().position(|t| t.span.end() > span.start())?;
+                let end = layer.tokens.iter().rposition(|t| t.span.start() < span.end())? + 1;
+                (start < end).then(|| TokenMention {
+                    tokens: start..end,
+                    span,
+                    entity,
+                    adjectival: view.is_adjectival(span),
+                })
+            })
+            .collect();
+        // An adjectival country ("Chilean") is a modifier, not a unit of its own.
+        let names: Vec<Range<usize>> = mentions.iter().filter(|m| !m.adjectival).map(|m| m.tokens.clone()).collect();
+        let units = units(&layer.phrases, &names);
+        let clauses = clauses(&words, &tags, &units);
+        Structure { words, clauses, layer, mentions }
+    }
+
+    /// The byte span of tokens `range`.
+    #[must_use]
+    pub fn span(&self, range: Range<usize>) -> Span {
+        self.layer.span_of(range.start, range.end.max(range.start + 1))
+    }
+
+    /// The entity a unit names: the mention holding its last token (its
+    /// head), else a country whose state the head word names ("the
+    /// Chilean government"). `None` for descriptions ("the plan").
+    #[must_use]
+    pub fn entity_of(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
+        let last = unit.end.checked_sub(1)?;
+        // A possessive closes the phrase on its owner's name ("Chile's").
+        let last = if matches!(self.words.get(last).copied(), Some("'s" | "’s" | "'" | "’")) {
+            last.checked_sub(1)?
+        } else {
+            last
+        };
+        if let Some(m) = self.mentions.iter().find(|m| m.tokens.contains(&last) && !m.adjectival) {
+            return Some(m.entity);
+        }
+        let head = self.words.get(last)?.to_lowercase();
+        if STATE_HEADS.contains(&head.as_str()) {
+            return self
+                .mentions
+                .iter()
+                .find(|m| unit.contains(&m.tokens.start) && entities[m.entity].kind == EntityType::Country)
+                .map(|m| m.entity);
+        }
+        None
+    }
+
+    /// The owner named in a possessive inside the unit ("Chile" of
+    /// "Chile's plan").
+    #[must_use]
+    pub fn owner_of(&self, unit: &Range<usize>) -> Option<usize> {
+        let clitic = unit.clone().find(|&i| matches!(self.words[i], "'s" | "’s"))?;
+        let owner = clitic.checked_sub(1)?;
+        self.mentions.iter().find(|m| m.tokens.contains(&owner) && !m.adjectival).map(|m| m.entity)
+    }
+
+    /// The mention span of entity `e` inside `unit`, if any.
+    #[must_use]
+    pub fn mention_span(&self, unit: &Range<usize>, e: usize) -> Option<Span> {
+        self.mentions
+            .iter()
+            .find(|m| m.entity == e && m.tokens.start >= unit.start && m.tokens.end <= unit.end)
+            .map(|m| m.span)
+    }
+}

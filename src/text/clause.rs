@@ -1,0 +1,526 @@
+//! Clauses: verb groups and their arguments, read from the tags and the
+//! noun phrases of a sentence.
+//!
+//! A shallow reading, not a parser: each verb group (auxiliaries, modals,
+//! adverbs and the main verb) gets its subject, its direct objects, its
+//! prepositional phrases and, in the passive, its agent, each a list of
+//! coordinated *units* (noun phrases, merged with the names that cross
+//! them). It covers the word orders news uses around a verb:
+//!
+//! - active and passive ("A criticised B", "B was criticised by A");
+//! - relative clauses and appositions between subject and verb ("A, who
+//!   signed it, ...", "A, the minister, said");
+//! - coordinated verb phrases sharing a subject ("A arrived and signed B");
+//! - gerunds and participles without a subject of their own ("after
+//!   signing B, A said"), which take the subject of the nearest finite
+//!   clause;
+//! - lists ("A, B and C signed").
+//!
+//! Relation extractors read clauses and map units to entity mentions; the
+//! clause knows only token positions.
+
+use std::ops::Range;
+
+use crate::text::chunk::NounPhrase;
+use crate::text::pos::Xpos;
+
+/// How a verb group is built.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum VerbForm {
+    /// A tensed verb, possibly with auxiliaries or a modal ("has signed").
+    Finite,
+    /// An "-ing" form without auxiliaries ("after signing").
+    Gerund,
+    /// A past participle without auxiliaries ("the deal signed by A").
+    Participle,
+    /// "to" + base form ("agreed to sign").
+    Infinitive,
+}
+
+/// A verb group: `start..end` tokens, the main verb at `head`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VerbGroup {
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// The main (last) verb.
+    pub head: usize,
+    /// How it is built.
+    pub form: VerbForm,
+    /// A form of "be" or "get" before a past participle head.
+    pub passive: bool,
+    /// "not", "n't", "never" inside the group.
+    pub negated: bool,
+    /// A modal verb inside the group ("may", "would").
+    pub modal: bool,
+}
+
+/// A clause: a verb group with its arguments. Every argument is a list of
+/// coordinated units, each a token range.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Clause {
+    /// The verb group.
+    pub verb: VerbGroup,
+    /// Grammatical subject (for a passive, what undergoes the action).
+    pub subject: Vec<Range<usize>>,
+    /// Whether the subject's units are one referent named twice, the
+    /// inner name of an apposition first ("the Prime Minister of X, Jane
+    /// Roe, said"), rather than a list of several.
+    pub apposition: bool,
+    /// Whether the subject was taken from another clause (coordination,
+    /// gerund) rather than read next to the verb.
+    pub subject_inherited: bool,
+    /// Direct objects.
+    pub objects: Vec<Range<usize>>,
+    /// Prepositional phrases after the verb (or after its objects): the
+    /// preposition's token and its units.
+    pub preps: Vec<(usize, Vec<Range<usize>>)>,
+}
+
+impl Clause {
+    /// The units of the phrase introduced by the preposition `word`
+    /// (lower case), if the clause has one.
+    #[must_use]
+    pub fn prep<'c>(&'c self, words: &[&str], word: &str) -> Option<&'c [Range<usize>]> {
+        self.preps.iter().find(|(p, _)| words[*p].eq_ignore_ascii_case(word)).map(|(_, u)| u.as_slice())
+    }
+
+    /// Who acts: the agent ("by" phrase) of a passive, else the subject.
+    #[must_use]
+    pub fn actor<'c>(&'c self, words: &[&str]) -> &'c [Range<usize>] {
+        if self.verb.passive {
+            self.prep(words, "by").unwrap_or(&[])
+        } else {
+            &self.subject
+        }
+    }
+
+    /// What is acted on: the subject of a passive, else the objects.
+    #[must_use]
+    pub fn patient(&self) -> &[Range<usize>] {
+        if self.verb.passive {
+            &self.subject
+        } else {
+            &self.objects
+        }
+    }
+}
+
+/// Tag classes the reader needs.
+fn tag(tags: &[Xpos], i: usize) -> &'static str {
+    tags.get(i).map_or("", |t| t.as_str())
+}
+
+fn is_verb(t: &str) -> bool {
+    t.starts_with("VB") || t == "MD"
+}
+
+fn lower_is(words: &[&str], i: usize, options: &[&str]) -> bool {
+    words.get(i).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
+}
+
+const BE_GET: &[&str] = &[
+    "be", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re", "am", "get", "gets", "got", "gotten",
+    "getting",
+];
+const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never"];
+const COORDINATORS: &[&str] = &["and", "or"];
+const RELATIVES: &[&str] = &["who", "which", "that"];
+
+/// Units: the noun phrases, each merged with the `names` (token ranges)
+/// that overlap it; names outside every phrase are units of their own.
+/// Sorted, not overlapping.
+#[must_use]
+pub fn units(phrases: &[NounPhrase], names: &[Range<usize>]) -> Vec<Range<usize>> {
+    let mut all: Vec<Range<usize>> = phrases.iter().map(|p| p.start..p.end).collect();
+    all.extend(names.iter().cloned());
+    all.sort_by_key(|r| (r.start, std::cmp::Reverse(r.end)));
+    let mut out: Vec<Range<usize>> = Vec::new();
+    for r in all {
+        if r.is_empty() {
+            continue;
+        }
+        match out.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
+}
+
+/// The verb groups of a sentence, in order. Tokens inside `units` are not
+/// verbs ("the signing ceremony").
+#[must_use]
+pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<VerbGroup> {
+    let in_unit = |i: usize| units.iter().any(|u| u.contains(&i));
+    let mut groups = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let t = tag(tags, i);
+        let starts_infinitive = t == "TO" && is_verb(tag(tags, i + 1)) && !in_unit(i + 1);
+        let verb_here = is_verb(t) && !in_unit(i);
+        if !verb_here && !starts_infinitive {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut head = None;
+        let mut j = i;
+        while j < words.len() && !in_unit(j) {
+            let t = tag(tags, j);
+            if is_verb(t) {
+                head = Some(j);
+            } else if t == "TO" && j == start {
+            } else if t == "RB" && is_verb(tag(tags, j + 1)) || lower_is(words, j, NEGATIONS) {
+                // An adverb or negation between verbs ("has not signed",
+                // "has also signed").
+            } else {
+                break;
+            }
+            j += 1;
+        }
+        let end = j;
+        let Some(head) = head else {
+            i = end.max(i + 1);
+            continue;
+        };
+        let first = (start..=head).find(|&k| is_verb(tag(tags, k))).unwrap_or(head);
+        let has_aux = first < head;
+        let form = if tag(tags, start) == "TO" {
+            VerbForm::Infinitive
+        } else if !has_aux && tag(tags, head) == "VBG" {
+            VerbForm::Gerund
+        } else if !has_aux && tag(tags, head) == "VBN" {
+            VerbForm::Participle
+        } else {
+            VerbForm::Finite
+        };
+        let passive = tag(tags, head) == "VBN" && (start..head).any(|k| lower_is(words, k, BE_GET))
+            || form == VerbForm::Participle && lower_is(words, end, &["by"]);
+        groups.push(VerbGroup {
+            start,
+            end,
+            head,
+            form,
+            passive,
+            negated: (start..end).any(|k| lower_is(words, k, NEGATIONS)),
+            modal: (start..end).any(|k| tag(tags, k) == "MD"),
+        });
+        i = end;
+    }
+    groups
+}
+
+/// The unit ending right before token `end`, if any.
+fn unit_ending(units: &[Range<usize>], end: usize) -> Option<usize> {
+    units.iter().position(|u| u.end == end)
+}
+
+/// The unit starting at token `start`, if any.
+fn unit_starting(units: &[Range<usize>], start: usize) -> Option<usize> {
+    units.iter().position(|u| u.start == start)
+}
+
+/// The coordinated list of units that starts with unit `first`: "A, B and
+/// C", "A and B", "A or B". Returns the units and one past the last token.
+fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize) -> (Vec<Range<usize>>, usize) {
+    let mut out = vec![units[first].clone()];
+    let mut end = units[first].end;
+    // Units joined by commas only count once an "and"/"or" closes the list
+    // ("A, B and C"; not "the accord, Ana Duarte left").
+    let mut sure = (1, end);
+    loop {
+        let mut k = end;
+        if lower_is(words, k, &[","]) {
+            k += 1;
+        }
+        let coordinated = lower_is(words, k, COORDINATORS);
+        if coordinated {
+            k += 1;
+        }
+        if k == end {
+            break;
+        }
+        match unit_starting(units, k) {
+            // A unit followed by its verb opens the next clause ("A
+            // welcomed the plan, and B criticised it").
+            Some(u) if is_verb(tag(tags, units[u].end)) => break,
+            Some(u) => {
+                out.push(units[u].clone());
+                end = units[u].end;
+                if coordinated {
+                    sure = (out.len(), end);
+                }
+            }
+            None => break,
+        }
+    }
+    out.truncate(sure.0);
+    (out, sure.1)
+}
+
+/// The coordinated list of units that ends with unit `last`, read leftwards.
+/// A unit after "of" or another preposition belongs to the unit before
+/// it ("the leader of the party"): the list is of heads.
+fn list_to(words: &[&str], tags: &[Xpos], units: &[Range<usize>], last: usize) -> Vec<Range<usize>> {
+    let mut last = last;
+    // "The leader of the party said": the subject is "the leader".
+    while units[last].start >= 2 && lower_is(words, units[last].start - 1, &["of"]) {
+        match unit_ending(units, units[last].start - 1) {
+            Some(u) => last = u,
+            None => break,
+        }
+    }
+    let mut out = vec![units[last].clone()];
+    let mut start = units[last].start;
+    loop {
+        let mut k = start;
+        let mut coordinated = false;
+        if k > 0 && lower_is(words, k - 1, COORDINATORS) {
+            k -= 1;
+            coordinated = true;
+        }
+        let comma = k > 0 && lower_is(words, k - 1, &[","]);
+        if comma {
+            k -= 1;
+        }
+        // A list ends in "and" or "or": "A, B and C", not "after X, C".
+        if !(coordinated || comma && out.len() > 1) {
+            break;
+        }
+        match unit_ending(units, k) {
+            // A unit after a preposition or a verb belongs to another
+            // phrase ("voted against A, and B backed it").
+            Some(u)
+                if units[u].start > 0 && {
+                    let before = tag(tags, units[u].start - 1);
+                    before == "IN" || before == "TO" || is_verb(before)
+                } =>
+            {
+                break
+            }
+            Some(u) => {
+                out.insert(0, units[u].clone());
+                start = units[u].start;
+            }
+            None => break,
+        }
+    }
+    out
+}
+
+/// The subject read leftwards from the verb group starting at `start`:
+/// the units right before it (adverbs skipped), or before a relative
+/// pronoun, or before a parenthesis set off by commas.
+fn subject_before(words: &[&str], tags: &[Xpos], units: &[Range<usize>], start: usize) -> (Vec<Range<usize>>, bool) {
+    let mut k = start;
+    while k > 0 && tag(tags, k - 1) == "RB" {
+        k -= 1;
+    }
+    if k == 0 {
+        return (Vec::new(), false);
+    }
+    // "A, who signed it": the relative pronoun's antecedent.
+    if lower_is(words, k - 1, RELATIVES) && matches!(tag(tags, k - 1), "WP" | "WDT" | "IN") {
+        let mut a = k - 1;
+        if a > 0 && lower_is(words, a - 1, &[","]) {
+            a -= 1;
+        }
+        return (unit_ending(units, a).map_or_else(Vec::new, |u| list_to(words, tags, units, u)), false);
+    }
+    if let Some(u) = unit_ending(units, k) {
+        return (list_to(words, tags, units, u), false);
+    }
+    // "A, the minister, said" / "A, who arrived on Monday, said": the unit
+    // before the opening comma of a short parenthesis.
+    if lower_is(words, k - 1, &[","]) {
+        let close = k - 1;
+        let open = (close.saturating_sub(25)..close).rev().find(|&j| lower_is(words, j, &[","]));
+        if let Some(open) = open {
+            if let Some(u) = unit_ending(units, open) {
+                let mut subject = list_to(words, tags, units, u);
+                // An apposition names the subject again ("the Prime
+                // Minister of X, Jane Roe, said"): both stand for it, the
+                // inner one first; a relative clause does not.
+                if let Some(inner) = unit_ending(units, close) {
+                    if units[inner].start == open + 1 && subject.len() == 1 {
+                        subject.insert(0, units[inner].clone());
+                        return (subject, true);
+                    }
+                }
+                return (subject, false);
+            }
+        }
+    }
+    (Vec::new(), false)
+}
+
+/// The clauses of a sentence: every verb group with its arguments.
+#[must_use]
+pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Clause> {
+    let groups = verb_groups(words, tags, units);
+    let mut out: Vec<Clause> = Vec::with_capacity(groups.len());
+    for (g, verb) in groups.iter().enumerate() {
+        let (mut subject, mut apposition) = match verb.form {
+            VerbForm::Finite | VerbForm::Participle => subject_before(words, tags, units, verb.start),
+            VerbForm::Gerund | VerbForm::Infinitive => (Vec::new(), false),
+        };
+        // "A, the minister, said": a participle right after a unit is a
+        // reduced relative ("the deal signed by A"): its subject is that unit.
+        let mut inherited = false;
+        if subject.is_empty() {
+            // A verb phrase coordinated with the one before ("arrived and
+            // signed"), or a gerund or infinitive: the nearest finite
+            // clause's subject, before it, else after it.
+            let before = out.iter().rev().find(|c| c.verb.form == VerbForm::Finite && !c.subject.is_empty());
+            let after = || {
+                groups[g + 1..]
+                    .iter()
+                    .find(|v| v.form == VerbForm::Finite)
+                    .map(|v| subject_before(words, tags, units, v.start))
+                    .filter(|s| !s.0.is_empty())
+            };
+            let coordinated = verb.start > 0 && lower_is(words, verb.start - 1, COORDINATORS);
+            let taken = if coordinated || verb.form != VerbForm::Finite {
+                before.map(|c| (c.subject.clone(), c.apposition)).or_else(after)
+            } else {
+                None
+            };
+            if let Some((s, a)) = taken {
+                subject = s;
+                apposition = a;
+                inherited = true;
+            }
+        }
+        let mut objects = Vec::new();
+        let mut k = verb.end;
+        // A particle stays with the verb ("spoke out against").
+        while tag(tags, k) == "RP" {
+            k += 1;
+        }
+        if let Some(u) = unit_starting(units, k) {
+            let (list, end) = list_from(words, tags, units, u);
+            objects = list;
+            k = end;
+        }
+        let mut preps = Vec::new();
+        // Prepositional phrases, until the next verb group or clause break.
+        let limit = groups.get(g + 1).map_or(words.len(), |v| v.start);
+        while k < limit {
+            let t = tag(tags, k);
+            if t == "IN" || t == "TO" {
+                if let Some(u) = unit_starting(units, k + 1) {
+                    let (list, end) = list_from(words, tags, units, u);
+                    preps.push((k, list));
+                    k = end;
+                    continue;
+                }
+            }
+            if matches!(t, "." | ":" | "``" | "''") || lower_is(words, k, &[",", ";"]) && preps.is_empty() {
+                break;
+            }
+            if let Some(u) = units.iter().find(|u| u.start == k) {
+                k = u.end;
+            } else {
+                k += 1;
+            }
+        }
+        out.push(Clause { verb: verb.clone(), subject, apposition, subject_inherited: inherited, objects, preps });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::text::layer::SentenceLayer;
+
+    /// A clause as words: verb, actor units, patient units, prepositional
+    /// phrases, passive.
+    type Shown = (String, Vec<String>, Vec<String>, Vec<String>, bool);
+
+    /// The clauses of `text` (one sentence) as words.
+    fn read(text: &str) -> Vec<Shown> {
+        let layer = SentenceLayer::analyse(text, Span::new(0, text.len()));
+        let words: Vec<&str> = layer.tokens.iter().map(|t| &text[t.span.range()]).collect();
+        let tags: Vec<Xpos> = layer.tags.iter().map(|t| t.0).collect();
+        let names: Vec<Range<usize>> = layer.names.iter().map(|n| n.start..n.end).collect();
+        let units = units(&layer.phrases, &names);
+        let show = |rs: &[Range<usize>]| rs.iter().map(|r| words[r.clone()].join(" ")).collect::<Vec<_>>();
+        clauses(&words, &tags, &units)
+            .iter()
+            .map(|c| {
+                (
+                    words[c.verb.head].to_string(),
+                    show(c.actor(&words)),
+                    show(c.patient()),
+                    c.preps.iter().map(|(p, u)| format!("{} {}", words[*p], show(u).join("|"))).collect(),
+                    c.verb.passive,
+                )
+            })
+            .collect()
+    }
+
+    fn find<'a>(clauses: &'a [Shown], verb: &str) -> &'a Shown {
+        clauses.iter().find(|c| c.0 == verb).unwrap_or_else(|| panic!("no clause of {verb}: {clauses:?}"))
+    }
+
+    #[test]
+    fn active_with_adjective_before_the_object() {
+        let c = read("Chile and Peru signed the historic fisheries accord in Lima on Monday.");
+        let signed = find(&c, "signed");
+        assert_eq!(signed.1, ["Chile", "Peru"]);
+        assert_eq!(signed.2, ["the historic fisheries accord"]);
+        assert!(signed.3.iter().any(|p| p == "in Lima"), "{c:?}");
+    }
+
+    #[test]
+    fn passive_agent_is_the_actor() {
+        let c = read("The plan was sharply criticised by the Harvest Party and Ana Duarte.");
+        let v = find(&c, "criticised");
+        assert!(v.4);
+        assert_eq!(v.1, ["the Harvest Party", "Ana Duarte"]);
+        assert_eq!(v.2, ["The plan"]);
+    }
+
+    #[test]
+    fn relative_clause_and_apposition() {
+        let c = read("Tomas Herrvik, who signed the deal, later praised Helena Marsk.");
+        assert_eq!(find(&c, "signed").1, ["Tomas Herrvik"]);
+        assert_eq!(find(&c, "praised").1, ["Tomas Herrvik"]);
+        assert_eq!(find(&c, "praised").2, ["Helena Marsk"]);
+        let c = read("Helena Marsk, the party's leader, condemned the attack.");
+        // An apposition: both names of the subject, the inner one first.
+        let condemned = find(&c, "condemned");
+        assert_eq!(condemned.1.last().map(String::as_str), Some("Helena Marsk"), "{c:?}");
+        assert_eq!(condemned.1.len(), 2, "{c:?}");
+    }
+
+    #[test]
+    fn coordinated_verbs_and_gerunds_share_the_subject() {
+        let c = read("Ana Duarte arrived in Quito and signed the accord.");
+        assert_eq!(find(&c, "signed").1, ["Ana Duarte"]);
+        let c = read("After signing the accord, Ana Duarte left for Lima.");
+        assert_eq!(find(&c, "signing").1, ["Ana Duarte"]);
+        assert_eq!(find(&c, "signing").2, ["the accord"]);
+    }
+
+    #[test]
+    fn the_head_of_an_of_phrase_is_the_subject() {
+        let c = read("The leader of the Harvest Party rejected the proposal.");
+        assert_eq!(find(&c, "rejected").1, ["The leader"]);
+    }
+
+    #[test]
+    fn negation_is_kept() {
+        let layer_text = "Peru did not sign the accord.";
+        let layer = SentenceLayer::analyse(layer_text, Span::new(0, layer_text.len()));
+        let words: Vec<&str> = layer.tokens.iter().map(|t| &layer_text[t.span.range()]).collect();
+        let tags: Vec<Xpos> = layer.tags.iter().map(|t| t.0).collect();
+        let units = units(&layer.phrases, &[]);
+        let c = clauses(&words, &tags, &units);
+        assert!(c.iter().any(|c| words[c.verb.head] == "sign" && c.verb.negated), "{c:?}");
+    }
+}
