@@ -24,6 +24,16 @@ pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexic
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/org_heads.txt"));
 
+/// Verbs of joining a body ("joined", "acceded to"), generated from the
+/// PETRARCH2 CAMEO dictionaries by `scripts/lexicon/triggers.py`.
+pub static MEMBERSHIP_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_verbs.txt"));
+
+/// Nouns for one who belongs to a body ("member"), generated as above.
+pub static MEMBER_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_agents.txt"));
+
+/// Head nouns of political parties' names ("Party").
+pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
+
 /// Head nouns that make a capitalised phrase an agreement.
 pub static AGREEMENT_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/agreement_heads.txt"));
 

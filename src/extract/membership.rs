@@ -19,10 +19,15 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::model::{Object, Relation};
+use std::ops::Range;
+
+use crate::extract::lexicon::{MEMBERSHIP_VERBS, MEMBER_NOUNS};
+use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
+use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::text::clause::Clause;
 
 /// The membership extractor.
 #[derive(Debug)]
@@ -49,7 +54,8 @@ impl RelationExtractor for Membership {
         NAME
     }
 
-    fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+        from_clauses(view, doc, out);
         if !view.text.contains("«O")
             || !(view.text.contains("member")
                 || view.text.contains("join")
@@ -79,5 +85,165 @@ impl RelationExtractor for Membership {
                 }
             }
         }
+    }
+}
+
+/// Membership over the sentence's clauses and noun phrases:
+///
+/// - joining: "A (and B) joined C", "A acceded to C", "A was admitted to C"
+///   (the verbs from [`MEMBERSHIP_VERBS`]);
+/// - being a member: "A is / became / remains a member of C", "A and B are
+///   all members of C", "A became the Bank's newest member", "A is a NATO
+///   member";
+/// - an apposition: "A, a member of C, said".
+///
+/// The body must be an organisation; a member is a person, a country or an
+/// organisation.
+fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    let is_member_kind =
+        |e: usize| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization);
+    let mut add = |member: usize, org: usize, range: Range<usize>, confidence: u8| {
+        if doc.kind(org) != EntityType::Organization || !is_member_kind(member) {
+            return;
+        }
+        out.add(
+            view,
+            Found {
+                subject: member,
+                relation: Relation::MemberOf,
+                object: Object::Entity(org),
+                range: view.view_range(st.span(range)),
+                extractor: NAME,
+                confidence,
+                title: None,
+            },
+        );
+    };
+    for clause in &st.clauses {
+        let head = clause.verb.head;
+        let word = words[head].to_lowercase();
+        let verb = clause.verb.start..clause.verb.end;
+        // Joining.
+        for entry in MEMBERSHIP_VERBS.words() {
+            let mut parts = entry.split(' ');
+            if parts.next() != Some(word.as_str()) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            let follows = rest
+                .iter()
+                .enumerate()
+                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
+            if !follows {
+                continue;
+            }
+            let bodies: &[Range<usize>] = if rest.is_empty() {
+                &clause.objects
+            } else {
+                clause.preps.iter().find(|(p, _)| *p == head + rest.len()).map_or(&[], |(_, u)| u.as_slice())
+            };
+            let from = subject_start(clause).min(verb.start);
+            for member in &clause.subject {
+                let Some(m) = st.entity_of(member, doc.entities) else { continue };
+                for body in bodies {
+                    let Some(org) = st.entity_of(body, doc.entities) else { continue };
+                    add(m, org, from..body.end.max(verb.end), 75);
+                }
+            }
+            break;
+        }
+        // Being a member.
+        if !matches!(
+            word.as_str(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "be"
+                | "been"
+                | "being"
+                | "'s"
+                | "’s"
+                | "'re"
+                | "become"
+                | "became"
+                | "becomes"
+                | "becoming"
+                | "remain"
+                | "remains"
+                | "remained"
+                | "remaining"
+        ) {
+            continue;
+        }
+        for object in &clause.objects {
+            let Some(org) = body_of_member(st, doc, clause, object) else { continue };
+            let end = clause
+                .preps
+                .iter()
+                .find(|(p, _)| *p == object.end)
+                .and_then(|(_, u)| u.last())
+                .map_or(object.end, |u| u.end);
+            let from = subject_start(clause).min(verb.start);
+            for member in &clause.subject {
+                let Some(m) = st.entity_of(member, doc.entities) else { continue };
+                add(m, org, from..end, 75);
+            }
+        }
+    }
+    // "A, a member of C, ...": a member phrase set off after a name.
+    for (i, unit) in st.units.iter().enumerate() {
+        if i == 0 || unit.start < 2 || words[unit.start - 1] != "," {
+            continue;
+        }
+        let before = &st.units[i - 1];
+        if before.end != unit.start - 1 {
+            continue;
+        }
+        // The "of" phrase right after the unit.
+        let of = (words.get(unit.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) && is_member_phrase(words, unit))
+            .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
+            .flatten();
+        let org = of
+            .and_then(|u| st.entity_of(u, doc.entities))
+            .or_else(|| body_of_member(st, doc, &Clause::default(), unit));
+        let Some(org) = org else { continue };
+        let Some(m) = st.entity_of(before, doc.entities) else { continue };
+        add(m, org, before.start..of.map_or(unit.end, |u| u.end), 70);
+    }
+}
+
+/// Whether a unit's last word is a member noun ("a member", "members"), or
+/// "member" stands before its last word ("member states").
+fn is_member_phrase(words: &[&str], unit: &Range<usize>) -> bool {
+    let last = unit.end - 1;
+    MEMBER_NOUNS.contains(&words[last].to_lowercase().as_str())
+        || last > unit.start && MEMBER_NOUNS.contains(&words[last - 1].to_lowercase().as_str())
+}
+
+/// The body a member phrase names: its "of" phrase ("a member of C"), the
+/// owner in a possessive ("the Bank's newest member"), or a body named
+/// inside it ("a NATO member").
+fn body_of_member(st: &Structure<'_>, doc: &DocContext<'_>, clause: &Clause, unit: &Range<usize>) -> Option<usize> {
+    if !is_member_phrase(&st.words, unit) {
+        return None;
+    }
+    let of = clause
+        .preps
+        .iter()
+        .find(|(p, _)| *p == unit.end && st.words[*p].eq_ignore_ascii_case("of"))
+        .and_then(|(_, u)| u.first())
+        .and_then(|u| st.entity_of(u, doc.entities));
+    of.or_else(|| st.owner_of(unit)).or_else(|| st.organization_in(unit, doc.entities))
+}
+
+/// Where a clause's subject starts, or its verb when the subject was
+/// inherited from another clause (the evidence stays in this one).
+fn subject_start(clause: &Clause) -> usize {
+    if clause.subject_inherited {
+        clause.verb.start
+    } else {
+        clause.subject.iter().map(|u| u.start).min().unwrap_or(clause.verb.start)
     }
 }

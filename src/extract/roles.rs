@@ -34,7 +34,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{title_relation, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::extract::lexicon::{title_relation, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS};
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::mention::Mention;
@@ -182,6 +182,12 @@ impl RelationExtractor for Roles {
                 {
                     relation = Relation::WorksFor;
                 }
+                // A member of a party belongs to it ("a member of the Labour Party").
+                if is_party(&doc.entities[org].name)
+                    && title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
+                {
+                    relation = Relation::MemberOf;
+                }
                 if code(&caps, org_slot) == Some('D') && relation == Relation::WorksFor && !is_official(title) {
                     // "a Croatian expert" says nationality, not employment.
                     continue;
@@ -205,11 +211,13 @@ impl RelationExtractor for Roles {
                 continue;
             };
             let range = caps.get(0).map_or(0..0, |m| m.range());
+            // "X of the Labour Party" belongs to the party; no one works for it.
+            let party = is_party(&doc.entities[org].name);
             out.add(
                 view,
                 Found {
                     subject: person,
-                    relation: Relation::WorksFor,
+                    relation: if party { Relation::MemberOf } else { Relation::WorksFor },
                     object: Object::Entity(org),
                     range,
                     extractor: NAME,
@@ -234,6 +242,11 @@ const NOT_DOERS: &[&str] = &[
 
 const VERB_POSTS: &[&str] =
     &["operates", "runs", "heads", "leads", "founded", "owns", "directs", "chairs", "manages", "commands"];
+
+/// Whether a body's name is a political party's ("Harvest Party").
+fn is_party(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|head| PARTY_HEADS.contains(&head))
+}
 
 /// Titles that say someone serves the state they are named with.
 fn is_official(title: &str) -> bool {

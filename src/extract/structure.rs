@@ -35,6 +35,8 @@ pub struct Structure<'t> {
     pub words: Vec<&'t str>,
     /// The clauses.
     pub clauses: Vec<Clause>,
+    /// The units (noun phrases merged with names), in order.
+    pub units: Vec<Range<usize>>,
     layer: &'t SentenceLayer,
     mentions: Vec<TokenMention>,
 }
@@ -62,7 +64,7 @@ impl<'t> Structure<'t> {
         let names: Vec<Range<usize>> = mentions.iter().filter(|m| !m.adjectival).map(|m| m.tokens.clone()).collect();
         let units = units(&layer.phrases, &names);
         let clauses = clauses(&words, &tags, &units);
-        Structure { words, clauses, layer, mentions }
+        Structure { words, clauses, units, layer, mentions }
     }
 
     /// The byte span of tokens `range`.
@@ -104,6 +106,16 @@ impl<'t> Structure<'t> {
         let clitic = unit.clone().find(|&i| matches!(self.words[i], "'s" | "’s"))?;
         let owner = clitic.checked_sub(1)?;
         self.mentions.iter().find(|m| m.tokens.contains(&owner) && !m.adjectival).map(|m| m.entity)
+    }
+
+    /// An organisation named inside the unit, as a modifier ("a NATO
+    /// member").
+    #[must_use]
+    pub fn organization_in(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
+        self.mentions
+            .iter()
+            .find(|m| unit.contains(&m.tokens.start) && entities[m.entity].kind == EntityType::Organization)
+            .map(|m| m.entity)
     }
 
     /// The mention span of entity `e` inside `unit`, if any.

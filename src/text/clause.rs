@@ -25,9 +25,10 @@ use crate::text::chunk::NounPhrase;
 use crate::text::pos::Xpos;
 
 /// How a verb group is built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum VerbForm {
     /// A tensed verb, possibly with auxiliaries or a modal ("has signed").
+    #[default]
     Finite,
     /// An "-ing" form without auxiliaries ("after signing").
     Gerund,
@@ -38,7 +39,7 @@ pub enum VerbForm {
 }
 
 /// A verb group: `start..end` tokens, the main verb at `head`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct VerbGroup {
     /// First token.
     pub start: usize,
@@ -58,7 +59,7 @@ pub struct VerbGroup {
 
 /// A clause: a verb group with its arguments. Every argument is a list of
 /// coordinated units, each a token range.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Clause {
     /// The verb group.
     pub verb: VerbGroup,
@@ -395,8 +396,9 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
         }
         let mut objects = Vec::new();
         let mut k = verb.end;
-        // A particle stays with the verb ("spoke out against").
-        while tag(tags, k) == "RP" {
+        // A particle stays with the verb ("spoke out against"); an adverb
+        // may stand before the object ("are all members", "backed fully").
+        while matches!(tag(tags, k), "RP" | "RB") {
             k += 1;
         }
         if let Some(u) = unit_starting(units, k) {
