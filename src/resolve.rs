@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use petgraph::unionfind::UnionFind;
 use serde::Serialize;
 
+use crate::extract::lexicon::AGREEMENT_NOUNS;
 use crate::extract::model::{DocExtraction, EntityType, Links, Object, Relation};
 use crate::gazetteer::Gazetteer;
 use crate::text::date::{PartialDate, XsdDate};
@@ -299,11 +300,10 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
         // A described agreement is called after where it was signed, the way
         // news names them ("the Minsk agreement"), when that is known.
         let head = most_common(
-            entities.iter().flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases)).filter_map(|n| {
-                ["declaration", "agreement", "accord", "pact", "treaty", "memorandum", "deal"]
-                    .into_iter()
-                    .find(|h| n.to_lowercase().ends_with(h))
-            }),
+            entities
+                .iter()
+                .flat_map(|(_, e)| std::iter::once(&e.name).chain(&e.aliases))
+                .filter_map(|n| AGREEMENT_NOUNS.words().iter().copied().find(|h| n.to_lowercase().ends_with(h))),
         );
         let place = most_common(entities.iter().flat_map(|(doc, e)| {
             let index = doc.entities.iter().position(|x| std::ptr::eq(x, *e));

@@ -97,7 +97,13 @@ CLASSES = {
         "meaning": "Verbs and nouns of opposition: disapprove, criticise, denounce, accuse, reject; the object is what is opposed.",
         "codes": ("110", "111", "112", "113", "12"),
         "blocks": {"REFUSE": "its patterns are mostly 12x, reject"},
-        "verbs": (),
+        "verbs": (
+            (
+                "VERBAL_CONFLICT",
+                "PROTEST",
+                "coded 140 (demonstrate) for street protest; 'protested the decision' objects to it (patterns 110-114)",
+            ),
+        ),
         "pattern_verbs": True,
     },
     "membership": {

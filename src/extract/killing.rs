@@ -7,7 +7,9 @@
 //! X", "X, the killer of Y"), and convictions ("X was convicted of the
 //! murder of Y and Z", "X, convicted of murdering Y"). A murder with no
 //! conviction, charge or confession named ("Police investigated the murder
-//! of Y") gives nothing.
+//! of Y") gives nothing. The verbs, nouns and killer nouns are the kill
+//! lists of `data/lexicon/triggers/` (the KILL, ASSASSINATE and MASSACRE
+//! blocks of the PETRARCH2 dictionaries, with shoot and stab).
 //!
 //! ## Example
 //! "Jane Roe was shot dead by John Smith outside the court."
@@ -17,13 +19,15 @@
 //!
 //! ## Known misses
 //! Killings told without a killer's name ("was killed in a bombing"); attacks
-//! that did not kill ("shot at") are not told apart from "shot".
+//! that did not kill ("shot at") are not told apart from "shot"; "-ing"
+//! forms ("X, killing Y") are read only after "in" or "of", since their
+//! subject is not the name before them.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::KILL_VERBS;
+use crate::extract::lexicon::{all, alternation, finite, ing_forms, KILL_AGENTS, KILL_NOUNS, KILL_VERBS};
 use crate::extract::model::{Object, Relation};
 use crate::extract::pattern::entity;
 use crate::extract::view::SentenceView;
@@ -36,23 +40,26 @@ pub struct Killing;
 const NAME: &str = "killing";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    let mut verbs: Vec<&str> = KILL_VERBS.words().to_vec();
-    verbs.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    let verbs = verbs.join("|");
+    // "-ing" forms say "X, killing Y" of what X did not do ("the blast hit
+    // X, killing Y"); they are read only after "in" or "of".
+    let verbs = alternation(finite(&[&KILL_VERBS]));
+    let ings = alternation(ing_forms(&[&KILL_VERBS]));
+    let nouns = alternation(all(&[&KILL_NOUNS]));
+    let agents = alternation(all(&[&KILL_AGENTS]));
     [
-        format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|assassin|killer|youth|teenager) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs}) (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
+        format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|youth|teenager|{agents}) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs})(?: and (?:{verbs}))? (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
         // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z
-        r"(?P<killer>«P\d+»),? [^.;«]{0,60}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused)\b[^.;«]{0,60}?\b(?:murder|murders|slaying|slayings|killing|killings|assassination|shooting|stabbing) of (?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?".to_string(),
-        r"(?P<killer>«[PO]\d+»)[^.;«A-Z]{0,40} in (?:the )?(?:killing|killing of|murder of|assassination of|slaying of|shooting of|death of) (?P<victim>«P\d+»)".to_string(),
-        r"(?P<victim>«P\d+») (?:assassin|killer|murderer|slayer) (?P<killer>«P\d+»)".to_string(),
+        format!(r"(?P<killer>«P\d+»),? [^.;«]{{0,60}}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused)\b[^.;«]{{0,60}}?\b(?:{nouns}) of (?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?"),
+        format!(r"(?P<killer>«[PO]\d+»)[^.;«A-Z]{{0,40}} in (?:the )?(?:(?:{nouns}) of|{ings}|death of) (?P<victim>«P\d+»)"),
+        format!(r"(?P<victim>«P\d+») (?:{agents}) (?P<killer>«P\d+»)"),
         // X, convicted of murdering reporter Y; X was charged with killing Y
-        r"(?P<killer>«P\d+»),? (?:who |was |had been |has been |is )*(?:convicted|found guilty|sentenced|charged|accused|indicted|jailed|executed|hanged|tried) (?:of|with|for) (?:the )?(?:murdering|killing|assassinating|slaying|shooting|murder of|killing of|assassination of|slaying of) (?:[a-z]+ ){0,2}(?P<victim>«P\d+»)".to_string(),
-        r"(?P<victim>«P\d+»),? (?:who |, )?(?:was|were|had been|has been|is|being) (?:\w+ )?(?:killed|assassinated|murdered|shot(?: dead| to death)?|slain|executed|stabbed(?: to death)?|beaten to death|gunned down|poisoned|strangled) by (?:the )?(?P<killer>«[PO]\d+»)".to_string(),
-        r"(?P<killer>«P\d+»)(?:'s|’s) (?:assassination|murder|killing|execution|slaying) of (?P<victim>«P\d+»)".to_string(),
-        r"(?:assassination|murder|killing|slaying|execution) of (?:the )?(?:\w+ )?(?P<victim>«P\d+») by (?:the )?(?P<killer>«[PO]\d+»)".to_string(),
-        r"(?P<killer>«P\d+»), (?:the |a |an )?(?:convicted |confessed |alleged |accused )?(?:assassin|killer|murderer|slayer) of (?P<victim>«P\d+»)".to_string(),
-        r"(?P<victim>«P\d+»)(?:'s|’s) (?:assassin|killer|murderer|slayer),? (?P<killer>«P\d+»)".to_string(),
-        r"(?:assassin|killer|murderer|slayer) of (?P<victim>«P\d+»),? (?P<killer>«P\d+»)".to_string(),
+        format!(r"(?P<killer>«P\d+»),? (?:who |was |had been |has been |is )*(?:convicted|found guilty|sentenced|charged|accused|indicted|jailed|executed|hanged|tried) (?:of|with|for) (?:the )?(?:(?:{nouns}) of|{ings}) (?:[a-z]+ ){{0,2}}(?P<victim>«P\d+»)"),
+        format!(r"(?P<victim>«P\d+»),? (?:who |, )?(?:was|were|had been|has been|is|being) (?:\w+ )?(?:{verbs})(?: dead| to death)? by (?:the )?(?P<killer>«[PO]\d+»)"),
+        format!(r"(?P<killer>«P\d+»)(?:'s|’s) (?:{nouns}) of (?P<victim>«P\d+»)"),
+        format!(r"(?:{nouns}) of (?:the )?(?:\w+ )?(?P<victim>«P\d+») by (?:the )?(?P<killer>«[PO]\d+»)"),
+        format!(r"(?P<killer>«P\d+»), (?:the |a |an )?(?:convicted |confessed |alleged |accused )?(?:{agents}) of (?P<victim>«P\d+»)"),
+        format!(r"(?P<victim>«P\d+»)(?:'s|’s) (?:{agents}),? (?P<killer>«P\d+»)"),
+        format!(r"(?:{agents}) of (?P<victim>«P\d+»),? (?P<killer>«P\d+»)"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid killing pattern"))

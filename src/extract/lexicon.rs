@@ -24,17 +24,12 @@ pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexic
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/org_heads.txt"));
 
-/// Verbs of joining a body ("joined", "acceded to"), generated from the
-/// PETRARCH2 CAMEO dictionaries by `scripts/lexicon/triggers.py`.
-pub static MEMBERSHIP_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_verbs.txt"));
-
-/// Nouns for one who belongs to a body ("member"), generated as above.
-pub static MEMBER_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_agents.txt"));
-
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 
-/// Head nouns that make a capitalised phrase an agreement.
+/// Head nouns that make a capitalised phrase an agreement, besides the
+/// generated [`AGREEMENT_NOUNS`] ("Convention", "Charter"); see
+/// [`is_agreement_head`].
 pub static AGREEMENT_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/agreement_heads.txt"));
 
 /// Prepositions that put a single unknown name in place ("in Lowman").
@@ -78,14 +73,132 @@ pub static NAME_CONNECTORS: WordList = WordList::new(include_str!("../../data/le
 /// Verbs that introduce reported speech.
 pub static SPEECH_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/speech_verbs.txt"));
 
-/// Verbs and verb phrases of opposition; the object is what is opposed.
-pub static OPPOSE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/oppose_verbs.txt"));
+// Trigger lists generated from the PETRARCH2 CAMEO dictionaries by
+// `scripts/lexicon/triggers.py` (`data/lexicon/triggers/`): every form of
+// the verbs, their nouns, and the nouns for the one who does it.
+
+/// Verbs of signing a formal agreement ("signed", "inked").
+pub static SIGN_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/sign_verbs.txt"));
+
+/// Nouns of signing ("signing", "signature").
+pub static SIGN_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/sign_nouns.txt"));
 
 /// Verbs and verb phrases of support; the object is what is supported.
-pub static SUPPORT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/support_verbs.txt"));
+pub static SUPPORT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/support_verbs.txt"));
+
+/// Nouns of support ("backing", "endorsement").
+pub static SUPPORT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/support_nouns.txt"));
+
+/// Verbs and verb phrases of opposition; the object is what is opposed.
+pub static OPPOSE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_verbs.txt"));
+
+/// Nouns of opposition ("criticism", "condemnation").
+pub static OPPOSE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_nouns.txt"));
+
+/// Verbs of joining a body ("joined", "acceded to").
+pub static MEMBERSHIP_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_verbs.txt"));
+
+/// Nouns of joining a body ("membership", "accession").
+pub static MEMBERSHIP_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_nouns.txt"));
+
+/// Nouns for one who belongs to a body ("member").
+pub static MEMBER_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/membership_agents.txt"));
+
+/// Verbs of appointing or electing someone to a post (no extractor reads
+/// them yet).
+pub static APPOINT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/appoint_verbs.txt"));
+
+/// Nouns of appointment ("appointment", "election").
+pub static APPOINT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/appoint_nouns.txt"));
 
 /// Verbs of killing, active voice.
-pub static KILL_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/kill_verbs.txt"));
+pub static KILL_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_verbs.txt"));
+
+/// Nouns of killing ("killing", "assassination", "murder").
+pub static KILL_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_nouns.txt"));
+
+/// Nouns for a killer ("assassin", "killer").
+pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_agents.txt"));
+
+/// Nouns of a signed agreement, lower case ("treaty", "accords").
+pub static AGREEMENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/agreement_nouns.txt"));
+
+/// True for an "-ing" form of a verb list ("killing", "gunning down"): a
+/// participle or a gerund, whose subject is not the name just before it
+/// ("the blast hit X, killing Y").
+#[must_use]
+pub fn is_ing_form(entry: &str) -> bool {
+    entry.split(' ').any(|w| w.len() > 4 && w.ends_with("ing"))
+}
+
+/// The finite forms and participles of verb lists, without "-ing" forms.
+#[must_use]
+pub fn finite(lists: &[&WordList]) -> Vec<&'static str> {
+    lists.iter().flat_map(|l| l.words().iter().copied()).filter(|w| !is_ing_form(w)).collect()
+}
+
+/// The "-ing" forms of verb lists ("killing", "assassinating").
+#[must_use]
+pub fn ing_forms(lists: &[&WordList]) -> Vec<&'static str> {
+    lists.iter().flat_map(|l| l.words().iter().copied()).filter(|w| is_ing_form(w)).collect()
+}
+
+/// A regex alternation of entries, longest first so that a phrase wins over
+/// its first word ("shot dead" before "shot"), each escaped.
+#[must_use]
+pub fn alternation<'a>(entries: impl IntoIterator<Item = &'a str>) -> String {
+    let mut sorted: Vec<&str> = entries.into_iter().collect();
+    sorted.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+    sorted.dedup();
+    sorted.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|")
+}
+
+/// All the entries of the lists.
+#[must_use]
+pub fn all(lists: &[&WordList]) -> Vec<&'static str> {
+    lists.iter().flat_map(|l| l.words().iter().copied()).collect()
+}
+
+/// True when `text` holds any entry of the lists (as a substring: a cheap
+/// test before running patterns).
+#[must_use]
+pub fn mentions_any(text: &str, lists: &[&WordList]) -> bool {
+    lists.iter().any(|l| l.words().iter().any(|w| text.contains(w)))
+}
+
+/// True when `text` says something was signed ("signed", "inked", "the
+/// signing").
+#[must_use]
+pub fn mentions_signing(text: &str) -> bool {
+    mentions_any(text, &[&SIGN_VERBS, &SIGN_NOUNS])
+}
+
+/// True when `word`, a token, is a verb of killing and not also one of its
+/// nouns ("shot", "kills"; not "murder", "killing", "massacre").
+#[must_use]
+pub fn is_kill_verb(word: &str) -> bool {
+    KILL_VERBS.contains(&word) && !KILL_NOUNS.contains(&word)
+}
+
+/// True when `word`, capitalised in a name ("Agreement", "Accords",
+/// "Charter"), makes the name an agreement's.
+#[must_use]
+pub fn is_agreement_head(word: &str) -> bool {
+    if AGREEMENT_HEADS.contains(&word) {
+        return true;
+    }
+    let mut chars = word.chars();
+    let Some(first) = chars.next().filter(char::is_ascii_uppercase) else { return false };
+    let lower = format!("{}{}", first.to_ascii_lowercase(), chars.as_str());
+    AGREEMENT_NOUNS.contains(&lower.as_str())
+}
+
+/// True when `word` (any case) heads an agreement's description ("the
+/// pact", "a joint declaration").
+#[must_use]
+pub fn is_agreement_noun(word: &str) -> bool {
+    AGREEMENT_NOUNS.words().iter().chain(AGREEMENT_HEADS.words()).any(|head| head.eq_ignore_ascii_case(word))
+}
 
 /// The relation a title phrase implies, from its words.
 ///
@@ -165,7 +278,7 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
     let before_of = words.iter().position(|w| *w == "of" || *w == "for" || *w == "on").map_or(words.len(), |p| p);
     let candidates = words[..before_of].iter().rev().chain(words[before_of..].iter().rev());
     for word in candidates {
-        if AGREEMENT_HEADS.contains(word) {
+        if is_agreement_head(word) {
             return Some(EntityType::Agreement);
         }
         if EVENT_HEADS.contains(word) && !ORG_HEADS.contains(word) {
@@ -208,6 +321,45 @@ mod tests {
         assert_eq!(title_relation("security expert"), Relation::WorksFor);
         assert_eq!(title_relation("Secretary of State"), Relation::MinisterOf);
         assert_eq!(title_relation("spokesman"), Relation::WorksFor);
+    }
+
+    #[test]
+    fn trigger_lists_keep_stance_apart_and_forms_apart() {
+        for word in SUPPORT_VERBS.words() {
+            assert!(!OPPOSE_VERBS.contains(word), "{word} both supports and opposes");
+        }
+        for word in SUPPORT_NOUNS.words() {
+            assert!(!OPPOSE_NOUNS.contains(word), "{word} both supports and opposes");
+        }
+        assert!(is_kill_verb("shot") && is_kill_verb("assassinated"));
+        assert!(!is_kill_verb("killing") && !is_kill_verb("murder") && !is_kill_verb("massacre"));
+        assert!(finite(&[&KILL_VERBS]).contains(&"gunned down"));
+        assert!(!finite(&[&KILL_VERBS]).contains(&"gunning down"));
+        assert!(ing_forms(&[&KILL_VERBS]).contains(&"gunning down"));
+        assert!(OPPOSE_VERBS.contains(&"criticised") && OPPOSE_VERBS.contains(&"criticized"));
+        assert!(OPPOSE_VERBS.contains(&"objected to") && !OPPOSE_VERBS.contains(&"objected"));
+        assert!(SUPPORT_VERBS.contains(&"backed") && !SUPPORT_VERBS.contains(&"back"));
+        assert!(KILL_VERBS.contains(&"slew") && KILL_VERBS.contains(&"slain"));
+        assert_eq!(alternation(["shot", "shot dead", "re-elect"]), r"shot dead|re\-elect|shot");
+    }
+
+    #[test]
+    fn generated_lists_carry_their_source_and_licence() {
+        for data in [
+            include_str!("../../data/lexicon/triggers/kill_verbs.txt"),
+            include_str!("../../data/lexicon/triggers/agreement_nouns.txt"),
+        ] {
+            assert!(data.contains("676801cd9cb2924bbbad09f86d15c9323e7097bf"));
+            assert!(data.contains("# The MIT License (MIT)"));
+            assert!(data.contains("generated by scripts/lexicon/triggers.py; do not edit by hand"));
+        }
+    }
+
+    #[test]
+    fn agreement_heads_come_from_both_lists() {
+        assert!(is_agreement_head("Agreement") && is_agreement_head("Accords") && is_agreement_head("Charter"));
+        assert!(!is_agreement_head("accord") && !is_agreement_head("Summit"));
+        assert!(is_agreement_noun("treaty") && is_agreement_noun("convention") && !is_agreement_noun("summit"));
     }
 
     #[test]

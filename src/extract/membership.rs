@@ -3,7 +3,9 @@
 //! ## What it extracts
 //! `memberOf` from "A and B, as NATO members", "A and B have been EU
 //! members since 2004", "two NATO member countries—A and B", "A is a member
-//! of the OSCE", "A joined the WTO", "NATO member Turkey".
+//! of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
+//! Turkey". The verbs and the noun "member" are the membership lists of
+//! `data/lexicon/triggers/`.
 //!
 //! ## Example
 //! "Finland and Sweden, as EU members, backed the plan."
@@ -21,7 +23,7 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{MEMBERSHIP_VERBS, MEMBER_NOUNS};
+use crate::extract::lexicon::{self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS};
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::structure::Structure;
@@ -37,12 +39,15 @@ const NAME: &str = "membership";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let members = list("members", "CO");
+    // "member", "members": the nouns for one who belongs.
+    let member = alternation(all(&[&MEMBER_NOUNS]));
+    let joined = alternation(finite(&[&MEMBERSHIP_VERBS]));
     [
-        format!(r"{members},? (?:(?:as|are|were|is|was|have been|has been|had been|became|become|remain|remains|both|all|also) )+(?:(?:fellow|full|founding|longtime|long-time) )?(?:a |an )?(?P<org>«O\d+»)(?:'s|’s)? (?:members?|member states?|member countries|member nations|allies)\b"),
-        format!(r"(?P<org>«O\d+») member (?:countries|states|nations|country|state)?(?: from (?:the )?«[LC]\d+»)?\s*(?:—|–|:|,|-)\s*{members}"),
-        format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:not |no longer |never )?(?:(?:a|an|full|founding|both|all) )*members? of (?:the )?(?P<org>«O\d+»)"),
-        format!(r"{members} (?:joined|has joined|have joined|was admitted to|were admitted to|acceded to) (?:the )?(?P<org>«O\d+»)"),
-        format!(r"(?P<org>«O\d+») (?:member|members|ally|allies|member state|member states|member country|member countries) {members}"),
+        format!(r"{members},? (?:(?:as|are|were|is|was|have been|has been|had been|became|become|remain|remains|both|all|also) )+(?:(?:fellow|full|founding|longtime|long-time) )?(?:a |an )?(?P<org>«O\d+»)(?:'s|’s)? (?:(?:{member})(?: states?| countries| nations)?|allies)\b"),
+        format!(r"(?P<org>«O\d+») (?:{member}) (?:countries|states|nations|country|state)?(?: from (?:the )?«[LC]\d+»)?\s*(?:—|–|:|,|-)\s*{members}"),
+        format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:not |no longer |never )?(?:(?:a|an|full|founding|both|all) )*(?:{member}) of (?:the )?(?P<org>«O\d+»)"),
+        format!(r"{members} (?:(?:has|have|had) )?(?:(?:was|were|has been|have been) )?(?:{joined}) (?:the )?(?P<org>«O\d+»)"),
+        format!(r"(?P<org>«O\d+») (?:(?:{member})(?: states?| country| countries)?|ally|allies) {members}"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid membership pattern"))
@@ -57,11 +62,7 @@ impl RelationExtractor for Membership {
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         from_clauses(view, doc, out);
         if !view.text.contains("«O")
-            || !(view.text.contains("member")
-                || view.text.contains("join")
-                || view.text.contains("allies")
-                || view.text.contains("acceded")
-                || view.text.contains("admitted"))
+            || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS]) || view.text.contains("allies"))
         {
             return;
         }

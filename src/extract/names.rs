@@ -27,7 +27,7 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, KILL_VERBS,
+    head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS,
     NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
     SPEECH_VERBS,
 };
@@ -786,9 +786,9 @@ fn classify_plain(
                 SingleHint::Place
             } else if cue == Cue::Speech
                 || text[span.end()..].starts_with(", who ")
-                || tokens.get(end).is_some_and(|t| KILL_VERBS.contains(&t.text))
+                || tokens.get(end).is_some_and(|t| is_kill_verb(t.text))
                 || previous.is_some_and(|w| {
-                    KILL_VERBS.contains(&w) || w == "by" && text[..first.span.start()].contains("killed")
+                    is_kill_verb(w) || w == "by" && tokens[..start].iter().any(|t| is_kill_verb(t.text))
                 })
             {
                 SingleHint::Person

@@ -3,8 +3,9 @@
 //! ## What it extracts
 //! Agreement mentions written as a common noun phrase: a base noun phrase
 //! of the text layer with a determiner or modifiers, headed by a lower-case
-//! agreement noun of `data/lexicon/agreement_heads.txt` ("a joint
-//! declaration", "this trilateral agreement", "the 1996 military accords"),
+//! agreement noun of `data/lexicon/triggers/agreement_nouns.txt` or
+//! `data/lexicon/agreement_heads.txt` ("a joint declaration", "this
+//! trilateral agreement", "the 1996 military accords"),
 //! taken whole with its "of"/"on"/"for" post-modifier ("the agreement on
 //! fisheries data"; not a date: "the deal on Monday"); and anaphors that refer back to
 //! the document's agreement ("the initiative", "this tripartite
@@ -29,7 +30,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{AGREEMENT_HEADS, TIME_WORDS};
+use crate::extract::lexicon::{self, TIME_WORDS};
 use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::span::Span;
@@ -79,7 +80,7 @@ pub fn find(
             continue;
         }
         // "the protocol", "the convention" name a text only where it is signed.
-        if matches!(head, "protocol" | "convention") && !slice.contains("sign") {
+        if matches!(head, "protocol" | "convention") && !lexicon::mentions_signing(slice) {
             continue;
         }
         let year: Option<i32> = modifiers.iter().find_map(|w| w.parse().ok().filter(|y| (1000..3000).contains(y)));
@@ -115,8 +116,7 @@ pub fn find(
 
 /// A lower-case noun that heads an agreement's description.
 fn is_agreement_noun(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_lowercase)
-        && AGREEMENT_HEADS.words().iter().any(|head| head.eq_ignore_ascii_case(word))
+    word.chars().next().is_some_and(char::is_lowercase) && lexicon::is_agreement_noun(word)
 }
 
 static EVENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {

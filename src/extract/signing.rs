@@ -17,13 +17,15 @@
 //! the document's date later).
 //!
 //! ## Known misses
-//! Signing told without the verb "sign" ("put their names to"); signatories
-//! far from the verb, in another sentence.
+//! Signing told without a verb of `data/lexicon/triggers/sign_verbs.txt`
+//! ("sign", "ink"; not "put their names to"); signatories far from the
+//! verb, in another sentence.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, SIGN_NOUNS, SIGN_VERBS};
 use crate::extract::model::{Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
@@ -36,16 +38,19 @@ pub struct Signing;
 const NAME: &str = "signing";
 
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:have |has |had |did |does |do |will |would |may |might |could |to |not |never |jointly |formally |officially |also |recently |finally )*(?:signed|inked|signs|sign)(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)").expect("valid pattern")
+    let verbs = alternation(finite(&[&SIGN_VERBS]));
+    Regex::new(&format!(r"\b(?:have |has |had |did |does |do |will |would |may |might |could |to |not |never |jointly |formally |officially |also |recently |finally )*(?:{verbs})(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)")).expect("valid pattern")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
-    Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:signed|inked) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
+    let verbs = alternation(finite(&[&SIGN_VERBS]));
+    Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:{verbs}) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
 });
 /// "Details of the agreement will be released after the official signing
 /// in Peking": the signing named by its noun.
 static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<agreement>«A\d+»)[^.;]{0,120}?\b(?:official |formal )?signing(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?")
+    let nouns = alternation(all(&[&SIGN_NOUNS]));
+    Regex::new(&format!(r"(?P<agreement>«A\d+»)[^.;]{{0,120}}?\b(?:official |formal )?(?:{nouns})(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?"))
         .expect("valid pattern")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
@@ -65,7 +70,7 @@ impl RelationExtractor for Signing {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
-        if !text.contains("«A") || !(text.contains("sign") || text.contains("inked")) {
+        if !text.contains("«A") || !lexicon::mentions_signing(text) {
             return;
         }
         for caps in SIGNING_NOUN.captures_iter(text) {
@@ -169,7 +174,8 @@ fn clause_start(text: &str, pos: usize) -> usize {
 fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops::Range<usize>) -> bool {
     let Some(at) = view.placeholder_in(entity, range.clone()) else { return true };
     let after = &text[at.end..range.end];
-    after.starts_with(" member") || after.starts_with(" official") || after.starts_with("-based")
+    let member = after.strip_prefix(' ').is_some_and(|a| MEMBER_NOUNS.words().iter().any(|m| a.starts_with(m)));
+    member || after.starts_with(" official") || after.starts_with("-based")
 }
 
 fn found(

@@ -2,11 +2,13 @@
 //!
 //! ## What it extracts
 //! `supports` and `opposes` from verbs ("criticized", "condemned",
-//! "rejected", "warned against", "backed", "welcomed", "praised",
+//! "rejected", "voted against", "backed", "welcomed", "praised",
 //! "celebrated"), from nouns ("the support of A and B for C", "A's
 //! criticism of B"), from the passive ("was welcomed by A", "confirmed by A
 //! as a positive contributor"), and from reported evaluations ("A said the
-//! deal violates / strengthens ...").
+//! deal violates / strengthens ..."). The verbs and nouns are the support
+//! and oppose lists of `data/lexicon/triggers/`, generated from the CAMEO
+//! codes 051-052 and 110-12x of the PETRARCH2 dictionaries.
 //!
 //! ## Example
 //! "Brazil welcomed the accord, while Argentina criticized it."
@@ -16,15 +18,18 @@
 //!
 //! ## Known misses
 //! Stance through pronouns and long paraphrases; irony; stance in
-//! questions is marked hedged, not asserted.
+//! questions is marked hedged, not asserted; acts the dictionaries code
+//! as threats or coercion ("threatened", "blocked"), not as stance.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{OPPOSE_VERBS, SPEECH_VERBS, SUPPORT_VERBS};
 use std::ops::Range;
 
+use crate::extract::lexicon::{
+    all, alternation, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, SUPPORT_NOUNS, SUPPORT_VERBS,
+};
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::view::{list, SentenceView};
@@ -41,25 +46,26 @@ const SUBJECT: &str =
     r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
 const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|did|does|do|will|would|may|might|could|not|never|no longer|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
 const OBJECT: &str = r"(?:the |this |that |a |an |their |its |his |her )?(?P<o>«[POCLAE]\d+»)";
-
-fn alternation(words: &[&str]) -> String {
-    let mut sorted: Vec<&str> = words.to_vec();
-    sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    sorted.join("|")
+/// The nouns of stance.
+fn nouns() -> String {
+    alternation(all(&[&OPPOSE_NOUNS, &SUPPORT_NOUNS]))
 }
 
 static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
-    Regex::new(&format!(r"\b(?P<n>support|backing|endorsement|criticism|condemnation|opposition|rejection) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}")).expect("valid pattern")
+    let nouns = nouns();
+    Regex::new(&format!(r"\b(?P<n>{nouns}) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}"))
+        .expect("valid pattern")
 });
 static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>support|backing|endorsement|criticism|condemnation|opposition|rejection|objections?) (?:for|of|to) {OBJECT}")).expect("valid pattern")
+    let nouns = nouns();
+    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>{nouns}) (?:for|of|to) {OBJECT}")).expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
 });
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
-    let speech = alternation(SPEECH_VERBS.words());
+    let speech = alternation(SPEECH_VERBS.words().iter().copied());
     Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
 });
 
@@ -188,7 +194,7 @@ fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
 }
 
 fn noun_relation(noun: &str) -> Relation {
-    if matches!(noun, "support" | "backing" | "endorsement") {
+    if SUPPORT_NOUNS.contains(&noun) {
         Relation::Supports
     } else {
         Relation::Opposes
