@@ -124,13 +124,14 @@ impl Findings {
                 return;
             }
         }
-        // Two patterns reading the same words into the same fact give one fact.
+        // Two patterns reading the same words into the same fact give one
+        // fact, and so do two rules of one extractor reading one sentence.
         let span = view.doc_span(found.range.clone());
         if self.facts.iter().rev().take_while(|f| f.evidence.sentence == view.index).any(|f| {
             f.subject == found.subject
                 && f.relation == found.relation
                 && f.object == found.object
-                && f.evidence.span == span
+                && (f.evidence.span == span || f.evidence.extractor == found.extractor)
         }) {
             return;
         }

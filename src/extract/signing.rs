@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, SIGN_NOUNS, SIGN_VERBS};
-use crate::extract::model::{Object, Relation};
+use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
@@ -55,7 +55,7 @@ static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"^[^.;«]{0,40}?(?:«[AT]\d+»[^.;«]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
+        r"^[^.;«,]{0,40}?(?:«[AT]\d+»[^.;«,]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
     )
     .expect("valid pattern")
 });
@@ -73,6 +73,7 @@ impl RelationExtractor for Signing {
         if !text.contains("«A") || !lexicon::mentions_signing(text) {
             return;
         }
+        from_clauses(view, doc, out);
         for caps in SIGNING_NOUN.captures_iter(text) {
             let (Some(agreement), Some(place)) = (entity(view, &caps, "agreement"), entity(view, &caps, "place"))
             else {
@@ -186,4 +187,74 @@ fn found(
     confidence: u8,
 ) -> Found<'static> {
     Found { subject, relation, object, range, extractor: NAME, confidence, title: None }
+}
+
+/// Signing over the sentence's clauses: every clause whose verb is a
+/// signing verb, in any voice or form ("A and B signed C", "C was signed by
+/// A", "after signing C, A said", "A, who signed C"), gives the agreement
+/// (its patient), the signatories (its actor; for "the ministers of A and
+/// B", A and B; a party after "with" or "between"), the place ("in",
+/// "at") and the date found in the clause.
+fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    let is_signer =
+        |e: usize| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization);
+    for (c, clause) in st.clauses.iter().enumerate() {
+        if !SIGN_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) {
+            continue;
+        }
+        let agreements: Vec<usize> = clause
+            .patient()
+            .iter()
+            .filter_map(|u| st.entity_of(u, doc.entities))
+            .filter(|&e| doc.kind(e) == EntityType::Agreement)
+            .collect();
+        if agreements.is_empty() {
+            continue;
+        }
+        let mut signers: Vec<usize> = Vec::new();
+        for unit in clause.actor(words) {
+            match st.entity_of(unit, doc.entities) {
+                Some(e) => signers.push(e),
+                None => signers.extend(st.of_entities(unit, doc.entities)),
+            }
+        }
+        for prep in ["with", "between", "among"] {
+            for unit in clause.prep(words, prep).unwrap_or(&[]) {
+                signers.extend(st.entity_of(unit, doc.entities));
+            }
+        }
+        let places: Vec<usize> = ["in", "at"]
+            .iter()
+            .flat_map(|p| clause.prep(words, p).unwrap_or(&[]))
+            .filter_map(|u| st.entity_of(u, doc.entities))
+            .filter(|&e| matches!(doc.kind(e), EntityType::Place | EntityType::Country))
+            .collect();
+        // The clause's extent: from its subject (or verb) to the next verb.
+        let start = if clause.subject_inherited || clause.verb.passive {
+            clause.verb.start
+        } else {
+            clause.subject.iter().map(|u| u.start).min().unwrap_or(clause.verb.start)
+        };
+        let mut end = st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start).max(clause.verb.end);
+        while end > clause.verb.end
+            && words[end - 1].chars().all(|ch| ch.is_ascii_punctuation() || !ch.is_alphanumeric())
+        {
+            end -= 1;
+        }
+        let dates = st.dates_in(start..end);
+        let range = view.view_range(st.span(start..end));
+        for &agreement in &agreements {
+            for &signer in signers.iter().filter(|&&s| is_signer(s)) {
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), range.clone(), 75));
+            }
+            for &place in &places {
+                out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), range.clone(), 70));
+            }
+            if let [date] = dates.as_slice() {
+                out.add(view, found(agreement, Relation::SignedOn, Object::Date(*date), range.clone(), 70));
+            }
+        }
+    }
 }

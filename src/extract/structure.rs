@@ -12,6 +12,7 @@ use crate::extract::model::{DocEntity, EntityType};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
 use crate::text::clause::{clauses, units, Clause};
+use crate::text::date::PartialDate;
 use crate::text::layer::SentenceLayer;
 use crate::text::pos::Xpos;
 
@@ -116,6 +117,45 @@ impl<'t> Structure<'t> {
             .iter()
             .find(|m| unit.contains(&m.tokens.start) && entities[m.entity].kind == EntityType::Organization)
             .map(|m| m.entity)
+    }
+
+    /// The entities named in the "of" phrase right after a unit ("the
+    /// ministers of A and B"), for a unit that names none itself.
+    #[must_use]
+    pub fn of_entities(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Vec<usize> {
+        if !self.words.get(unit.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+            return Vec::new();
+        }
+        let mut out = Vec::new();
+        let mut k = unit.end + 1;
+        while let Some(u) = self.units.iter().find(|u| u.start == k) {
+            out.extend(self.entity_of(u, entities));
+            k = u.end;
+            if matches!(self.words.get(k).copied(), Some("," | "and")) {
+                k += 1;
+                if self.words.get(k).is_some_and(|w| *w == "and") {
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        out
+    }
+
+    /// The dates the layer found inside tokens `range`.
+    #[must_use]
+    pub fn dates_in(&self, range: Range<usize>) -> Vec<PartialDate> {
+        if range.is_empty() {
+            return Vec::new();
+        }
+        let span = self.span(range);
+        self.layer
+            .dates
+            .iter()
+            .filter(|(d, _)| d.start() >= span.start() && d.end() <= span.end())
+            .map(|(_, d)| *d)
+            .collect()
     }
 
     /// The mention span of entity `e` inside `unit`, if any.

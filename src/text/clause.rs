@@ -291,6 +291,14 @@ fn list_to(words: &[&str], tags: &[Xpos], units: &[Range<usize>], last: usize) -
             break;
         }
         match unit_ending(units, k) {
+            // A list after "of" is the post-modifier of the phrase before
+            // it ("the ministers of A and B"): that phrase is the head.
+            Some(u) if units[u].start >= 2 && lower_is(words, units[u].start - 1, &["of"]) => {
+                return match unit_ending(units, units[u].start - 1) {
+                    Some(head) => vec![units[head].clone()],
+                    None => out,
+                };
+            }
             // A unit after a preposition or a verb belongs to another
             // phrase ("voted against A, and B backed it").
             Some(u)
@@ -316,7 +324,7 @@ fn list_to(words: &[&str], tags: &[Xpos], units: &[Range<usize>], last: usize) -
 /// pronoun, or before a parenthesis set off by commas.
 fn subject_before(words: &[&str], tags: &[Xpos], units: &[Range<usize>], start: usize) -> (Vec<Range<usize>>, bool) {
     let mut k = start;
-    while k > 0 && tag(tags, k - 1) == "RB" {
+    while k > 0 && matches!(tag(tags, k - 1), "RB" | "RBR" | "RBS") {
         k -= 1;
     }
     if k == 0 {
@@ -383,7 +391,17 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
                     .filter(|s| !s.0.is_empty())
             };
             let coordinated = verb.start > 0 && lower_is(words, verb.start - 1, COORDINATORS);
-            let taken = if coordinated || verb.form != VerbForm::Finite {
+            // A gerund or participle has its own predicate only after a
+            // preposition ("after signing"), a comma ("X said, praising Y")
+            // or at the start; one in a list ("training, and supporting
+            // Y") is a noun.
+            let free = verb.start == 0
+                || matches!(tag(tags, verb.start - 1), "IN" | ",")
+                || lower_is(words, verb.start - 1, &[","]);
+            let taken = if coordinated && verb.form == VerbForm::Finite
+                || verb.form == VerbForm::Infinitive
+                || matches!(verb.form, VerbForm::Gerund | VerbForm::Participle) && !coordinated && free
+            {
                 before.map(|c| (c.subject.clone(), c.apposition)).or_else(after)
             } else {
                 None
