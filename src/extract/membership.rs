@@ -5,7 +5,10 @@
 //! members since 2004", "two NATO member countries—A and B", "A is a member
 //! of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
 //! Turkey". The verbs and the noun "member" are the membership lists of
-//! `data/lexicon/triggers/`.
+//! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
+//! relative clauses, gerunds): "A, B and C are all members of D", "A became
+//! the Bank's newest member", "A, a member of D, said"; people too ("X
+//! joined the Harvest Party").
 //!
 //! ## Example
 //! "Finland and Sweden, as EU members, backed the plan."
@@ -15,7 +18,8 @@
 //!
 //! ## Known misses
 //! Membership said through a verb of wanting ("seeks to join": planned or
-//! hedged, not asserted); memberships of people in parties.
+//! hedged, not asserted); a party named only by its adjective ("Republican
+//! Senator X", "Labour MP Y"); membership implied by chairing a body.
 
 use std::sync::LazyLock;
 

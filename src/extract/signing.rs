@@ -7,6 +7,11 @@
 //! ministers of the three countries: X, Y and Z"); `signedIn` and `signedOn`
 //! from "in `<place>`" and "on `<date>`" in the same clause as the verb, or
 //! after the noun ("the agreement ... after the official signing in Peking").
+//! Over the sentence's clauses, every form of a signing verb: an adjective
+//! before the agreement ("signed the historic accord"), a gerund ("after
+//! signing the accord, A ..."), a relative clause ("A, who signed the
+//! accord"), the passive, "the ministers of A and B" (A and B sign), and a
+//! party after "with" or "between".
 //!
 //! ## Example
 //! "Chile and Peru signed a trade agreement on May 4 in Lima."
@@ -19,7 +24,7 @@
 //! ## Known misses
 //! Signing told without a verb of `data/lexicon/triggers/sign_verbs.txt`
 //! ("sign", "ink"; not "put their names to"); signatories far from the
-//! verb, in another sentence.
+//! verb, in another sentence; a place or date given in another sentence.
 
 use std::sync::LazyLock;
 

@@ -8,7 +8,12 @@
 //! as a positive contributor"), and from reported evaluations ("A said the
 //! deal violates / strengthens ..."). The verbs and nouns are the support
 //! and oppose lists of `data/lexicon/triggers/`, generated from the CAMEO
-//! codes 051-052 and 110-12x of the PETRARCH2 dictionaries.
+//! codes 051-052 and 110-12x of the PETRARCH2 dictionaries. The verbs are
+//! read over the sentence's clauses: the subject (or the passive's agent)
+//! holds the stance towards the object (or the passive's subject, or the
+//! verb's own preposition: "voted against"), through lists, relative
+//! clauses ("A, who chairs B, criticised C"), appositions, honorifics and
+//! titles before the object ("criticised Mr X") and coordinated verbs.
 //!
 //! ## Example
 //! "Brazil welcomed the accord, while Argentina criticized it."
