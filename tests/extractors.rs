@@ -74,5 +74,6 @@ fixture!(residence);
 fixture!(statements);
 fixture!(negation);
 fixture!(events);
+fixture!(events_described);
 fixture!(datelines);
 fixture!(dominant);

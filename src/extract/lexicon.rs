@@ -24,6 +24,10 @@ pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexic
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/org_heads.txt"));
 
+/// Lower-case head nouns of events named by a description ("the El Paso
+/// shooting", "the 2006 coup").
+pub static EVENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/event_nouns.txt"));
+
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 

@@ -195,6 +195,7 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             names::find(text, sentence.span, analysis, sentence.index, &taken, &mut found, &mut singles);
             names::find_role_objects(text, analysis, sentence.index, &mut found);
             nominals::find(text, sentence.span, analysis, sentence.index, doc_year, &mut found);
+            nominals::find_described_events(text, analysis, sentence.index, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
             let known = found.clone();
             nominals::find_events(text, sentence.span, sentence.index, &known, &mut found);

@@ -20,17 +20,24 @@
 //! `coref` makes one entity.
 //!
 //! Events named by an organisation or a people and a common head noun
-//! ("the NATO summit", "Israeli elections") are found here too.
+//! ("the NATO summit", "Israeli elections") are found here too, and so are
+//! events described by a noun phrase whose head is an event noun of
+//! `data/lexicon/event_nouns.txt` with a proper name or a year before it
+//! ("the deadly El Paso shooting" gives "El Paso shooting", "the 1995
+//! Cenepa war").
 //!
 //! ## Known misses
 //! Plural or generic uses ("previous agreements") are skipped, as is a bare
-//! noun with no determiner ("reach agreement").
+//! noun with no determiner ("reach agreement"). An event told only by its
+//! head ("the shooting", "twin bombings") is not an event until reference
+//! across sentences joins it to a named one; a place inside an event's
+//! name ("the Tacna massacre") gives no `locatedIn` yet.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{self, TIME_WORDS};
+use crate::extract::lexicon::{self, EVENT_NOUNS, TIME_WORDS};
 use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::span::Span;
@@ -111,6 +118,48 @@ pub fn find(
             title: None,
             sentence: index,
         });
+    }
+}
+
+/// Finds events named by a description in one sentence: the base noun
+/// phrases of the text layer headed by a lower-case event noun of
+/// `data/lexicon/event_nouns.txt`, with a proper name or a year among the
+/// words before the head ("the El Paso shooting", "the 2006 coup", "Thai
+/// general elections", "an anti-Brexit march"). The name is the phrase
+/// without its determiner or possessor. A bare "the attack" names nothing.
+pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
+    for phrase in &layer.phrases {
+        let head = layer.word(text, phrase.head);
+        if !EVENT_NOUNS.contains(&head) {
+            continue;
+        }
+        let mut start = phrase.start;
+        for i in phrase.start..phrase.head {
+            if layer.tags[i].0.as_str() == "POS" || matches!(layer.tags[i].1, Upos::DET | Upos::PRON) {
+                start = i + 1;
+            }
+        }
+        // The name starts at its first proper word or year ("the deadly
+        // El Paso shooting" is the "El Paso shooting").
+        let first = (start..phrase.head).find(|&i| {
+            let word = layer.word(text, i);
+            // A proper noun, or a capitalised adjective inside the sentence
+            // ("Thai"; not "Presidential elections" opening it); "the
+            // October elections": a month names no event.
+            let proper = matches!(layer.tags[i].1, Upos::PROPN) || i > 0 && layer.tags[i].1 == Upos::ADJ;
+            proper && word.chars().any(char::is_uppercase) && !TIME_WORDS.contains(&word)
+                || word.len() == 4 && word.parse::<i32>().is_ok_and(|y| (1800..2200).contains(&y))
+        });
+        let Some(first) = first else { continue };
+        let span = layer.span_of(first, phrase.head + 1);
+        out.push(Mention::new(
+            span,
+            EntityType::Event,
+            text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "),
+            NAME,
+            60,
+            index,
+        ));
     }
 }
 
