@@ -176,7 +176,11 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
     let text = doc.text.as_str();
     let sentences = segment(text);
     // 0. The text layer: tokens, tags, phrases, names and dates, once per sentence.
-    let layer = TextLayer::analyse(text, &sentences);
+    let mut layer = TextLayer::analyse(text, &sentences);
+    // "On Sunday" is a date against the article's own.
+    if let Some(anchor) = doc.metadata.date.filter(|d| d.day.is_some()) {
+        layer.resolve_weekdays(text, anchor);
+    }
     // A text without a date is dated by the latest year it mentions.
     let doc_year = doc.metadata.date.and_then(|d| d.year).or_else(|| layer.latest_year());
 

@@ -11,7 +11,9 @@
 //! before the agreement ("signed the historic accord"), a gerund ("after
 //! signing the accord, A ..."), a relative clause ("A, who signed the
 //! accord"), the passive, "the ministers of A and B" (A and B sign), and a
-//! party after "with" or "between".
+//! party after "with" or "between". The date may stand before the clause
+//! ("On Sunday, A and B signed"); weekdays are dates against the article's
+//! own date (`TextLayer::resolve_weekdays`).
 //!
 //! ## Example
 //! "Chile and Peru signed a trade agreement on May 4 in Lima."
@@ -248,7 +250,11 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         {
             end -= 1;
         }
-        let dates = st.dates_in(start..end);
+        // A date set before the clause ("On 3 May, A and B signed") is the
+        // clause's as long as no other verb stands between.
+        let date_start = if c == 0 { 0 } else { st.clauses[c - 1].verb.end.min(start) };
+        let mut dates = st.dates_after_preposition(date_start..start);
+        dates.extend(st.dates_in(start..end));
         let range = view.view_range(st.span(start..end));
         for &agreement in &agreements {
             for &signer in signers.iter().filter(|&&s| is_signer(s)) {

@@ -158,6 +158,28 @@ impl<'t> Structure<'t> {
             .collect()
     }
 
+    /// The dates inside tokens `range` that follow "on" or "in" ("On 3
+    /// May, ..."): a date set before a clause as its adverbial, not a
+    /// dateline's.
+    #[must_use]
+    pub fn dates_after_preposition(&self, range: Range<usize>) -> Vec<PartialDate> {
+        let tokens = &self.layer.tokens;
+        self.layer
+            .dates
+            .iter()
+            .filter(|(d, _)| {
+                let Some(first) = tokens.iter().position(|t| t.span.start() == d.start()) else { return false };
+                range.contains(&first)
+                    && first > 0
+                    && self
+                        .words
+                        .get(first - 1)
+                        .is_some_and(|w| w.eq_ignore_ascii_case("on") || w.eq_ignore_ascii_case("in"))
+            })
+            .map(|(_, d)| *d)
+            .collect()
+    }
+
     /// The mention span of entity `e` inside `unit`, if any.
     #[must_use]
     pub fn mention_span(&self, unit: &Range<usize>, e: usize) -> Option<Span> {

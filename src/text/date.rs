@@ -230,6 +230,52 @@ fn days_from_civil(year: i32, month: u8, day: u8) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
+/// The date of days since 1970-01-01 (the inverse of `days_from_civil`).
+fn civil_from_days(days: i64) -> (i32, u8, u8) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+    (year, month, day)
+}
+
+/// Weekday names, Monday first.
+const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+
+/// The day a weekday named in an article means, against the article's
+/// date `anchor` (year, month and day): the latest such day on or before
+/// it, as news reports mostly look back ("signed on Sunday" in a
+/// Wednesday's article), or with `ahead` the first one after it ("will sign
+/// on Friday"). `None` for a word that is no weekday or an anchor that is
+/// not a full date.
+///
+/// ```
+/// use kgforge::text::date::{weekday_date, PartialDate};
+/// let wednesday = PartialDate::ymd(2019, 7, 10).unwrap();
+/// assert_eq!(weekday_date("Sunday", wednesday, false), PartialDate::ymd(2019, 7, 7));
+/// assert_eq!(weekday_date("Wednesday", wednesday, false), Some(wednesday));
+/// assert_eq!(weekday_date("Friday", wednesday, true), PartialDate::ymd(2019, 7, 12));
+/// ```
+#[must_use]
+pub fn weekday_date(name: &str, anchor: PartialDate, ahead: bool) -> Option<PartialDate> {
+    let wanted = WEEKDAYS.iter().position(|w| *w == name)? as i64;
+    let (year, month, day) = (anchor.year?, anchor.month?, anchor.day?);
+    if !anchor.is_valid() {
+        return None;
+    }
+    let base = days_from_civil(year, month, day);
+    // 1970-01-01 was a Thursday (index 3).
+    let today = (base + 3).rem_euclid(7);
+    let delta = if ahead { (wanted - today - 1).rem_euclid(7) + 1 } else { -(today - wanted).rem_euclid(7) };
+    let (y, m, d) = civil_from_days(base + delta);
+    PartialDate::ymd(y, m, d)
+}
+
 /// Month names and their abbreviations, with their numbers.
 const MONTHS: [(&str, u8); 24] = [
     ("January", 1),

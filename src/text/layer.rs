@@ -9,7 +9,7 @@
 
 use crate::span::Span;
 use crate::text::chunk::{noun_phrases, NounPhrase};
-use crate::text::date::{find_dates, PartialDate};
+use crate::text::date::{find_dates, weekday_date, PartialDate};
 use crate::text::ner::{NameTag, NameTagger, NameType, SentenceInput};
 use crate::text::pos::{PosTagger, Upos, Xpos};
 use crate::text::sentence::{BlockKind, Sentence};
@@ -143,6 +143,37 @@ impl TextLayer {
         layer
     }
 
+    /// Adds the weekdays the sentences name ("on Sunday", "said Tuesday")
+    /// to their dates, resolved against the document's date `anchor` (a
+    /// full date): the latest such day on or before it, or the next one
+    /// after it where the sentence speaks ahead ("will", "next"). A weekday
+    /// that opens a written date ("Wednesday, July 10") is part of it.
+    pub fn resolve_weekdays(&mut self, text: &str, anchor: PartialDate) {
+        for sentence in self.sentences.iter_mut().flatten() {
+            let mut added = Vec::new();
+            for (i, token) in sentence.tokens.iter().enumerate() {
+                let word = &text[token.span.range()];
+                let written = sentence.dates.iter().any(|(d, _)| {
+                    d.overlaps(token.span) || (d.start() >= token.span.end() && d.start() - token.span.end() <= 3)
+                });
+                if written {
+                    continue;
+                }
+                let before = |w: &[&str]| {
+                    sentence.tokens[..i].iter().any(|t| w.iter().any(|x| text[t.span.range()].eq_ignore_ascii_case(x)))
+                };
+                let ahead = before(&["will", "'ll", "next", "shall"]);
+                if let Some(date) = weekday_date(word, anchor, ahead) {
+                    added.push((token.span, date));
+                }
+            }
+            if !added.is_empty() {
+                sentence.dates.extend(added);
+                sentence.dates.sort_by_key(|(span, _)| *span);
+            }
+        }
+    }
+
     /// The latest year any analysed sentence mentions.
     #[must_use]
     pub fn latest_year(&self) -> Option<i32> {
@@ -173,6 +204,24 @@ mod tests {
             .collect();
         assert!(names.contains(&("Maria Lopez", NameType::Person)), "{names:?}");
         assert!(names.contains(&("Geneva", NameType::Place)), "{names:?}");
+    }
+
+    #[test]
+    fn weekdays_resolve_against_the_article_date() {
+        let text = "Wednesday, July 10, 2019\n\nOn Sunday, the two presidents signed the accord. They will meet again on Friday.";
+        let sentences = segment(text);
+        let mut layer = TextLayer::analyse(text, &sentences);
+        layer.resolve_weekdays(text, PartialDate::ymd(2019, 7, 10).expect("valid"));
+        let dates: Vec<(&str, PartialDate)> = sentences
+            .iter()
+            .filter_map(|s| layer.sentence(s.index))
+            .flat_map(|l| l.dates.iter().map(|(span, d)| (&text[span.range()], *d)))
+            .collect();
+        let day = |y, m, d| PartialDate::ymd(y, m, d).expect("valid");
+        assert!(dates.contains(&("Sunday", day(2019, 7, 7))), "{dates:?}");
+        assert!(dates.contains(&("Friday", day(2019, 7, 12))), "{dates:?}");
+        // The weekday of a written date is part of it.
+        assert!(!dates.iter().any(|(w, _)| *w == "Wednesday"), "{dates:?}");
     }
 
     #[test]
