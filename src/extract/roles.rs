@@ -77,7 +77,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«D\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
@@ -96,6 +96,14 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("valid role pattern"))
     .collect()
 });
+
+/// The index in [`PATTERNS`] of "X, Albania's ambassador": a body before
+/// the post, after the person.
+const OWNER_BEFORE_TITLE_AFTER_PERSON: usize = 5;
+
+/// A body named right after a post ("... chairman of the Y").
+static BODY_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^,? (?:of|at|for) (?:the )?«[OCL]\d+»").expect("valid pattern"));
 
 /// Finds any post word, whatever its case: sentences without one skip the
 /// title patterns.
@@ -153,6 +161,26 @@ impl RelationExtractor for Roles {
                     continue;
                 }
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
+                // "X, the Democratic chairman of the Y": the post is held in
+                // the body its "of" phrase names, not in its modifier's.
+                // A party named there says whose member the holder is.
+                if i == OWNER_BEFORE_TITLE_AFTER_PERSON && BODY_AFTER.is_match(&view.text[whole.end..]) {
+                    if is_party(&doc.entities[org].name) {
+                        out.add(
+                            view,
+                            Found {
+                                subject: person,
+                                relation: Relation::MemberOf,
+                                object: Object::Entity(org),
+                                range: whole,
+                                extractor: NAME,
+                                confidence: 70,
+                                title: None,
+                            },
+                        );
+                    }
+                    continue;
+                }
                 // "Croatian Defense Minister X", "Illinois Gov. X": the state
                 // named with a post is where its holder is a citizen or lives.
                 let org_first = caps.name(org_slot).map_or(usize::MAX, |m| m.start())
