@@ -69,6 +69,7 @@ fixture!(signing_relative);
 fixture!(signing_with);
 fixture!(signing_passive);
 fixture!(stance);
+fixture!(stance_pronoun);
 fixture!(killing);
 fixture!(residence);
 fixture!(statements);

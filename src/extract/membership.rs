@@ -151,7 +151,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             };
             let from = subject_start(clause).min(verb.start);
             for member in &clause.subject {
-                let Some(m) = st.entity_of(member, doc.entities) else { continue };
+                let Some(m) = st.subject_entity(member, doc.entities, doc.last_person) else { continue };
                 for body in bodies {
                     let Some(org) = st.entity_of(body, doc.entities) else { continue };
                     add(m, org, from..body.end.max(verb.end), 75);
@@ -192,7 +192,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 .map_or(object.end, |u| u.end);
             let from = subject_start(clause).min(verb.start);
             for member in &clause.subject {
-                let Some(m) = st.entity_of(member, doc.entities) else { continue };
+                let Some(m) = st.subject_entity(member, doc.entities, doc.last_person) else { continue };
                 add(m, org, from..end, 75);
             }
         }

@@ -222,7 +222,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         }
         let mut signers: Vec<usize> = Vec::new();
         for unit in clause.actor(words) {
-            match st.entity_of(unit, doc.entities) {
+            match st.subject_entity(unit, doc.entities, doc.last_person) {
                 Some(e) => signers.push(e),
                 None => signers.extend(st.of_entities(unit, doc.entities)),
             }

@@ -128,7 +128,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             if apposition && named {
                 break;
             }
-            let Some(subject) = st.entity_of(actor, doc.entities) else { continue };
+            let Some(subject) = st.subject_entity(actor, doc.entities, doc.last_person) else { continue };
             if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                 continue;
             }

@@ -100,6 +100,29 @@ impl<'t> Structure<'t> {
         None
     }
 
+    /// The entity a subject unit names, where a personal pronoun ("he",
+    /// "she") stands for the nearest person named before it in the
+    /// sentence, else for the last person of the sentences before
+    /// (`last_person`).
+    #[must_use]
+    pub fn subject_entity(
+        &self,
+        unit: &Range<usize>,
+        entities: &[DocEntity],
+        last_person: Option<usize>,
+    ) -> Option<usize> {
+        if unit.len() == 1 && matches!(self.words[unit.start].to_lowercase().as_str(), "he" | "she") {
+            let before = self
+                .mentions
+                .iter()
+                .rev()
+                .find(|m| m.tokens.end <= unit.start && entities[m.entity].kind == EntityType::Person)
+                .map(|m| m.entity);
+            return before.or(last_person);
+        }
+        self.entity_of(unit, entities)
+    }
+
     /// The owner named in a possessive inside the unit ("Chile" of
     /// "Chile's plan").
     #[must_use]
