@@ -131,24 +131,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let word = words[head].to_lowercase();
         let verb = clause.verb.start..clause.verb.end;
         // Joining.
-        for entry in MEMBERSHIP_VERBS.words() {
-            let mut parts = entry.split(' ');
-            if parts.next() != Some(word.as_str()) {
-                continue;
-            }
-            let rest: Vec<&str> = parts.collect();
-            let follows = rest
-                .iter()
-                .enumerate()
-                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
-            if !follows {
-                continue;
-            }
-            let bodies: &[Range<usize>] = if rest.is_empty() {
-                &clause.objects
-            } else {
-                clause.preps.iter().find(|(p, _)| *p == head + rest.len()).map_or(&[], |(_, u)| u.as_slice())
-            };
+        if let Some(bodies) = clause.trigger_patient(words, &MEMBERSHIP_VERBS) {
             let from = subject_start(clause).min(verb.start);
             for member in &clause.subject {
                 let Some(m) = st.subject_entity(member, doc.entities, doc.last_person) else { continue };
@@ -157,7 +140,6 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                     add(m, org, from..body.end.max(verb.end), 75);
                 }
             }
-            break;
         }
         // Being a member.
         if !matches!(

@@ -170,32 +170,9 @@ type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
 /// one-word trigger takes the clause's actor and patient; a trigger ending
 /// in a preposition ("warned against") takes that preposition's phrase.
 fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
-    let head = clause.verb.head;
-    let word = words[head].to_lowercase();
-    for (list, relation) in [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)] {
-        for entry in list.words() {
-            let mut parts = entry.split(' ');
-            if parts.next() != Some(word.as_str()) {
-                continue;
-            }
-            let rest: Vec<&str> = parts.collect();
-            if rest.is_empty() {
-                return Some((relation, clause.actor(words), clause.patient()));
-            }
-            let follows = rest
-                .iter()
-                .enumerate()
-                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
-            if !follows {
-                continue;
-            }
-            let prep = head + rest.len();
-            if let Some((_, units)) = clause.preps.iter().find(|(p, _)| *p == prep) {
-                return Some((relation, clause.actor(words), units.as_slice()));
-            }
-        }
-    }
-    None
+    [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)].into_iter().find_map(
+        |(list, relation)| clause.trigger_patient(words, list).map(|units| (relation, clause.actor(words), units)),
+    )
 }
 
 fn noun_relation(noun: &str) -> Relation {

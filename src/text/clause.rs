@@ -23,6 +23,7 @@ use std::ops::Range;
 
 use crate::text::chunk::NounPhrase;
 use crate::text::pos::Xpos;
+use crate::text::wordlist::WordList;
 
 /// How a verb group is built.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -85,6 +86,41 @@ impl Clause {
     #[must_use]
     pub fn prep<'c>(&'c self, words: &[&str], word: &str) -> Option<&'c [Range<usize>]> {
         self.preps.iter().find(|(p, _)| words[*p].eq_ignore_ascii_case(word)).map(|(_, u)| u.as_slice())
+    }
+
+    /// What the clause's verb acts on when it opens an entry of `list` (a
+    /// verb, or a verb and its particle or preposition: "warned against",
+    /// "acceded to"): for a one-word entry the clause's patient, for a
+    /// longer one the phrase of its last word. The longest entry that
+    /// matches wins; `None` when none does.
+    #[must_use]
+    pub fn trigger_patient<'c>(&'c self, words: &[&str], list: &WordList) -> Option<&'c [Range<usize>]> {
+        let head = self.verb.head;
+        let word = words.get(head)?.to_lowercase();
+        let mut best: Option<(usize, &[Range<usize>])> = None;
+        for entry in list.words() {
+            let mut parts = entry.split(' ');
+            if parts.next() != Some(word.as_str()) {
+                continue;
+            }
+            let rest: Vec<&str> = parts.collect();
+            let follows = rest
+                .iter()
+                .enumerate()
+                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
+            if !follows || best.is_some_and(|(n, _)| n >= rest.len()) {
+                continue;
+            }
+            let units = if rest.is_empty() {
+                Some(self.patient())
+            } else {
+                self.preps.iter().find(|(p, _)| *p == head + rest.len()).map(|(_, u)| u.as_slice())
+            };
+            if let Some(units) = units {
+                best = Some((rest.len(), units));
+            }
+        }
+        best.map(|(_, units)| units)
     }
 
     /// Who acts: the agent ("by" phrase) of a passive, else the subject.
