@@ -27,7 +27,7 @@ import json
 import random
 import sys
 
-from precision_sample import QUAD, pick_documents, read_sample, unquote
+from precision_sample import QUAD, count_verdicts, pick_documents, read_sample, unquote
 
 PER_SAMPLE = 100
 SEED = 20261129
@@ -129,11 +129,7 @@ def contexts(bench, path):
 
 
 def score(path):
-    counts = {}
-    for row in read_sample(path):
-        c = counts.setdefault(row["relation"], [0, 0, 0])
-        verdict = row["verdict"].strip().lower()
-        c[0 if verdict == "y" else 1 if verdict == "n" else 2] += 1
+    counts = count_verdicts(path, "relation")
     total = [sum(c[i] for c in counts.values()) for i in range(3)]
     for relation, (right, wrong, unchecked) in sorted(counts.items()):
         print(f"{relation}: {right} right, {wrong} wrong, {unchecked} unchecked")

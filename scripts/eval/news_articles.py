@@ -15,14 +15,20 @@ import os
 import sys
 
 
-def main():
-    gold, bench, out = sys.argv[1:4]
+def annotated_articles(gold):
+    """The article ids a gold file's `doc` lines name, in order."""
     wanted = []
     with open(gold, encoding="utf-8") as handle:
         for line in handle:
             cols = line.rstrip("\n").split("\t")
             if cols[0] == "doc":
                 wanted.append(cols[1].removesuffix(".txt"))
+    return wanted
+
+
+def main():
+    gold, bench, out = sys.argv[1:4]
+    wanted = annotated_articles(gold)
     if not os.path.exists(bench):
         print(f"{bench}: not present; the news evaluation set cannot be built", file=sys.stderr)
         return 2

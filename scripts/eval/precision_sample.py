@@ -118,13 +118,18 @@ def contexts(bench, path):
             print("   (label not found verbatim; see the documents)")
 
 
-def score(path):
+def count_verdicts(path, column):
+    """Counts of (right, wrong, unchecked) verdicts per value of `column`."""
     counts = {}
     for row in read_sample(path):
-        c = counts.setdefault(row["type"], [0, 0, 0])
+        c = counts.setdefault(row[column], [0, 0, 0])
         verdict = row["verdict"].strip().lower()
         c[0 if verdict == "y" else 1 if verdict == "n" else 2] += 1
-    for kind, (right, wrong, unchecked) in sorted(counts.items()):
+    return counts
+
+
+def score(path):
+    for kind, (right, wrong, unchecked) in sorted(count_verdicts(path, "type").items()):
         print(f"{kind}: {right} right, {wrong} wrong, {unchecked} unchecked")
 
 

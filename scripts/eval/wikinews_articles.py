@@ -17,15 +17,12 @@ import json
 import os
 import sys
 
+from news_articles import annotated_articles
+
 
 def main():
     gold, source, out = sys.argv[1:4]
-    wanted = []
-    with open(gold, encoding="utf-8") as handle:
-        for line in handle:
-            cols = line.rstrip("\n").split("\t")
-            if cols[0] == "doc":
-                wanted.append(cols[1].removesuffix(".txt"))
+    wanted = annotated_articles(gold)
     if not os.path.exists(source):
         print(f"{source}: not present; the Wikinews evaluation set cannot be built", file=sys.stderr)
         return 2

@@ -75,18 +75,7 @@ impl RelationExtractor for Membership {
                 let Some(org) = entity(view, &caps, "org") else { continue };
                 let range = caps.get(0).map_or(0..0, |m| m.range());
                 for (_, member) in entities(view, &caps, "members") {
-                    out.add(
-                        view,
-                        Found {
-                            subject: member,
-                            relation: Relation::MemberOf,
-                            object: Object::Entity(org),
-                            range: range.clone(),
-                            extractor: NAME,
-                            confidence: 80,
-                            title: None,
-                        },
-                    );
+                    out.add(view, Found::new(member, Relation::MemberOf, Object::Entity(org), range.clone(), NAME, 80));
                 }
             }
         }

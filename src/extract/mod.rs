@@ -116,6 +116,21 @@ pub struct Found<'t> {
     pub title: Option<&'t str>,
 }
 
+impl Found<'static> {
+    /// A fact found by `extractor`, with no post title.
+    #[must_use]
+    pub fn new(
+        subject: usize,
+        relation: Relation,
+        object: Object,
+        range: Range<usize>,
+        extractor: &'static str,
+        confidence: u8,
+    ) -> Self {
+        Found { subject, relation, object, range, extractor, confidence, title: None }
+    }
+}
+
 impl Findings {
     /// Records a fact found in `view`, reading its modality from the clause.
     pub fn add(&mut self, view: &SentenceView, found: Found<'_>) {

@@ -146,18 +146,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 // An inherited subject stands elsewhere: the evidence is the verb phrase.
                 let from = if clause.subject_inherited { verb.start.min(patient.start) } else { first };
                 let range = view.view_range(st.span(from..last));
-                out.add(
-                    view,
-                    Found {
-                        subject,
-                        relation,
-                        object: Object::Entity(object),
-                        range,
-                        extractor: NAME,
-                        confidence,
-                        title: None,
-                    },
-                );
+                out.add(view, Found::new(subject, relation, Object::Entity(object), range, NAME, confidence));
             }
         }
     }
@@ -192,16 +181,6 @@ fn add(
     out: &mut Findings,
 ) {
     let (Some(subject), Some(object)) = (subject, entity(view, caps, "o")) else { return };
-    out.add(
-        view,
-        Found {
-            subject,
-            relation,
-            object: Object::Entity(object),
-            range: caps.get(0).map_or(0..0, |m| m.range()),
-            extractor: NAME,
-            confidence,
-            title: None,
-        },
-    );
+    let range = caps.get(0).map_or(0..0, |m| m.range());
+    out.add(view, Found::new(subject, relation, Object::Entity(object), range, NAME, confidence));
 }
