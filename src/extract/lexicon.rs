@@ -28,6 +28,10 @@ pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/
 /// shooting", "the 2006 coup").
 pub static EVENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/event_nouns.txt"));
 
+/// Heads of a phrase that names a country's state as an actor ("the
+/// Chilean government").
+pub static STATE_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/state_heads.txt"));
+
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 

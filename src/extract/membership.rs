@@ -154,7 +154,12 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             continue;
         }
         for object in &clause.objects {
-            let Some(org) = body_of_member(st, doc, clause, object) else { continue };
+            let of = clause
+                .preps
+                .iter()
+                .find(|(p, _)| *p == object.end && words[*p].eq_ignore_ascii_case("of"))
+                .and_then(|(_, u)| u.first());
+            let Some(org) = body_of_member(st, doc, object, of) else { continue };
             let end = clause
                 .preps
                 .iter()
@@ -178,12 +183,12 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             continue;
         }
         // The "of" phrase right after the unit.
-        let of = (words.get(unit.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) && is_member_phrase(words, unit))
+        let of = words
+            .get(unit.end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
             .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
             .flatten();
-        let org = of
-            .and_then(|u| st.entity_of(u, doc.entities))
-            .or_else(|| body_of_member(st, doc, &Clause::default(), unit));
+        let org = body_of_member(st, doc, unit, of);
         let Some(org) = org else { continue };
         let Some(m) = st.entity_of(before, doc.entities) else { continue };
         add(m, org, before.start..of.map_or(unit.end, |u| u.end), 70);
@@ -198,20 +203,21 @@ fn is_member_phrase(words: &[&str], unit: &Range<usize>) -> bool {
         || last > unit.start && MEMBER_NOUNS.contains(&words[last - 1].to_lowercase().as_str())
 }
 
-/// The body a member phrase names: its "of" phrase ("a member of C"), the
-/// owner in a possessive ("the Bank's newest member"), or a body named
-/// inside it ("a NATO member").
-fn body_of_member(st: &Structure<'_>, doc: &DocContext<'_>, clause: &Clause, unit: &Range<usize>) -> Option<usize> {
+/// The body a member phrase names: its "of" phrase `of` ("a member of
+/// C"), the owner in a possessive ("the Bank's newest member"), or a body
+/// named inside it ("a NATO member").
+fn body_of_member(
+    st: &Structure<'_>,
+    doc: &DocContext<'_>,
+    unit: &Range<usize>,
+    of: Option<&Range<usize>>,
+) -> Option<usize> {
     if !is_member_phrase(&st.words, unit) {
         return None;
     }
-    let of = clause
-        .preps
-        .iter()
-        .find(|(p, _)| *p == unit.end && st.words[*p].eq_ignore_ascii_case("of"))
-        .and_then(|(_, u)| u.first())
-        .and_then(|u| st.entity_of(u, doc.entities));
-    of.or_else(|| st.owner_of(unit)).or_else(|| st.organization_in(unit, doc.entities))
+    of.and_then(|u| st.entity_of(u, doc.entities))
+        .or_else(|| st.owner_of(unit))
+        .or_else(|| st.organization_in(unit, doc.entities))
 }
 
 /// Where a clause's subject starts, or its verb when the subject was

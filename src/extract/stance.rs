@@ -33,7 +33,7 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -47,8 +47,12 @@ pub struct Stance;
 
 const NAME: &str = "stance";
 
-const SUBJECT: &str =
-    r"(?P<s>«[POC]\d+»|«D\d+» (?:government|authorities|leadership|officials|side|administration))(?:,[^,«]{1,40},)?";
+/// The holder of a stance: a person, country or body, or a country's
+/// state named by its adjective ("the Chilean government").
+fn subject() -> String {
+    let heads = alternation(all(&[&STATE_HEADS]));
+    format!(r"(?P<s>«[POC]\d+»|«D\d+» (?:{heads}))(?:,[^,«]{{1,40}},)?")
+}
 const ADVERBS: &str = r",?(?: |$)(?:(?:has|have|had|did|does|do|will|would|may|might|could|not|never|no longer|also|strongly|openly|sharply|publicly|repeatedly|firmly|formally|fiercely|warmly|unanimously|quickly|immediately|swiftly|already|further|again|both|officially|vehemently) )*";
 const OBJECT: &str = r"(?:the |this |that |a |an |their |its |his |her )?(?P<o>«[POCLAE]\d+»)";
 /// The nouns of stance.
@@ -71,7 +75,8 @@ static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
 });
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     let speech = alternation(SPEECH_VERBS.words().iter().copied());
-    Regex::new(&format!(r"{SUBJECT}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
+    let subject = subject();
+    Regex::new(&format!(r"{subject}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
 });
 
 impl RelationExtractor for Stance {

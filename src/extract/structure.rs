@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use crate::extract::lexicon::STATE_HEADS;
 use crate::extract::model::{DocEntity, EntityType};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
@@ -15,10 +16,6 @@ use crate::text::clause::{clauses, units, Clause};
 use crate::text::date::PartialDate;
 use crate::text::layer::SentenceLayer;
 use crate::text::pos::Xpos;
-
-/// Words that, as the head of a phrase holding a country, name its state
-/// ("the Chilean government", "Peruvian officials").
-const STATE_HEADS: &[&str] = &["government", "authorities", "administration", "leadership", "officials", "side"];
 
 /// One mention: its tokens, span and entity.
 #[derive(Debug, Clone)]

@@ -26,10 +26,9 @@ use crate::text::pos::Xpos;
 use crate::text::wordlist::WordList;
 
 /// How a verb group is built.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum VerbForm {
     /// A tensed verb, possibly with auxiliaries or a modal ("has signed").
-    #[default]
     Finite,
     /// An "-ing" form without auxiliaries ("after signing").
     Gerund,
@@ -40,7 +39,7 @@ pub enum VerbForm {
 }
 
 /// A verb group: `start..end` tokens, the main verb at `head`.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerbGroup {
     /// First token.
     pub start: usize,
@@ -60,7 +59,7 @@ pub struct VerbGroup {
 
 /// A clause: a verb group with its arguments. Every argument is a list of
 /// coordinated units, each a token range.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Clause {
     /// The verb group.
     pub verb: VerbGroup,
@@ -190,7 +189,13 @@ pub fn units(phrases: &[NounPhrase], names: &[Range<usize>]) -> Vec<Range<usize>
 /// verbs ("the signing ceremony").
 #[must_use]
 pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<VerbGroup> {
-    let in_unit = |i: usize| units.iter().any(|u| u.contains(&i));
+    let mut inside = vec![false; words.len() + 1];
+    for u in units {
+        for flag in inside.iter_mut().take(u.end).skip(u.start) {
+            *flag = true;
+        }
+    }
+    let in_unit = |i: usize| inside.get(i).copied().unwrap_or(false);
     let mut groups = Vec::new();
     let mut i = 0;
     while i < words.len() {
@@ -411,8 +416,6 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
             VerbForm::Finite | VerbForm::Participle => subject_before(words, tags, units, verb.start),
             VerbForm::Gerund | VerbForm::Infinitive => (Vec::new(), false),
         };
-        // "A, the minister, said": a participle right after a unit is a
-        // reduced relative ("the deal signed by A"): its subject is that unit.
         let mut inherited = false;
         if subject.is_empty() {
             // A verb phrase coordinated with the one before ("arrived and
@@ -431,9 +434,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
             // preposition ("after signing"), a comma ("X said, praising Y")
             // or at the start; one in a list ("training, and supporting
             // Y") is a noun.
-            let free = verb.start == 0
-                || matches!(tag(tags, verb.start - 1), "IN" | ",")
-                || lower_is(words, verb.start - 1, &[","]);
+            let free = verb.start == 0 || matches!(tag(tags, verb.start - 1), "IN" | ",");
             let taken = if coordinated && verb.form == VerbForm::Finite
                 || verb.form == VerbForm::Infinitive
                 || matches!(verb.form, VerbForm::Gerund | VerbForm::Participle) && !coordinated && free

@@ -153,6 +153,10 @@ impl TextLayer {
             let mut added = Vec::new();
             for (i, token) in sentence.tokens.iter().enumerate() {
                 let word = &text[token.span.range()];
+                // Most words are no weekday: the cheap test first.
+                if !word.ends_with("day") {
+                    continue;
+                }
                 let written = sentence.dates.iter().any(|(d, _)| {
                     d.overlaps(token.span) || (d.start() >= token.span.end() && d.start() - token.span.end() <= 3)
                 });
