@@ -72,6 +72,7 @@ fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(killing);
 fixture!(residence);
+fixture!(pairs);
 fixture!(statements);
 fixture!(negation);
 fixture!(events);

@@ -6,7 +6,9 @@
 //!    tagger of the text layer);
 //! 2. [`coref`]: mentions to document entities;
 //! 3. relation extractors, one per file, run on each sentence's
-//!    [`view::SentenceView`] and listed in [`REGISTRY`].
+//!    [`view::SentenceView`] and listed in [`REGISTRY`];
+//! 4. [`pairs`], the learned scorer, on each sentence's candidate pairs of
+//!    names after the patterns, with what they found as features.
 //!
 //! Each document is extracted on its own: the work is pure and parallel.
 //! Entities are joined across documents later, by `resolve`.
@@ -25,6 +27,7 @@ pub mod view;
 pub mod geography;
 pub mod killing;
 pub mod membership;
+pub mod pairs;
 pub mod residence;
 pub mod roles;
 pub mod signing;
@@ -188,6 +191,17 @@ pub fn extract_document(doc: &Document) -> DocExtraction {
 /// Extracts everything from one document, showing each sentence view to
 /// `trace` before the relation extractors read it (for `kgforge explain`).
 pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> DocExtraction {
+    extract_with(doc, trace, &mut pairs::PairMode::shipped())
+}
+
+/// Extracts everything from one document with the pair step in `pairs`
+/// (the shipped scorer, another model, or collecting candidates for
+/// training).
+pub fn extract_with(
+    doc: &Document,
+    trace: &mut dyn FnMut(&SentenceView),
+    pairs: &mut pairs::PairMode<'_>,
+) -> DocExtraction {
     let text = doc.text.as_str();
     let sentences = segment(text);
     // 0. The text layer: tokens, tags, phrases, names and dates, once per sentence.
@@ -258,9 +272,12 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
             .filter(|_| in_sentence.len() >= 2)
             .map(|l| structure::Structure::new(text, l, &view));
         let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };
+        let first = findings.facts.len();
         for extractor in REGISTRY {
             extractor.extract(&view, &context, &mut findings);
         }
+        // The learned scorer reads what the patterns proposed.
+        pairs::run(&view, &context, &mut findings, first, pairs);
         if let Some(&(_, e)) = in_sentence.iter().rev().find(|(_, e)| entities[*e].kind == EntityType::Person) {
             last_person = Some(e);
         }

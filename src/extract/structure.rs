@@ -200,6 +200,18 @@ impl<'t> Structure<'t> {
             .collect()
     }
 
+    /// The names of the sentence (mentions that are not adjectives): their
+    /// tokens, span and entity, in text order.
+    pub fn names(&self) -> impl Iterator<Item = (Range<usize>, Span, usize)> + '_ {
+        self.mentions.iter().filter(|m| !m.adjectival).map(|m| (m.tokens.clone(), m.span, m.entity))
+    }
+
+    /// The Universal part-of-speech tag of token `i`.
+    #[must_use]
+    pub fn upos(&self, i: usize) -> &'static str {
+        self.layer.tags.get(i).map_or("X", |t| t.1.as_str())
+    }
+
     /// The mention span of entity `e` inside `unit`, if any.
     #[must_use]
     pub fn mention_span(&self, unit: &Range<usize>, e: usize) -> Option<Span> {
