@@ -209,6 +209,13 @@ pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &
 }
 
 /// A headline in title case: most longer words capitalised.
+/// Whether the title word at `end` is the surname of the first name the
+/// run holds ("John Major has", "Anna General said"): one first name
+/// before it and no capitalised word after it.
+fn surname_after_first_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
+    end == start + 1 && is_first_name(tokens[start].text) && !tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+}
+
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.chars().count() >= 4).collect();
     let lower = long.iter().filter(|t| !t.is_capitalized()).count();
@@ -332,7 +339,10 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         // event's name ("Munich Security Conference"), not before a person
         // ("Peruvian Defense Minister Jane Roe").
         if is_continuation_word(next)
-            && !(title_word && !run.upto(tokens, end).org_head && !ahead.at(text, tokens, end))
+            && !(title_word
+                && !run.upto(tokens, end).org_head
+                && !ahead.at(text, tokens, end)
+                && !surname_after_first_name(tokens, start, end))
         {
             end += 1;
             continue;
