@@ -1,7 +1,7 @@
 //! Mentions: spans of text that name (or refer to) an entity, before
 //! in-document coreference groups them into entities.
 
-use crate::extract::lexicon::NAME_TITLES;
+use crate::extract::lexicon::{NAME_CONNECTORS, NAME_TITLES};
 use crate::extract::model::EntityType;
 use crate::gazetteer::{EntryId, Gazetteer};
 use crate::span::Span;
@@ -73,10 +73,14 @@ pub struct Token<'t> {
 }
 
 impl Token<'_> {
-    /// Starts with an upper-case letter.
+    /// Starts with an upper-case letter, or is a name behind a particle
+    /// joined by a hyphen ("al-Assad", "el-Sisi").
     #[must_use]
     pub fn is_capitalized(&self) -> bool {
         self.text.chars().next().is_some_and(char::is_uppercase)
+            || self.text.split_once('-').is_some_and(|(particle, rest)| {
+                NAME_CONNECTORS.contains(&particle) && rest.chars().next().is_some_and(char::is_uppercase)
+            })
     }
 
     /// Two or more letters, all upper case ("NATO", "U.S.").

@@ -127,8 +127,12 @@ pub fn find(
             i += 1;
             continue;
         }
-        let (end, has_and) = extend_run(text, &tokens, i, &mut ahead);
-        classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
+        let (end, has_and, title) = extend_run(text, &tokens, i, &mut ahead);
+        // A title before a person's name ("US Secretary of State") is
+        // read by the roles extractor, not named.
+        if !title {
+            classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
+        }
         i = end;
     }
     judge_people_by_shape(layer, out);
@@ -311,9 +315,10 @@ impl RunWords {
     }
 }
 
-/// Extends a run from `start`; returns its end (exclusive) and whether an
-/// "and" joined two parts of it.
-fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsAhead) -> (usize, bool) {
+/// Extends a run from `start`; returns its end (exclusive), whether an
+/// "and" joined two parts of it, and whether it is a title that a
+/// person's name follows.
+fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsAhead) -> (usize, bool, bool) {
     let mut end = start + 1;
     let mut has_and = false;
     let mut run = RunWords { seen: start, org_head: false, complement: false, person_word: false };
@@ -326,6 +331,16 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         }
         let next = &tokens[end];
         let title_word = NAME_TITLES.contains(&next.text) || is_title_word(next.text);
+        // A person's name after a whole title ends the title: "Secretary
+        // of State Jane Roe" is a post and a name, not one name.
+        if is_first_name(next.text)
+            && tokens.get(end + 1).is_some_and(|t| t.is_capitalized() && only_space_between(text, *next, *t))
+            && tokens[start..end].iter().any(|t| NAME_TITLES.contains(&t.text) || is_title_word(t.text))
+        {
+            // ... unless the words before name a body ("the Navy Jane Roe").
+            let body = run.upto(tokens, end).org_head;
+            return (end, has_and, !body);
+        }
         // A post after an organisation's name starts a person's title:
         // "National Congress President Jane Roe".
         if title_word
@@ -384,7 +399,7 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         }
         break;
     }
-    (end, has_and)
+    (end, has_and, false)
 }
 
 /// A capitalised word that may continue a name already started: anything
@@ -887,9 +902,8 @@ fn looks_like_name_word(token: &Token<'_>) -> bool {
     if token.is_acronym() && word.len() > 2 {
         return false;
     }
-    word.chars().next().is_some_and(char::is_uppercase)
-        && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
-        || matches!(word, "bin" | "al" | "van" | "von" | "de" | "da" | "di" | "del" | "ibn" | "el" | "la" | "le")
+    token.is_capitalized() && word.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '\'' | '’' | '.'))
+        || NAME_CONNECTORS.contains(&word) && word.chars().all(char::is_lowercase)
 }
 
 /// Acronyms that are not organisations.

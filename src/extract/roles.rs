@@ -70,12 +70,14 @@ static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     [
-        // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X
-        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)? {title},? (?P<person>«P\d+»)"),
+        // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
+        // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)? {title}(?: to (?:the )?«[COL]\d+»)?,? (?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \([^()«»]{{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
-        format!(r"{title} (?:of|at|for|to|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
+        // ("ambassador to X": X is where the post is, not who holds it)
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
