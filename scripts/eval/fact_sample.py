@@ -4,14 +4,15 @@ of the scored relations from a kgforge build over 2,000 documents of the
 bench corpus.
 
     python3 scripts/eval/fact_sample.py sample ../shared/bench/news.jsonl \
-        target/release/kgforge OUT.tsv [OFFSET [SEED]]
+        target/release/kgforge OUT.tsv [OFFSET [SEED [EXTRACTOR]]]
     python3 scripts/eval/fact_sample.py contexts ../shared/bench/news.jsonl OUT.tsv > /tmp/facts.txt
     python3 scripts/eval/fact_sample.py score OUT.tsv
 
 `sample` takes the same 2,000 documents as `precision_sample.py` (every
 16th line from OFFSET), runs `kgforge extract`, keeps the facts whose
 modality is Asserted and whose relation is one of `../shared/eval/RELATIONS.md`,
-and draws 100 with SEED. The file keeps ids and names only (the texts are
+and draws 100 with SEED (only EXTRACTOR's facts when one is named; their
+confidence is then written in the note column). The file keeps ids and names only (the texts are
 under research-only terms): fact IRI, document, relation, subject and object
 labels, extractor, the evidence's byte span, and empty `verdict` and `note`
 columns for the hand check.
@@ -39,7 +40,7 @@ RELATIONS = {
 }
 
 
-def sample(bench, binary, out, offset, seed):
+def sample(bench, binary, out, offset, seed, extractor=None):
     import subprocess
 
     docs = pick_documents(bench, offset)
@@ -75,10 +76,13 @@ def sample(bench, binary, out, offset, seed):
                 e["end"] = unquote(o)
             elif p == KG + "extractor":
                 e["extractor"] = unquote(o)
+            elif p == KG + "confidence":
+                e["confidence"] = unquote(o)
     pool = sorted(
         iri
         for iri, f in facts.items()
         if f.get("modality") == "Asserted" and f.get("relation") in RELATIONS and "subject" in f and "object" in f
+        and (extractor is None or evidence.get(f.get("evidence", ""), {}).get("extractor") == extractor)
     )
     print(f"{len(pool)} asserted facts in {len(docs)} documents", file=sys.stderr)
     rng = random.Random(seed)
@@ -100,7 +104,9 @@ def sample(bench, binary, out, offset, seed):
                 ev.get("start", ""),
                 ev.get("end", ""),
             ]
-            f.write("\t".join(row) + "\t\t\n")
+            # One extractor's sample keeps each fact's confidence in the note.
+            note = f"confidence {ev.get('confidence', '')}" if extractor else ""
+            f.write("\t".join(row) + f"\t\t{note}\n")
 
 
 def contexts(bench, path):
@@ -140,7 +146,8 @@ def main():
     if len(sys.argv) >= 5 and sys.argv[1] == "sample":
         offset = int(sys.argv[5]) if len(sys.argv) > 5 else 0
         seed = int(sys.argv[6]) if len(sys.argv) > 6 else SEED
-        sample(sys.argv[2], sys.argv[3], sys.argv[4], offset, seed)
+        extractor = sys.argv[7] if len(sys.argv) > 7 else None
+        sample(sys.argv[2], sys.argv[3], sys.argv[4], offset, seed, extractor)
     elif len(sys.argv) >= 4 and sys.argv[1] == "contexts":
         contexts(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 3 and sys.argv[1] == "score":
