@@ -79,7 +79,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // ("ambassador to X": X is where the post is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of [a-z]+(?: [a-z]+){{0,2}}?)?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
@@ -146,7 +146,10 @@ impl RelationExtractor for Roles {
                 if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
                     continue;
                 }
-                let mut relation = if title.chars().next().is_some_and(char::is_lowercase)
+                // "head of agriculture forecasting at the Y" leads a unit of Y.
+                let mut relation = if caps.name("unit").is_some() {
+                    Relation::WorksFor
+                } else if title.chars().next().is_some_and(char::is_lowercase)
                     && !title.contains(' ')
                     && VERB_POSTS.contains(&title)
                 {
@@ -333,6 +336,12 @@ pub fn home_country_posts(
     for (m, e) in mentions.iter().zip(assignment) {
         let (Some(person), Some(title)) = (*e, m.title.as_deref()) else { continue };
         if m.kind != EntityType::Person || has_post.contains(&person) || out.iter().any(|f| f.subject == person) {
+            continue;
+        }
+        // A head of state's or government's title before a name is written
+        // with a capital ("President Jane Roe"); "president Jane Roe" in
+        // business news runs a company.
+        if !title.starts_with(char::is_uppercase) {
             continue;
         }
         let lower = title.to_lowercase();
