@@ -223,6 +223,18 @@ struct Name {
     entity: usize,
     kind: EntityType,
     place: Place,
+    /// The role it plays in each clause of the sentence.
+    roles: Vec<Option<Role>>,
+}
+
+/// A name's role in a clause: subject, passive subject, object, or the
+/// phrase of the preposition at a token.
+#[derive(Clone, Copy)]
+enum Role {
+    Subject,
+    PassiveSubject,
+    Object,
+    Prep(usize),
 }
 
 /// What the gazetteer says a name is: its kind, the countries it lies in
@@ -282,7 +294,8 @@ pub fn candidates(
             } else {
                 Place::default()
             };
-            Name { tokens, span, entity, kind, place }
+            let roles = (0..structure.clauses.len()).map(|c| role_in(structure, c, &tokens)).collect();
+            Name { tokens, span, entity, kind, place, roles }
         })
         .collect();
     let mut out = Vec::new();
@@ -292,7 +305,7 @@ pub fn candidates(
     let lower: Vec<String> = structure.words.iter().map(|w| w.to_lowercase()).collect();
     let sentence = Sentence { structure, lower: &lower, facts: &findings.facts[first..] };
     for (i, left) in names.iter().enumerate() {
-        for right in &names[i + 1..] {
+        for (names_between, right) in names[i + 1..].iter().enumerate() {
             if right.tokens.start < left.tokens.end || left.entity == right.entity {
                 continue;
             }
@@ -305,7 +318,7 @@ pub fn candidates(
                     continue;
                 }
                 let mut features = Vec::with_capacity(64);
-                sentence.features(subject, object, left, right, &mut features);
+                sentence.features(subject, object, left, right, names_between, &mut features);
                 out.push(Candidate {
                     sentence: view.index,
                     subject: subject.entity,
@@ -389,29 +402,42 @@ fn distance_bucket(d: usize) -> &'static str {
     }
 }
 
-/// The role a name plays in a clause: subject, object or a preposition's
-/// phrase (the preposition's word, lower case, second).
-fn role_in<'w>(
-    structure: &Structure<'_>,
-    lower: &'w [String],
-    clause: usize,
-    tokens: &Range<usize>,
-) -> Option<(&'static str, &'w str)> {
+/// The role a name plays in a clause.
+fn role_in(structure: &Structure<'_>, clause: usize, tokens: &Range<usize>) -> Option<Role> {
     let clause = &structure.clauses[clause];
     let holds = |units: &[Range<usize>]| units.iter().any(|u| u.start <= tokens.start && tokens.end <= u.end);
     if holds(&clause.subject) {
-        return Some((if clause.verb.passive { "subj-pass" } else { "subj" }, ""));
+        return Some(if clause.verb.passive { Role::PassiveSubject } else { Role::Subject });
     }
     if holds(&clause.objects) {
-        return Some(("obj", ""));
+        return Some(Role::Object);
     }
-    clause.preps.iter().find(|(_, units)| holds(units)).map(|(p, _)| ("prep", lower[*p].as_str()))
+    clause.preps.iter().find(|(_, units)| holds(units)).map(|(p, _)| Role::Prep(*p))
+}
+
+/// A role as feature parts: its kind and, for a preposition, the word.
+fn role_parts(role: Role, lower: &[String]) -> (&'static str, &str) {
+    match role {
+        Role::Subject => ("subj", ""),
+        Role::PassiveSubject => ("subj-pass", ""),
+        Role::Object => ("obj", ""),
+        Role::Prep(p) => ("prep", lower[p].as_str()),
+    }
 }
 
 impl Sentence<'_> {
     /// The features of the pair `subject` → `object`; `left` and `right`
     /// are the same two in text order.
-    fn features(&self, subject: &Name, object: &Name, left: &Name, right: &Name, out: &mut Vec<u64>) {
+    /// `names_between` counts the names between the two.
+    fn features(
+        &self,
+        subject: &Name,
+        object: &Name,
+        left: &Name,
+        right: &Name,
+        names_between: usize,
+        out: &mut Vec<u64>,
+    ) {
         let words = self.lower;
         let s_type = type_code(subject.kind);
         let o_type = type_code(object.kind);
@@ -467,9 +493,7 @@ impl Sentence<'_> {
         keys.add(17, &[pair, head(subject), head(object)]);
 
         // Names between.
-        let inside =
-            self.structure.names().filter(|(t, _, _)| t.start >= between.start && t.end <= between.end).count();
-        keys.add(18, &[pair, ["0", "1", "2", "3+"][inside.min(3)]]);
+        keys.add(18, &[pair, ["0", "1", "2", "3+"][names_between.min(3)]]);
 
         // Trigger and title words.
         let is_kill = |w: &String| KILL_VERBS.contains(&w.as_str()) || KILL_NOUNS.contains(&w.as_str());
@@ -488,10 +512,10 @@ impl Sentence<'_> {
         }
 
         // Clause roles.
-        for c in 0..self.structure.clauses.len() {
-            let s_role = role_in(self.structure, words, c, &subject.tokens);
-            let o_role = role_in(self.structure, words, c, &object.tokens);
-            if let (Some((s_role, s_prep)), Some((o_role, o_prep))) = (s_role, o_role) {
+        for (c, (s_role, o_role)) in subject.roles.iter().zip(&object.roles).enumerate() {
+            if let (Some(s_role), Some(o_role)) = (*s_role, *o_role) {
+                let (s_role, s_prep) = role_parts(s_role, words);
+                let (o_role, o_prep) = role_parts(o_role, words);
                 let verb = words[self.structure.clauses[c].verb.head].as_str();
                 keys.add(21, &[pair, s_role, s_prep, o_role, o_prep]);
                 keys.add(22, &[pair, s_role, s_prep, o_role, o_prep, verb]);
