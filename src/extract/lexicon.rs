@@ -208,6 +208,15 @@ pub fn is_agreement_noun(word: &str) -> bool {
     AGREEMENT_NOUNS.words().iter().chain(AGREEMENT_HEADS.words()).any(|head| head.eq_ignore_ascii_case(word))
 }
 
+/// Words that make a title a post below the top ("deputy", "vice").
+pub static SUBORDINATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/subordinate_titles.txt"));
+
+/// Title words of one who leads ("president", "mayor", "chairman").
+pub static HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/head_titles.txt"));
+
+/// Words that make a "Secretary" a minister ("Defense Secretary").
+pub static CABINET_SECRETARIES: WordList = WordList::new(include_str!("../../data/lexicon/cabinet_secretaries.txt"));
+
 /// The relation a title phrase implies, from its words.
 ///
 /// "Prime Minister" leads a government; "Minister of Defense" holds a
@@ -217,7 +226,7 @@ pub fn is_agreement_noun(word: &str) -> bool {
 pub fn title_relation(title: &str) -> Relation {
     let lower = title.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
-    let subordinate = words.iter().any(|w| matches!(*w, "deputy" | "vice" | "assistant" | "associate" | "under"));
+    let subordinate = words.iter().any(|w| SUBORDINATE_TITLES.contains(w));
     if subordinate {
         return Relation::WorksFor;
     }
@@ -233,46 +242,14 @@ pub fn title_relation(title: &str) -> Relation {
     if words.iter().any(|w| matches!(*w, "minister" | "ministers")) {
         return Relation::MinisterOf;
     }
-    if words.iter().any(|w| {
-        matches!(
-            *w,
-            "president"
-                | "premier"
-                | "chancellor"
-                | "king"
-                | "queen"
-                | "emir"
-                | "sultan"
-                | "mayor"
-                | "governor"
-                | "gov."
-                | "chairman"
-                | "chairwoman"
-                | "chair"
-                | "chairperson"
-                | "director"
-                | "director-general"
-                | "head"
-                | "leader"
-                | "chief"
-                | "ceo"
-                | "commander"
-                | "founder"
-                | "boss"
-                | "owner"
-        )
-    }) {
+    if words.iter().any(|w| HEAD_TITLES.contains(w)) {
         return Relation::HeadOf;
     }
     if lower.contains("secretary general") || lower.contains("secretary-general") {
         return Relation::HeadOf;
     }
     // A US-style "Defense Secretary" or "Secretary of State" is a minister.
-    if words.contains(&"secretary")
-        && words
-            .iter()
-            .any(|w| matches!(*w, "state" | "defense" | "defence" | "foreign" | "home" | "interior" | "treasury"))
-    {
+    if words.contains(&"secretary") && words.iter().any(|w| CABINET_SECRETARIES.contains(w)) {
         return Relation::MinisterOf;
     }
     Relation::WorksFor

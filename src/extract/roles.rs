@@ -35,6 +35,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{title_relation, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::text::wordlist::WordList;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::mention::Mention;
@@ -262,19 +263,11 @@ impl RelationExtractor for Roles {
     }
 }
 
-/// Verbs that say someone leads a body ("X, who heads the Y").
 /// Words with a doer's ending that name no doer ("NATO after X").
-const NOT_DOERS: &[&str] = &[
-    "after", "other", "another", "under", "over", "never", "ever", "whether", "either", "neither", "rather", "later",
-    "earlier", "former", "latter", "order", "border", "together", "however", "for", "or", "nor", "than", "an", "can",
-    "began", "man", "woman", "plan", "ban", "want", "meant", "sent", "went", "spent", "per", "summer", "winter",
-    "number", "matter", "letter", "water", "power", "corner", "paper", "computer", "center", "centre", "sector",
-    "factor", "error", "manner", "member", "partner", "counter", "major", "minor", "prior", "senior", "junior",
-    "interior", "superior", "exterior", "mayor", "favor", "labor", "honor", "colour", "color", "tumor",
-];
+static NOT_DOERS: WordList = WordList::new(include_str!("../../data/lexicon/not_doers.txt"));
 
-const VERB_POSTS: &[&str] =
-    &["operates", "runs", "heads", "leads", "founded", "owns", "directs", "chairs", "manages", "commands"];
+/// Verbs that say someone leads a body ("X, who heads the Y").
+static VERB_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/lead_verbs.txt"));
 
 /// Whether a body's name is a political party's ("Harvest Party").
 fn is_party(name: &str) -> bool {

@@ -156,13 +156,15 @@ fn lower_is(words: &[&str], i: usize, options: &[&str]) -> bool {
     words.get(i).is_some_and(|w| options.iter().any(|o| w.eq_ignore_ascii_case(o)))
 }
 
-const BE_GET: &[&str] = &[
-    "be", "is", "are", "was", "were", "been", "being", "'s", "’s", "'re", "am", "get", "gets", "got", "gotten",
-    "getting",
-];
-const NEGATIONS: &[&str] = &["not", "n't", "n’t", "never"];
-const COORDINATORS: &[&str] = &["and", "or"];
-const RELATIVES: &[&str] = &["who", "which", "that"];
+/// Forms of "be" and "get" that make a participle passive.
+static PASSIVE_AUXILIARIES: WordList =
+    WordList::new(include_str!("../../data/lexicon/grammar/passive_auxiliaries.txt"));
+/// Words that negate a verb group.
+static NEGATIONS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/negations.txt"));
+/// Coordinating conjunctions.
+static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/coordinators.txt"));
+/// Relative pronouns.
+static RELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/relatives.txt"));
 
 /// Units: the noun phrases, each merged with the `names` (token ranges)
 /// that overlap it; names outside every phrase are units of their own.
@@ -214,7 +216,7 @@ pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec
             if is_verb(t) {
                 head = Some(j);
             } else if t == "TO" && j == start {
-            } else if t == "RB" && is_verb(tag(tags, j + 1)) || lower_is(words, j, NEGATIONS) {
+            } else if t == "RB" && is_verb(tag(tags, j + 1)) || lower_is(words, j, NEGATIONS.words()) {
                 // An adverb or negation between verbs ("has not signed",
                 // "has also signed").
             } else {
@@ -238,7 +240,8 @@ pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec
         } else {
             VerbForm::Finite
         };
-        let passive = tag(tags, head) == "VBN" && (start..head).any(|k| lower_is(words, k, BE_GET))
+        let passive = tag(tags, head) == "VBN"
+            && (start..head).any(|k| lower_is(words, k, PASSIVE_AUXILIARIES.words()))
             || form == VerbForm::Participle && lower_is(words, end, &["by"]);
         groups.push(VerbGroup {
             start,
@@ -246,7 +249,7 @@ pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec
             head,
             form,
             passive,
-            negated: (start..end).any(|k| lower_is(words, k, NEGATIONS)),
+            negated: (start..end).any(|k| lower_is(words, k, NEGATIONS.words())),
             modal: (start..end).any(|k| tag(tags, k) == "MD"),
         });
         i = end;
@@ -277,7 +280,7 @@ fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize
         if lower_is(words, k, &[","]) {
             k += 1;
         }
-        let coordinated = lower_is(words, k, COORDINATORS);
+        let coordinated = lower_is(words, k, COORDINATORS.words());
         if coordinated {
             k += 1;
         }
@@ -319,7 +322,7 @@ fn list_to(words: &[&str], tags: &[Xpos], units: &[Range<usize>], last: usize) -
     loop {
         let mut k = start;
         let mut coordinated = false;
-        if k > 0 && lower_is(words, k - 1, COORDINATORS) {
+        if k > 0 && lower_is(words, k - 1, COORDINATORS.words()) {
             k -= 1;
             coordinated = true;
         }
@@ -372,7 +375,7 @@ fn subject_before(words: &[&str], tags: &[Xpos], units: &[Range<usize>], start: 
         return (Vec::new(), false);
     }
     // "A, who signed it": the relative pronoun's antecedent.
-    if lower_is(words, k - 1, RELATIVES) && matches!(tag(tags, k - 1), "WP" | "WDT" | "IN") {
+    if lower_is(words, k - 1, RELATIVES.words()) && matches!(tag(tags, k - 1), "WP" | "WDT" | "IN") {
         let mut a = k - 1;
         if a > 0 && lower_is(words, a - 1, &[","]) {
             a -= 1;
@@ -429,7 +432,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
                     .map(|v| subject_before(words, tags, units, v.start))
                     .filter(|s| !s.0.is_empty())
             };
-            let coordinated = verb.start > 0 && lower_is(words, verb.start - 1, COORDINATORS);
+            let coordinated = verb.start > 0 && lower_is(words, verb.start - 1, COORDINATORS.words());
             // A gerund or participle has its own predicate only after a
             // preposition ("after signing"), a comma ("X said, praising Y")
             // or at the start; one in a list ("training, and supporting
