@@ -12,6 +12,7 @@
 //!   a name ending in a word such as Times, News, Post or Agency, or one
 //!   CamelCase or all-capitals token.
 
+use crate::text::wordlist::WordList;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -21,61 +22,7 @@ use crate::text::date::{find_dates, PartialDate};
 use crate::text::sentence::{blocks, dateline, Block, BlockKind};
 
 /// Last words of outlet names.
-const OUTLET_WORDS: &[&str] = &[
-    "Times",
-    "News",
-    "Post",
-    "Agency",
-    "Press",
-    "Herald",
-    "Journal",
-    "Tribune",
-    "Telegraph",
-    "Gazette",
-    "Review",
-    "Daily",
-    "Insider",
-    "Monitor",
-    "Observer",
-    "Express",
-    "Mail",
-    "Chronicle",
-    "Courier",
-    "Guardian",
-    "Independent",
-    "Reporter",
-    "Wire",
-    "Radio",
-    "TV",
-    "Television",
-    "Network",
-    "Media",
-    "Online",
-    "Today",
-    "Weekly",
-    "Magazine",
-    "Standard",
-    "Star",
-    "Globe",
-    "Bulletin",
-    "Dispatch",
-    "Record",
-    "Register",
-    "Sentinel",
-    "Examiner",
-    "Inquirer",
-    "Mirror",
-    "Voice",
-    "Digest",
-    "Report",
-    "Info",
-    "Newswire",
-    "Broadcasting",
-    "Service",
-    "Channel",
-    "Portal",
-    "Insight",
-];
+static OUTLET_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/outlet_words.txt"));
 
 static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[\s:|•·])(?i:by)\s+(?P<name>[^\s,|•·][^,|•·\n]*?)\s*(?:,\s*(?P<org>[^,|•·\n]+?)\s*)?(?:[|•·]|$)")

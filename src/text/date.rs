@@ -8,6 +8,7 @@
 //! [`PartialDate::resolve`] fills the year from an anchor, the document's
 //! publication date, and yields an [`XsdDate`] ready to become an RDF literal.
 
+use crate::text::wordlist::WordList;
 use std::sync::LazyLock;
 
 use regex::{Captures, Regex};
@@ -345,45 +346,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Words after a bare number that make it a quantity, not a year.
-const QUANTITY_WORDS: &[&str] = &[
-    "percent",
-    "pct",
-    "per",
-    "people",
-    "dlrs",
-    "dollars",
-    "euros",
-    "pounds",
-    "tonnes",
-    "tons",
-    "barrels",
-    "bags",
-    "shares",
-    "troops",
-    "soldiers",
-    "units",
-    "km",
-    "kilometres",
-    "kilometers",
-    "miles",
-    "metres",
-    "meters",
-    "feet",
-    "points",
-    "votes",
-    "residents",
-    "workers",
-    "jobs",
-    "cases",
-    "members",
-    "hours",
-    "minutes",
-    "days",
-    "years",
-    "cars",
-    "homes",
-    "acres",
-];
+static QUANTITY_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/quantity_words.txt"));
 
 /// Every date in `text`, with its byte span, in text order; spans do not
 /// overlap.

@@ -12,6 +12,7 @@
 //! Everything here runs in one pass over the text, with patterns compiled
 //! once.
 
+use crate::text::wordlist::WordList;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
@@ -314,207 +315,19 @@ fn classify(text: &str, raw: &[RawBlock]) -> Vec<Block> {
 
 /// Lines that introduce a list of other articles: everything after them is
 /// furniture.
-const LIST_HEADERS: &[&str] = &[
-    "latest articles",
-    "latest news",
-    "latest stories",
-    "latest posts",
-    "latest",
-    "more like this",
-    "more stories",
-    "more news",
-    "more articles",
-    "more from this author",
-    "related",
-    "related articles",
-    "related posts",
-    "related stories",
-    "related news",
-    "related content",
-    "related topics",
-    "read more",
-    "read also",
-    "also read",
-    "see also",
-    "you may also like",
-    "you might also like",
-    "you may be interested in",
-    "most read",
-    "most popular",
-    "most viewed",
-    "popular posts",
-    "popular",
-    "recommended",
-    "recommended for you",
-    "recommended stories",
-    "trending",
-    "trending now",
-    "editor's picks",
-    "editors' picks",
-    "top stories",
-    "leave a reply",
-    "leave a comment",
-    "comments",
-    "what to read next",
-    "don't miss",
-];
+static LIST_HEADERS: WordList = WordList::new(include_str!("../../data/lexicon/layout/list_headers.txt"));
 
 /// Whole lines that are page furniture.
-const FURNITURE_LINES: &[&str] = &[
-    "home",
-    "news",
-    "menu",
-    "search",
-    "share",
-    "share this",
-    "share this article",
-    "share this story",
-    "tweet",
-    "print",
-    "email",
-    "e-mail",
-    "subscribe",
-    "advertisement",
-    "advertising",
-    "ad",
-    "sponsored",
-    "sponsored content",
-    "login",
-    "log in",
-    "sign in",
-    "sign up",
-    "register",
-    "close",
-    "skip to content",
-    "skip to main content",
-    "follow us",
-    "tags",
-    "topics",
-    "categories",
-    "category",
-    "previous article",
-    "next article",
-    "previous post",
-    "next post",
-    "previous",
-    "next",
-    "published",
-    "published on",
-    "updated",
-    "last updated",
-    "posted",
-    "posted on",
-    "posted in",
-    "by",
-    "loading",
-    "loading...",
-    "back to top",
-    "no comments",
-    "photo",
-    "photos",
-    "video",
-    "watch",
-    "listen",
-    "more posts",
-    "newsletter",
-    "copy link",
-    "read next",
-    "continue reading",
-    "click here",
-];
+static FURNITURE_LINES: WordList = WordList::new(include_str!("../../data/lexicon/layout/furniture_lines.txt"));
 
 /// Line openings that mark furniture (matched lowercase, at a word end).
-const FURNITURE_PREFIXES: &[&str] = &[
-    "published on",
-    "published:",
-    "updated:",
-    "updated on",
-    "last updated",
-    "posted on",
-    "posted:",
-    "posted in",
-    "more posts",
-    "share this",
-    "share on",
-    "share via",
-    "follow us",
-    "subscribe to",
-    "sign up for",
-    "copyright",
-    "©",
-    "all rights reserved",
-    "tags:",
-    "filed under",
-    "read more:",
-    "read also:",
-    "see also:",
-    "also read:",
-    "related:",
-    "click here",
-    "photo:",
-    "photos:",
-    "image:",
-    "credit:",
-    "advertisement",
-    "we use cookies",
-    "this site uses cookies",
-    "this website uses cookies",
-    "skip to",
-    "listen to this article",
-    "source:",
-];
+static FURNITURE_PREFIXES: WordList = WordList::new(include_str!("../../data/lexicon/layout/furniture_prefixes.txt"));
 
 /// Words of a share-button row.
-const SOCIAL_WORDS: &[&str] = &[
-    "facebook",
-    "twitter",
-    "x",
-    "whatsapp",
-    "linkedin",
-    "email",
-    "e",
-    "mail",
-    "print",
-    "telegram",
-    "pinterest",
-    "reddit",
-    "share",
-    "tweet",
-    "copy",
-    "link",
-    "viber",
-    "messenger",
-    "instagram",
-    "youtube",
-    "tiktok",
-    "on",
-    "via",
-];
+static SOCIAL_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/layout/social_words.txt"));
 
 /// Words a date-only line may have around its date.
-const DATE_LINE_WORDS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last",
-    "on",
-    "at",
-    "date",
-    "am",
-    "pm",
-    "a",
-    "m",
-    "p",
-    "gmt",
-    "utc",
-    "cet",
-    "cest",
-    "est",
-    "edt",
-    "bst",
-    "time",
-    "first",
-];
+static DATE_LINE_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/layout/date_line_words.txt"));
 
 static TEMPERATURE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[-+−]?[0-9]{1,3}(?:[.,][0-9])?\s*°?\s*[CF]$").expect("valid pattern"));
@@ -562,7 +375,7 @@ fn is_furniture(t: &str) -> bool {
     if FURNITURE_LINES.contains(&key.as_str()) {
         return true;
     }
-    if FURNITURE_PREFIXES.iter().any(|p| {
+    if FURNITURE_PREFIXES.words().iter().any(|p| {
         low.starts_with(p) && low[p.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric() || p.ends_with(':'))
     }) {
         return true;
