@@ -28,7 +28,7 @@ import json
 import random
 import sys
 
-from precision_sample import QUAD, count_verdicts, pick_documents, read_sample, unquote
+from precision_sample import count_verdicts, extracted_quads, read_sample, unquote
 
 PER_SAMPLE = 100
 SEED = 20261129
@@ -41,19 +41,9 @@ RELATIONS = {
 
 
 def sample(bench, binary, out, offset, seed, extractor=None):
-    import subprocess
-
-    docs = pick_documents(bench, offset)
-    subset = "/tmp/kgforge-fact-docs.jsonl"
-    with open(subset, "w", encoding="utf-8") as f:
-        f.writelines(docs)
-    nq = subprocess.run([binary, "extract", subset, "--format", "nq"], capture_output=True, text=True, check=False).stdout
+    docs, quads = extracted_quads(bench, binary, offset, "/tmp/kgforge-fact-docs.jsonl")
     facts, labels, evidence = {}, {}, {}
-    for line in nq.splitlines():
-        m = QUAD.match(line)
-        if not m:
-            continue
-        s, p, o = m.group(1), m.group(2), m.group(3)
+    for s, p, o in quads:
         if p == "http://www.w3.org/2000/01/rdf-schema#label" and o.startswith('"'):
             labels[s] = unquote(o)
         elif "#fact-" in s:

@@ -52,18 +52,26 @@ def unquote(literal):
     return json.loads('"' + body + '"')
 
 
-def sample(bench, binary, out, offset, seed):
+def extracted_quads(bench, binary, offset, subset):
+    """The sample's documents (every STRIDE-th line from `offset`), written
+    to `subset`, and the (subject, predicate, object) of each quad kgforge
+    extracts from them."""
     docs = pick_documents(bench, offset)
-    subset = "/tmp/kgforge-precision-docs.jsonl"
     with open(subset, "w", encoding="utf-8") as f:
         f.writelines(docs)
     nq = subprocess.run([binary, "extract", subset, "--format", "nq"], capture_output=True, text=True, check=False).stdout
-    types, labels, mentioned = {}, {}, {}
+    quads = []
     for line in nq.splitlines():
         m = QUAD.match(line)
-        if not m:
-            continue
-        s, p, o = m.group(1), m.group(2), m.group(3)
+        if m:
+            quads.append((m.group(1), m.group(2), m.group(3)))
+    return docs, quads
+
+
+def sample(bench, binary, out, offset, seed):
+    docs, quads = extracted_quads(bench, binary, offset, "/tmp/kgforge-precision-docs.jsonl")
+    types, labels, mentioned = {}, {}, {}
+    for s, p, o in quads:
         if p == "http://www.w3.org/1999/02/22-rdf-syntax-ns#type" and o in (f"<{KG}Person>", f"<{KG}Organization>"):
             types[s] = o[len(KG) + 1 : -1]
         elif p == "http://www.w3.org/2000/01/rdf-schema#label" and o.startswith('"'):

@@ -212,7 +212,6 @@ pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &
     }
 }
 
-/// A headline in title case: most longer words capitalised.
 /// Whether the title word at `end` is the surname of the first name the
 /// run holds ("John Major has", "Anna General said"): one first name
 /// before it and no capitalised word after it.
@@ -220,6 +219,7 @@ fn surname_after_first_name(tokens: &[Token<'_>], start: usize, end: usize) -> b
     end == start + 1 && is_first_name(tokens[start].text) && !tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
 }
 
+/// A headline in title case: most longer words capitalised.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
     let long: Vec<&Token<'_>> = tokens.iter().filter(|t| t.text.chars().count() >= 4).collect();
     let lower = long.iter().filter(|t| !t.is_capitalized()).count();

@@ -36,8 +36,7 @@
 //! the Reuters set and the Wikinews tune half, the news it was not
 //! trained on.
 
-use std::collections::{BTreeMap, HashMap};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -48,6 +47,8 @@ use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::span::Span;
+use crate::text::ner::{fnv, FNV_OFFSET};
+use crate::text::pos::IdMap;
 
 const NAME: &str = "pairs";
 
@@ -107,8 +108,6 @@ pub fn allowed(subject: EntityType, object: EntityType) -> [bool; K] {
 /// One candidate pair of names in a sentence.
 #[derive(Debug, Clone)]
 pub struct Candidate {
-    /// Sentence index.
-    pub sentence: usize,
     /// Subject entity.
     pub subject: usize,
     /// Object entity.
@@ -156,7 +155,7 @@ impl PairMode<'_> {
 /// their facts from `first` on.
 pub fn run(view: &SentenceView, doc: &DocContext<'_>, findings: &mut Findings, first: usize, mode: &mut PairMode<'_>) {
     let Some(structure) = doc.structure else { return };
-    let found = candidates(view, doc, structure, findings, first);
+    let found = candidates(doc, structure, findings, first);
     match mode {
         PairMode::Collect(out) => {
             let names = |e: usize, span: Span| -> Vec<String> {
@@ -206,10 +205,7 @@ fn decide(view: &SentenceView, model: &PairModel, found: &[Candidate], findings:
         // A pair a pattern read is the pattern's to explain ("of the
         // party" is membership, not employment).
         let stated = findings.facts[first..].iter().any(|f| f.subject == s && f.object == Object::Entity(o));
-        let Some(relation) = CLASSES[k] else { continue };
-        if stated {
-            continue;
-        }
+        let (false, Some(relation)) = (stated, CLASSES[k]) else { continue };
         let whole = Span::new(s_span.start().min(o_span.start()), s_span.end().max(o_span.end()));
         let confidence = (p * 100.0).round().clamp(0.0, 99.0) as u8;
         findings.add(view, Found::new(s, relation, Object::Entity(o), view.view_range(whole), NAME, confidence));
@@ -280,12 +276,15 @@ impl Place {
 /// Every candidate pair of the sentence, with its features.
 #[must_use]
 pub fn candidates(
-    view: &SentenceView,
     doc: &DocContext<'_>,
     structure: &Structure<'_>,
     findings: &Findings,
     first: usize,
 ) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    if structure.names().nth(1).is_none() {
+        return out;
+    }
     let names: Vec<Name> = structure
         .names()
         .map(|(tokens, span, entity)| {
@@ -299,10 +298,6 @@ pub fn candidates(
             Name { tokens, span, entity, kind, place, roles }
         })
         .collect();
-    let mut out = Vec::new();
-    if names.len() < 2 {
-        return out;
-    }
     let lower: Vec<String> = structure.words.iter().map(|w| w.to_lowercase()).collect();
     let sentence = Sentence { structure, lower: &lower, facts: &findings.facts[first..] };
     for (i, left) in names.iter().enumerate() {
@@ -321,7 +316,6 @@ pub fn candidates(
                 let mut features = Vec::with_capacity(64);
                 sentence.features(subject, object, left, right, names_between, &mut features);
                 out.push(Candidate {
-                    sentence: view.index,
                     subject: subject.entity,
                     object: object.entity,
                     subject_span: subject.span,
@@ -345,17 +339,6 @@ struct Sentence<'s> {
 /// Feature keys: a template number and string parts, hashed (FNV-1a).
 struct Keys<'o> {
     out: &'o mut Vec<u64>,
-}
-
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-const FNV_PRIME: u64 = 0x0100_0000_01b3;
-
-fn fnv(mut h: u64, bytes: &[u8]) -> u64 {
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(FNV_PRIME);
-    }
-    h
 }
 
 impl Keys<'_> {
@@ -548,24 +531,8 @@ impl Sentence<'_> {
     }
 }
 
-/// Passes pre-hashed keys through.
-#[derive(Default)]
-pub struct KeyHasher(u64);
-
-impl Hasher for KeyHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        self.0 = fnv(self.0 ^ FNV_OFFSET, bytes);
-    }
-    fn write_u64(&mut self, n: u64) {
-        self.0 = n;
-    }
-}
-
 /// Weights by feature key.
-pub type Weights = HashMap<u64, [f32; K], BuildHasherDefault<KeyHasher>>;
+type Weights = IdMap<[f32; K]>;
 
 /// The pair scorer's weights.
 #[derive(Debug, Clone, Default)]
@@ -585,12 +552,6 @@ impl PairModel {
         &SHIPPED
     }
 
-    /// A model of these weights.
-    #[must_use]
-    pub fn new(weights: Weights) -> PairModel {
-        PairModel { weights }
-    }
-
     /// Number of features with weights.
     #[must_use]
     pub fn len(&self) -> usize {
@@ -606,15 +567,7 @@ impl PairModel {
     /// Class probabilities (zero for classes the types do not allow).
     #[must_use]
     pub fn probabilities(&self, features: &[u64], allowed: &[bool; K]) -> [f32; K] {
-        let mut scores = [0f32; K];
-        for f in features {
-            if let Some(w) = self.weights.get(f) {
-                for k in 0..K {
-                    scores[k] += w[k];
-                }
-            }
-        }
-        softmax(&scores, allowed)
+        softmax(&scores(&self.weights, features), allowed)
     }
 
     /// The weights as bytes: a magic line, the count, then key and weights
@@ -663,6 +616,17 @@ impl PairModel {
     }
 }
 
+/// The summed weights of `features` per class.
+fn scores(weights: &Weights, features: &[u64]) -> [f32; K] {
+    let mut scores = [0f32; K];
+    for w in features.iter().filter_map(|f| weights.get(f)) {
+        for k in 0..K {
+            scores[k] += w[k];
+        }
+    }
+    scores
+}
+
 /// Softmax over the allowed classes.
 fn softmax(scores: &[f32; K], allowed: &[bool; K]) -> [f32; K] {
     let max = scores.iter().zip(allowed).filter(|(_, &a)| a).map(|(s, _)| *s).fold(f32::NEG_INFINITY, f32::max);
@@ -705,12 +669,17 @@ impl Default for TrainOptions {
 /// stochastic gradient descent on the log loss, in a fixed order.
 #[must_use]
 pub fn train(examples: &[(&Candidate, usize)], options: TrainOptions) -> PairModel {
-    let mut counts: HashMap<u64, usize, BuildHasherDefault<KeyHasher>> = HashMap::default();
+    let mut counts: IdMap<usize> = IdMap::default();
     for (c, _) in examples {
         for f in &c.features {
             *counts.entry(*f).or_default() += 1;
         }
     }
+    // Each example's features seen often enough, once.
+    let kept: Vec<Vec<u64>> = examples
+        .iter()
+        .map(|(c, _)| c.features.iter().copied().filter(|f| counts[f] >= options.min_count).collect())
+        .collect();
     let mut weights = Weights::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = options.seed.max(1);
@@ -719,18 +688,8 @@ pub fn train(examples: &[(&Candidate, usize)], options: TrainOptions) -> PairMod
         let rate = options.rate / (1.0 + epoch as f32);
         for &i in &order {
             let (candidate, label) = examples[i];
-            let kept: Vec<u64> =
-                candidate.features.iter().copied().filter(|f| counts[f] >= options.min_count).collect();
-            let mut scores = [0f32; K];
-            for f in &kept {
-                if let Some(w) = weights.get(f) {
-                    for k in 0..K {
-                        scores[k] += w[k];
-                    }
-                }
-            }
-            let p = softmax(&scores, &candidate.allowed);
-            for f in &kept {
+            let p = softmax(&scores(&weights, &kept[i]), &candidate.allowed);
+            for f in &kept[i] {
                 let w = weights.entry(*f).or_insert([0.0; K]);
                 for k in 0..K {
                     if candidate.allowed[k] {
@@ -751,7 +710,6 @@ mod tests {
 
     fn candidate(features: Vec<u64>, allowed: [bool; K]) -> Candidate {
         Candidate {
-            sentence: 0,
             subject: 0,
             object: 1,
             subject_span: Span::new(0, 1),

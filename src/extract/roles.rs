@@ -30,14 +30,12 @@
 //! stays in a body's name ("Retired National Football League placekicker
 //! X" gives the body as "Retired National Football League").
 
+use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::extract::lexicon::{title_relation, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS};
-use crate::text::wordlist::WordList;
-use std::collections::{BTreeMap, BTreeSet};
-
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
@@ -45,6 +43,7 @@ use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::span::Span;
+use crate::text::wordlist::WordList;
 
 /// The role extractor.
 #[derive(Debug)]

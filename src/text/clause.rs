@@ -97,12 +97,8 @@ impl Clause {
         let head = self.verb.head;
         let word = words.get(head)?.to_lowercase();
         let mut best: Option<(usize, &[Range<usize>])> = None;
-        for entry in list.words() {
-            let mut parts = entry.split(' ');
-            if parts.next() != Some(word.as_str()) {
-                continue;
-            }
-            let rest: Vec<&str> = parts.collect();
+        for entry in list.starting_with(&word) {
+            let rest: Vec<&str> = entry.split(' ').skip(1).collect();
             let follows = rest
                 .iter()
                 .enumerate()

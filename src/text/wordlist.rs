@@ -1,7 +1,7 @@
 //! Word lists read from data files (`data/lexicon/`), shared by the text
 //! layer and the extractors.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// A fixed list of words from a data file in `data/lexicon/` (one entry per
@@ -11,13 +11,14 @@ use std::sync::OnceLock;
 pub struct WordList {
     data: &'static str,
     words: OnceLock<(Vec<&'static str>, HashSet<&'static str>)>,
+    by_first_word: OnceLock<HashMap<&'static str, Vec<&'static str>>>,
 }
 
 impl WordList {
     /// A list read from the text of its data file.
     #[must_use]
     pub const fn new(data: &'static str) -> Self {
-        Self { data, words: OnceLock::new() }
+        Self { data, words: OnceLock::new(), by_first_word: OnceLock::new() }
     }
 
     fn loaded(&self) -> &(Vec<&'static str>, HashSet<&'static str>) {
@@ -33,6 +34,20 @@ impl WordList {
     #[must_use]
     pub fn contains(&self, word: &&str) -> bool {
         self.loaded().1.contains(*word)
+    }
+
+    /// The entries whose first word is `first` ("warned" of "warned
+    /// against"), in the order written.
+    #[must_use]
+    pub fn starting_with(&self, first: &str) -> &[&'static str] {
+        let index = self.by_first_word.get_or_init(|| {
+            let mut index: HashMap<&'static str, Vec<&'static str>> = HashMap::new();
+            for entry in self.words() {
+                index.entry(entry.split(' ').next().unwrap_or(entry)).or_default().push(entry);
+            }
+            index
+        });
+        index.get(first).map_or(&[], Vec::as_slice)
     }
 
     /// The words, in the order written.

@@ -15,6 +15,8 @@
 
 pub mod corpus;
 mod features;
+
+pub(crate) use features::{fnv, FNV_OFFSET};
 mod model;
 
 use crate::text::wordlist::WordList;
