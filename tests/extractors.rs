@@ -60,7 +60,9 @@ macro_rules! fixture {
 }
 
 fixture!(roles);
+fixture!(roles_places);
 fixture!(membership);
+fixture!(membership_parties);
 fixture!(geography);
 fixture!(signing);
 fixture!(signing_adjective);
@@ -70,6 +72,7 @@ fixture!(signing_with);
 fixture!(signing_passive);
 fixture!(stance);
 fixture!(stance_pronoun);
+fixture!(stance_nouns);
 fixture!(killing);
 fixture!(residence);
 fixture!(pairs);

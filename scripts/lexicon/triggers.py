@@ -96,8 +96,14 @@ CLASSES = {
     "oppose": {
         "meaning": "Verbs and nouns of opposition: disapprove, criticise, denounce, accuse, reject; the object is what is opposed.",
         "codes": ("110", "111", "112", "113", "12"),
-        "blocks": {"REFUSE": "its patterns are mostly 12x, reject"},
+        "blocks": {
+            "REFUSE": "its patterns are mostly 12x, reject",
+            "PROHIBIT": "banning or vetoing someone or something (172, administrative sanctions) is acting against it",
+        },
         "verbs": (
+            ("EXCLUDE", "BOYCOTT", "coded 163, embargo, boycott or sanctions: a measure against the object"),
+            ("EXCLUDE", "EMBARGO", "163, as BOYCOTT"),
+            ("EXCLUDE", "BLACKLIST", "a measure against the object, as BOYCOTT"),
             (
                 "VERBAL_CONFLICT",
                 "PROTEST",
@@ -157,6 +163,9 @@ CLASSES = {
 # case, '_' as a space ("put forward"); "noun:" and "agreement:" prefixes
 # review nouns and agreement nouns.
 REVIEWED_OUT = {
+    # nouns of a measure against someone
+    ("against", "confidence"): "'show confidence against' is no measure; 'a vote of no confidence' is read elsewhere",
+    ("against", "world"): "part of a phrase ('the world against'), not a measure",
     # support
     ("support", "advertise"): "commerce, not stance",
     ("support", "advertize"): "commerce, not stance",
@@ -310,6 +319,9 @@ ADDED = {
     ("kill", "lynch"): "not a verb in CAMEO 2.0",
     ("kill", "agent:assassin"): "the agent noun of ASSASSINATE; the dictionaries do not list it",
     ("kill", "agent:slayer"): "the agent noun of SLAY; the dictionaries do not list it",
+    ("oppose", "sanction"): "the verb of the dictionary's SANCTIONS (163: impose sanctions), which it lists only as a noun",
+    ("against", "lawsuit"): "the noun of SUE (173, bring a lawsuit against), which the dictionary lists only as a verb",
+    ("against", "ruling"): "a court's decision against a party, the end of the dictionary's cases and charges (115, 173)",
     ("appoint", "+swear_in"): "the phrasal verb of SWEAR (the dictionary has SWEAR {SWORE SWORN} only as 'aver')",
 }
 
@@ -810,6 +822,34 @@ def agreement_nouns(synsets, blocks, review):
     return out, found
 
 
+AGAINST_CODES = ("110", "111", "112", "113", "115", "12", "173")
+
+
+def against_nouns(blocks, review):
+    """The object nouns of the dictionary's patterns "* NOUN (AGAINST ...)"
+    coded as opposition, accusation, a lawsuit or charges ("file a CASE
+    (AGAINST)", "launch a CAMPAIGN (AGAINST)"), singular and plural."""
+    found = collections.OrderedDict()
+    for name, block in blocks.items():
+        for pattern in block["patterns"]:
+            if "(AGAINST" not in pattern.after or not in_codes(pattern.code, AGAINST_CODES):
+                continue
+            words = pattern.object_words()
+            if not words or words[-1].startswith("&"):
+                continue
+            word = phrase(words[-1])
+            if review.keep("against", word):
+                found.setdefault(word, f"block {name}: pattern * {pattern.after} [{pattern.code}]")
+    for (cls, word), reason in ADDED.items():
+        if cls == "against":
+            found.setdefault(word, f"added: {reason}")
+    out = set()
+    for word in found:
+        out.add(word)
+        out.update(plural(word))
+    return out, found
+
+
 # --------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------
@@ -1024,6 +1064,20 @@ def main():
         agreements,
     )
     written.append(("agreement_nouns.txt", len(agreements)))
+    against, against_sources = against_nouns(blocks, review)
+    write(
+        os.path.join(OUT, "against_nouns.txt"),
+        header(
+            "Nouns of a measure taken against someone (\"filed a case against X\"): the objects of the dictionary's patterns with AGAINST coded 110-113, 115, 12x or 173; singular and plural.",
+            summarise([(w, s) for w, s in against_sources.items() if not s.startswith("added")]),
+            [w for w, s in against_sources.items() if s.startswith("added")],
+            review.dropped["against"],
+            licence,
+            len(against),
+        ),
+        against,
+    )
+    written.append(("against_nouns.txt", len(against)))
     stale = sorted(set(REVIEWED_OUT) - review.used)
     if stale:
         sys.exit(f"triggers.py: reviews that no longer apply: {stale}")

@@ -103,7 +103,8 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         entity.mentions.push(m.span);
         entity.adjectival &= m.adjectival;
         entity.unnamed &= m.unnamed;
-        if !m.adjectival && !m.anaphor {
+        // A party named only by its label ("Democrat") has no other name.
+        if (!m.adjectival || m.link.is_none()) && !m.anaphor {
             entity.aliases.insert(m.name.clone());
             // "Navy" in "the Soviet Navy": how the text names the body after its state.
             if let Some(surface) = text.get(m.span.range()).filter(|s| m.name.len() > s.len() && m.name.ends_with(*s)) {
@@ -205,9 +206,17 @@ fn preferred_name(entity: &DocEntity) -> String {
 }
 
 fn has_title_word(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|w| crate::extract::lexicon::NAME_TITLES.contains(&w) || crate::extract::lexicon::is_title_word(w))
+    name.split_whitespace().next().is_some_and(|w| {
+        crate::extract::lexicon::NAME_TITLES.contains(&w)
+            || crate::extract::lexicon::is_title_word(w)
+            || crate::extract::parties::party_of(&capitalized(w)).is_some()
+    })
+}
+
+/// The word with its first letter in upper case ("republican" as a party's label).
+fn capitalized(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
 }
 
 fn is_acronym(name: &str) -> bool {

@@ -128,6 +128,13 @@ pub static KILL_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon
 /// Nouns for a killer ("assassin", "killer").
 pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_agents.txt"));
 
+/// Nouns of a measure taken against someone ("filed a case against X").
+pub static AGAINST_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/against_nouns.txt"));
+
+/// Verbs whose subject holds the stance their object names ("expressed
+/// support for X").
+pub static STANCE_LIGHT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/stance_light_verbs.txt"));
+
 /// Nouns of a signed agreement, lower case ("treaty", "accords").
 pub static AGREEMENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/agreement_nouns.txt"));
 

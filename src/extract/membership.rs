@@ -8,7 +8,10 @@
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
 //! the Bank's newest member", "A, a member of D, said"; people too ("X
-//! joined the Harvest Party").
+//! joined the Harvest Party"); a party named by its adjective
+//! ([`crate::extract::parties`]) before a member's name or in an apposition
+//! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
+//! Z").
 //!
 //! ## Example
 //! "Finland and Sweden, as EU members, backed the plan."
@@ -18,8 +21,8 @@
 //!
 //! ## Known misses
 //! Membership said through a verb of wanting ("seeks to join": planned or
-//! hedged, not asserted); a party named only by its adjective ("Republican
-//! Senator X", "Labour MP Y"); membership implied by chairing a body.
+//! hedged, not asserted); a party named by an abbreviation ("X (D-NY)");
+//! membership implied by chairing a body.
 
 use std::sync::LazyLock;
 
@@ -58,6 +61,29 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// A party's label and the role words before a member's name: "«G1» MP
+/// «P2»", "«G1» committee member «P2»", "«G1» MP (Member of Parliament) «P2»".
+static PARTY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4})(?: \((?:[^()«»]|«O\d+»){1,40}\))? «P(?P<person>\d+)»",
+    )
+        .expect("valid party pattern")
+});
+
+/// A party's label in an apposition or a predicate after a name: "«P2», the
+/// «G1» chairman of", "«P2» is a «G1»".
+static PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"«P(?P<person>\d+)»(?:, (?:the |a |an |also a |fellow )|,? (?:is|was) (?:also )?(?:a |an |the )?)«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4}?)(?:[,.;)]|$| (?:of|from|who|and|in|for|since|until)\b)",
+    )
+    .expect("valid party pattern")
+});
+
+/// A member named after the party's noun: "a «G1», «P2»,".
+static PARTY_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"\b(?:a|an|one|fellow) «G(?P<party>\d+)», «P(?P<person>\d+)»").expect("valid party pattern")
+});
+
 impl RelationExtractor for Membership {
     fn name(&self) -> &'static str {
         NAME
@@ -65,6 +91,7 @@ impl RelationExtractor for Membership {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         from_clauses(view, doc, out);
+        from_party_labels(view, doc, out);
         if !view.text.contains("«O")
             || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS]) || view.text.contains("allies"))
         {
@@ -78,6 +105,34 @@ impl RelationExtractor for Membership {
                     out.add(view, Found::new(member, Relation::MemberOf, Object::Entity(org), range.clone(), NAME, 80));
                 }
             }
+        }
+    }
+}
+
+/// Membership read from a party's label next to a member's name ("Labour MP
+/// «P»", "«P», the Republican chairman of", "a Democrat, «P»"): every word
+/// between them must be a title or a word of political roles.
+fn from_party_labels(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    if !view.text.contains("«G") {
+        return;
+    }
+    let roles_only = |gap: Option<regex::Match<'_>>| {
+        gap.map_or("", |g| g.as_str())
+            .split_whitespace()
+            .all(|w| w.starts_with('«') || crate::extract::parties::is_role_word(w))
+    };
+    for pattern in [&*PARTY_BEFORE, &*PARTY_AFTER, &*PARTY_NOUN_BEFORE] {
+        for caps in pattern.captures_iter(&view.text) {
+            if !roles_only(caps.name("gap")) {
+                continue;
+            }
+            let index = |name: &str| caps.name(name).and_then(|m| m.as_str().parse::<usize>().ok());
+            let (Some(party), Some(person)) = (index("party"), index("person")) else { continue };
+            if doc.kind(person) != EntityType::Person || doc.kind(party) != EntityType::Organization {
+                continue;
+            }
+            let range = caps.get(0).map_or(0..0, |m| m.range());
+            out.add(view, Found::new(person, Relation::MemberOf, Object::Entity(party), range, NAME, 75));
         }
     }
 }

@@ -3,7 +3,8 @@
 //! The stages, in order:
 //! 1. mention finders: [`known`] (gazetteer), [`names`] (capitalised
 //!    phrases), [`nominals`] (described agreements), [`tagged`] (the name
-//!    tagger of the text layer);
+//!    tagger of the text layer), [`parties`] (parties named by their
+//!    adjective);
 //! 2. [`coref`]: mentions to document entities;
 //! 3. relation extractors, one per file, run on each sentence's
 //!    [`view::SentenceView`] and listed in [`REGISTRY`];
@@ -21,6 +22,7 @@ pub mod modality;
 pub mod model;
 pub mod names;
 pub mod nominals;
+pub mod parties;
 pub mod tagged;
 pub mod view;
 
@@ -233,6 +235,7 @@ pub fn extract_with(
             let known = found.clone();
             nominals::find_events(text, sentence.span, sentence.index, &known, &mut found);
             tagged::find(text, analysis, sentence.index, &mut found, &mut singles);
+            parties::find(text, analysis, sentence.index, &mut found, &mut singles);
         }
         remove_overlaps(&mut found);
         keep_whole_characters(text, &mut found);

@@ -29,7 +29,7 @@
 use crate::extract::lexicon::{
     head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS,
     NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
-    SPEECH_VERBS,
+    SPEECH_VERBS, TITLE_HEADS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -135,7 +135,7 @@ pub fn find(
         }
         i = end;
     }
-    judge_people_by_shape(layer, out);
+    judge_people_by_shape(text, &tokens, layer, out);
 }
 
 /// A run typed a person only by the shape of its words or a speech verb
@@ -144,13 +144,17 @@ pub fn find(
 /// ("Orion said", "Ebro Agricolas"). Where it sees no name the run stays
 /// a person: dropping those lost more people than wrong names on the
 /// sample articles, the annotated news and CoNLL04 train.
-fn judge_people_by_shape(layer: &SentenceLayer, out: &mut [Mention]) {
+///
+/// A name set off after a post of a place or body ("the mayor of Leeds,
+/// Jane Roe,") is the post's holder: the tagger, seeing a name after a
+/// place and a comma, reads it as the place's region.
+fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer, out: &mut [Mention]) {
     for m in out.iter_mut() {
         let by_shape = m.kind == EntityType::Person
             && m.title.is_none()
             && m.extractor == NAME
             && m.confidence <= SPEECH_CONFIDENCE;
-        if !by_shape {
+        if !by_shape || holds_post_before(text, tokens, m.span) {
             continue;
         }
         if let Some((kind, p)) = tagger_reading(layer, m.span).filter(|(kind, _)| *kind != NameType::Person) {
@@ -158,6 +162,30 @@ fn judge_people_by_shape(layer: &SentenceLayer, out: &mut [Mention]) {
             m.confidence = (p * 80.0).round() as u8;
         }
     }
+}
+
+/// Whether the name at `span` follows a post and its body or place, set off
+/// by a comma: "the mayor of Leeds, Jane Roe", "chairman of the Y Group, Jane Roe".
+pub fn holds_post_before(text: &str, tokens: &[Token<'_>], span: Span) -> bool {
+    let Some(at) = tokens.iter().position(|t| t.span.start() == span.start()) else { return false };
+    if at == 0 || text.get(tokens[at - 1].span.end()..span.start()).is_none_or(|gap| gap.trim() != ",") {
+        return false;
+    }
+    let mut k = at;
+    // The body's or place's capitalised words, back to "of", "for" or "at".
+    while k > 0 && tokens[k - 1].is_capitalized() {
+        k -= 1;
+    }
+    if k == at || k < 2 {
+        return false;
+    }
+    let mut k = k - 1;
+    if tokens[k].text.eq_ignore_ascii_case("the") && k > 0 {
+        k -= 1;
+    }
+    matches!(tokens[k].text, "of" | "for" | "at")
+        && k > 0
+        && TITLE_HEADS.contains(&tokens[k - 1].text.to_lowercase().as_str())
 }
 
 /// The type the name tagger gives most of `span`, with its confidence.
@@ -735,7 +763,8 @@ fn classify_plain(
     while start + 1 < end
         && (NAME_TITLES.contains(&tokens[start].text)
             || is_title_word(tokens[start].text)
-            || NAME_CONNECTORS.contains(&tokens[start].text))
+            || NAME_CONNECTORS.contains(&tokens[start].text)
+            || crate::extract::parties::party_of(tokens[start].text).is_some())
     {
         start += 1;
     }

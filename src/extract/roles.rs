@@ -103,6 +103,13 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// the post, after the person.
 const OWNER_BEFORE_TITLE_AFTER_PERSON: usize = 5;
 
+/// The index in [`PATTERNS`] of "Senator Jane Roe of Spain": the place after
+/// the name is often the one she represents or comes from.
+const TITLE_PERSON_OF: usize = 6;
+
+/// Words of one who leads a body, never a state or a town.
+static BODY_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/body_head_titles.txt"));
+
 /// A body named right after a post ("... chairman of the Y").
 static BODY_AFTER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^,? (?:of|at|for) (?:the )?«[OCL]\d+»").expect("valid pattern"));
@@ -205,6 +212,15 @@ impl RelationExtractor for Roles {
                     );
                 }
                 let org_kind = doc.kind(org);
+                let title_head = title.rsplit([' ', '-']).next().unwrap_or_default().to_lowercase();
+                // "committee chairman Jane Roe of New York": a chair leads no
+                // state or town; "Senator Jane Roe of Georgia" represents it.
+                if org_kind.is_place()
+                    && (relation == Relation::HeadOf && BODY_HEAD_TITLES.contains(&title_head.as_str())
+                        || i == TITLE_PERSON_OF && relation == Relation::WorksFor)
+                {
+                    continue;
+                }
                 // A minister of a place that is no state, or a mayor of a city, leads or works there.
                 if org_kind == EntityType::Place {
                     if relation != Relation::HeadOf {

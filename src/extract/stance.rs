@@ -8,7 +8,10 @@
 //! as a positive contributor"), and from reported evaluations ("A said the
 //! deal violates / strengthens ..."). The verbs and nouns are the support
 //! and oppose lists of `data/lexicon/triggers/`, generated from the CAMEO
-//! codes 051-052 and 110-12x of the PETRARCH2 dictionaries. The verbs are
+//! codes 051-052, 110-12x, 163 and 172 (sanctions, bans) of the PETRARCH2
+//! dictionaries; a stance noun as the object of a verb of expressing keeps
+//! its subject as the holder ("expressed support for B", "filed a lawsuit
+//! against B", "issued a ruling against B"). The verbs are
 //! read over the sentence's clauses: the subject (or the passive's agent)
 //! holds the stance towards the object (or the passive's subject, or the
 //! verb's own preposition: "voted against"), through lists, relative
@@ -33,7 +36,8 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_LIGHT_VERBS, STATE_HEADS,
+    SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -90,6 +94,7 @@ impl RelationExtractor for Stance {
             return;
         }
         from_clauses(view, doc, out);
+        from_stance_nouns(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -152,6 +157,49 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let from = if clause.subject_inherited { verb.start.min(patient.start) } else { first };
                 let range = view.view_range(st.span(from..last));
                 out.add(view, Found::new(subject, relation, Object::Entity(object), range, NAME, confidence));
+            }
+        }
+    }
+}
+
+/// A stance named by the object of a verb that keeps its subject as the
+/// holder: "A expressed support for B", "A voiced opposition to B", "A filed a
+/// lawsuit against B", "A issued a ruling against B". The noun is a support
+/// or oppose noun of the trigger lists, or a noun of a measure taken against
+/// someone (`triggers/against_nouns.txt`); the verb is one of
+/// `stance_light_verbs.txt` (not "won support for", "faced charges").
+fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for clause in &st.clauses {
+        if clause.verb.passive || !STANCE_LIGHT_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) {
+            continue;
+        }
+        for object in &clause.objects {
+            let head = words[object.end - 1].to_lowercase();
+            let support = SUPPORT_NOUNS.contains(&head.as_str());
+            let oppose = OPPOSE_NOUNS.contains(&head.as_str());
+            let against = AGAINST_NOUNS.contains(&head.as_str());
+            let Some((prep, phrase)) = clause.preps.iter().find(|(p, _)| *p == object.end) else { continue };
+            let relation = match words[*prep].to_lowercase().as_str() {
+                "for" | "to" if support => Relation::Supports,
+                "against" if support => continue,
+                "against" if oppose || against => Relation::Opposes,
+                "to" if oppose => Relation::Opposes,
+                _ => continue,
+            };
+            for actor in &clause.subject {
+                let Some(subject) = st.subject_entity(actor, doc.entities, doc.last_person) else { continue };
+                if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
+                    continue;
+                }
+                for unit in phrase {
+                    let Some(target) = st.entity_of(unit, doc.entities) else { continue };
+                    let from =
+                        if clause.subject_inherited { clause.verb.start } else { actor.start.min(clause.verb.start) };
+                    let range = view.view_range(st.span(from..unit.end));
+                    out.add(view, Found::new(subject, relation, Object::Entity(target), range, NAME, 70));
+                }
             }
         }
     }

@@ -20,9 +20,11 @@
 //! [`MIN_CONFIDENCE`]).
 
 use crate::extract::lexicon::{head_type, is_title_word, NAME_TITLES};
+use crate::extract::mention::words;
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::EntityType;
-use crate::extract::names::{Single, SingleHint};
+use crate::extract::names::{holds_post_before, Single, SingleHint};
+use crate::extract::parties::{party_of, PARTY_ROLES};
 use crate::gazetteer::{is_first_name, Gazetteer};
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
@@ -59,19 +61,31 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         taken.insert(m.span);
     }
     let gazetteer = Gazetteer::global();
+    let mut tokens = None;
     for name in &layer.names {
         if name.confidence < MIN_CONFIDENCE || taken.overlaps(name.span) {
             continue;
         }
         let Some(written) = name.span.slice(text) else { continue };
         let written = strip_article(written);
+        let written = if name.kind == NameType::Person { strip_leading_titles(written) } else { written };
         let span = Span::new(name.span.end() - written.len(), name.span.end());
         if !written.chars().next().is_some_and(char::is_uppercase)
             || written.split_whitespace().any(|w| is_title_word(w) || NAME_TITLES.contains(&w))
         {
             continue;
         }
-        let kind = entity_type(name.kind);
+        let mut kind = entity_type(name.kind);
+        // "the mayor of Leeds, Jane Roe,": the holder of the post, which the
+        // tagger reads as the place's region.
+        let mut holder = false;
+        if kind.is_place() && head_type(&written.split_whitespace().collect::<Vec<_>>()).is_none() {
+            let tokens = tokens.get_or_insert_with(|| words(text, layer));
+            holder = holds_post_before(text, tokens, span);
+            if holder {
+                kind = EntityType::Person;
+            }
+        }
         if !written.contains(char::is_whitespace) {
             // One word says least: it must be tagged a proper noun, and be
             // no title or head noun left over from a longer name ("Sgt",
@@ -111,7 +125,7 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         // were mostly companies ("Daewoo Electronics", "MFS WorldCom").
         let opener = written.split_whitespace().next().unwrap_or_default();
         let initial = opener.len() <= 3 && opener.ends_with('.');
-        if kind == EntityType::Person && !is_first_name(opener) && !initial {
+        if kind == EntityType::Person && !is_first_name(opener) && !initial && !holder {
             continue;
         }
         let clean = written.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -119,6 +133,23 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         taken.insert(span);
         out.push(Mention::new(span, kind, clean, NAME, confidence, sentence));
     }
+}
+
+/// The name without the titles and party labels the tagger took in front
+/// of it ("Labour MP Jane Roe"): they stand before a name, not in it. The
+/// last word always stays.
+fn strip_leading_titles(name: &str) -> &str {
+    let mut rest = name;
+    while let Some((first, after)) = rest.split_once(' ') {
+        let title = is_title_word(first)
+            || NAME_TITLES.contains(&first)
+            || PARTY_ROLES.contains(&first.to_lowercase().as_str());
+        if !(title || party_of(first).is_some()) {
+            break;
+        }
+        rest = after.trim_start();
+    }
+    rest
 }
 
 /// The name without a leading article ("the United Nations").

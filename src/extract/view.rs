@@ -20,6 +20,7 @@ use crate::text::date::PartialDate;
 pub fn code(kind: EntityType, adjectival: bool) -> char {
     match kind {
         EntityType::Country if adjectival => 'D',
+        EntityType::Organization if adjectival => 'G',
         EntityType::Person => 'P',
         EntityType::Organization => 'O',
         EntityType::Country => 'C',
@@ -98,7 +99,7 @@ impl SentenceView {
             match slot {
                 Slot::Entity(e) => {
                     let entity = &entities[e];
-                    let c = code(entity.kind, entity.kind == EntityType::Country && adjectival_at(span));
+                    let c = code(entity.kind, adjectival_at(span));
                     text.push('«');
                     text.push(c);
                     text.push_str(&e.to_string());
@@ -131,7 +132,10 @@ impl SentenceView {
     /// ("Chilean"), written `«Dn»` in the view.
     #[must_use]
     pub fn is_adjectival(&self, span: Span) -> bool {
-        self.pieces.iter().any(|p| p.doc == span && self.text[p.view.clone()].starts_with("«D"))
+        self.pieces.iter().any(|p| {
+            p.doc == span
+                && (self.text[p.view.clone()].starts_with("«D") || self.text[p.view.clone()].starts_with("«G"))
+        })
     }
 
     /// The view range covering a document span inside the sentence (the

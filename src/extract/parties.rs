@@ -1,0 +1,181 @@
+//! # Parties: a political party named by its adjective
+//!
+//! ## What it extracts
+//! Adjectival mentions of a party where news names it by the word its
+//! members go by ("Republican Senator X", "Labour MP Y", "a Democrat"): the
+//! labels and member forms of `data/lexicon/party_labels.tsv`, generated
+//! from party names in the open corpora and the PETRARCH2 agents. The
+//! mention stands for the party ("Labour Party") and, like a demonym, makes no entity
+//! unless a fact uses it (`membership` reads "«G» MP «P»"). A person name
+//! the name finders opened with the label ("Conservative MP Jane Roe") is
+//! cut to the name behind it.
+//!
+//! ## Example
+//! "Labour MP Ann Tarrow spoke first."
+//!
+//! ## Produces
+//! Mentions: `Labour Party` (Organization, adjectival) on "Labour";
+//! `Ann Tarrow` (Person), no longer "Labour MP Ann Tarrow".
+//!
+//! ## Known misses
+//! Party names by abbreviation after a name ("(D-NY)", "(R)"); labels inside a
+//! longer name ("Democratic Republic", "Republican Guard") stay that name's;
+//! labels of parties the sources lack.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use crate::extract::lexicon::{is_title_word, NAME_TITLES, PARTY_HEADS, TITLE_MODIFIERS};
+use crate::extract::mention::{words, Mention, Token};
+use crate::extract::model::EntityType;
+use crate::extract::names::{strip_possessive, Single};
+use crate::span::Span;
+use crate::text::layer::SentenceLayer;
+use crate::text::wordlist::WordList;
+
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "party-label";
+
+/// Words besides titles that may stand between a party's label and a
+/// member's name ("Republican committee member X").
+pub static PARTY_ROLES: WordList = WordList::new(include_str!("../../data/lexicon/party_roles.txt"));
+
+/// Each member form ("Democrat", "Labour") with the name of its party.
+static PARTY_FORMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    let mut forms = HashMap::new();
+    for line in include_str!("../../data/lexicon/party_labels.tsv").lines() {
+        if line.starts_with('#') || line.is_empty() {
+            continue;
+        }
+        let mut columns = line.split('\t');
+        let (Some(_label), Some(party), Some(members)) = (columns.next(), columns.next(), columns.next()) else {
+            continue;
+        };
+        for form in members.split('|') {
+            forms.insert(form, party);
+        }
+    }
+    forms
+});
+
+/// The party a word names by its label or member form ("Democrats" →
+/// "Democratic Party").
+#[must_use]
+pub fn party_of(word: &str) -> Option<&'static str> {
+    PARTY_FORMS.get(strip_possessive(word)).copied()
+}
+
+/// Whether a word may stand between a party's label and a member's name: a
+/// title ("MP", "Senator") or a word of political roles ("committee"), not
+/// a party's head noun.
+#[must_use]
+pub fn is_role_word(word: &str) -> bool {
+    // "Labour Party" is the party's own name.
+    !PARTY_HEADS.contains(&word)
+        && (is_title_word(word) || NAME_TITLES.contains(&word) || PARTY_ROLES.contains(&word.to_lowercase().as_str()))
+}
+
+/// Adds the sentence's party labels to `out` as adjectival organisation
+/// mentions, cutting person names that open with a label, and takes the
+/// labels out of the single capitalised words (`singles`).
+pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>, singles: &mut Vec<Single>) {
+    let tokens = words(text, layer);
+    for (i, token) in tokens.iter().enumerate() {
+        let Some(party) = party_of(token.text) else { continue };
+        let label = Span::new(token.span.start(), token.span.end() - token.possessive_len());
+        // "the Democratic Party", "Republican Guard": the label is part of a name.
+        // A label that is also a post's domain ("Labor lawyer", "Labour
+        // Minister") names the party only before a party-political role
+        // ("Labour MP").
+        let domain = TITLE_MODIFIERS.contains(&token.text.to_lowercase().as_str());
+        let political_next = tokens.get(i + 1).is_some_and(|n| PARTY_ROLES.contains(&n.text.to_lowercase().as_str()));
+        if inside_other_name(&tokens, i, label, out) || domain && !political_next {
+            continue;
+        }
+        cut_person_names(text, &tokens, i, out);
+        out.retain(|m| m.span != label);
+        singles.retain(|s| s.span != label);
+        out.push(Mention {
+            adjectival: true,
+            ..Mention::new(label, EntityType::Organization, party.to_string(), NAME, 70, index)
+        });
+    }
+}
+
+/// Whether the label at token `i` belongs to a longer name: a party or body
+/// named with it ("Democratic Party", "Republican Guard") or a name other
+/// than a person's that covers it and more.
+fn inside_other_name(tokens: &[Token<'_>], i: usize, label: Span, mentions: &[Mention]) -> bool {
+    let next = tokens.get(i + 1);
+    if next.is_some_and(|n| n.is_capitalized() && !is_role_word(n.text) && !starts_person(mentions, n.span)) {
+        return true;
+    }
+    mentions.iter().any(|m| {
+        m.kind != EntityType::Person
+            && m.span.contains(label)
+            && m.span != label
+            && !(m.span.start() == label.start() && only_role_words_after(tokens, i, m.span))
+    })
+}
+
+/// Whether the words of `span` after token `i` are all role words ("Republican
+/// Senate": the Senate, not a body named for the party).
+fn only_role_words_after(tokens: &[Token<'_>], i: usize, span: Span) -> bool {
+    tokens[i + 1..].iter().take_while(|t| t.span.end() <= span.end()).all(|t| is_role_word(t.text))
+}
+
+fn starts_person(mentions: &[Mention], span: Span) -> bool {
+    mentions.iter().any(|m| m.kind == EntityType::Person && m.span.start() == span.start())
+}
+
+/// "Conservative MP Jane Roe" found as one person: the name is what follows
+/// the label and the role words after it. A body found with the label
+/// ("Republican Senate") is the body behind it.
+fn cut_person_names(text: &str, tokens: &[Token<'_>], i: usize, out: &mut Vec<Mention>) {
+    let mut start = i + 1;
+    while tokens.get(start).is_some_and(|t| is_role_word(t.text)) {
+        start += 1;
+    }
+    let label_start = tokens[i].span.start();
+    // A name opening at the label or at a role word after it ("MP Jane Roe").
+    let opened_by_label = |at: usize| tokens[i..start].iter().any(|t| t.span.start() == at);
+    out.retain_mut(|m| {
+        if m.kind != EntityType::Person && m.span.start() == label_start && m.span.end() > tokens[i].span.end() {
+            // "the Republican Senate": the body behind the label.
+            return match tokens.get(i + 1) {
+                Some(next) => {
+                    m.span = Span::new(next.span.start(), m.span.end());
+                    m.name = text.get(m.span.range()).unwrap_or_default().to_string();
+                    true
+                }
+                None => false,
+            };
+        }
+        if m.kind != EntityType::Person || !opened_by_label(m.span.start()) {
+            return true;
+        }
+        let Some(first) = tokens.get(start).filter(|t| t.span.start() < m.span.end()) else {
+            return false;
+        };
+        m.span = Span::new(first.span.start(), m.span.end());
+        if let Some(name) = text.get(m.span.range()) {
+            m.name = name.to_string();
+        }
+        m.title = None;
+        true
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn member_forms_name_their_party() {
+        assert_eq!(party_of("Democrats"), Some("Democratic Party"));
+        assert_eq!(party_of("Labour"), Some("Labour Party"));
+        assert_eq!(party_of("Republican's"), Some("Republican Party"));
+        assert_eq!(party_of("Senate"), None);
+        assert!(is_role_word("MP") && is_role_word("committee") && is_role_word("Senator"));
+    }
+}
