@@ -150,5 +150,7 @@ pub mod kg {
         REPORTED = "Reported";
         /// Modality: planned or announced for the future.
         PLANNED = "Planned";
+        /// Modality: held once, not at the time of the text (former posts).
+        FORMER = "Former";
     }
 }

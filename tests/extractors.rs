@@ -61,6 +61,7 @@ macro_rules! fixture {
 
 fixture!(roles);
 fixture!(roles_places);
+fixture!(roles_former);
 fixture!(membership);
 fixture!(membership_parties);
 fixture!(geography);

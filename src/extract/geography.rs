@@ -9,6 +9,9 @@
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place; `basedIn` from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z".
+//! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
+//! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
+//! annotates some of them, the rule was right 4 times in 17).
 //!
 //! ## Example
 //! "The talks, held in the Kenyan capital, Nairobi, ended."
@@ -97,12 +100,6 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-/// An agency's dateline: "DAYTON, Ohio (AP)", "LONDON (Reuters) -".
-static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\(Text\) )?(?P<city>«L\d+»)(?:, (?P<region>«[LC]\d+»))?,? (?:«T\d+» )?(?:\((?P<org>«O\d+»)\)|(?P<bare>«O\d+») --)")
-        .expect("valid dateline pattern")
-});
-
 impl RelationExtractor for Geography {
     fn name(&self) -> &'static str {
         NAME
@@ -170,18 +167,6 @@ impl RelationExtractor for Geography {
                 continue;
             };
             out.add(view, found(event, Relation::LocatedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
-        }
-        if let Some(caps) = DATELINE.captures(text) {
-            if let Some(org) = entity(view, &caps, "org").or_else(|| entity(view, &caps, "bare")) {
-                for name in ["city", "region"] {
-                    if let Some(place) = entity(view, &caps, name) {
-                        out.add(
-                            view,
-                            found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70),
-                        );
-                    }
-                }
-            }
         }
         if text.contains("«O") {
             for pattern in BASED.iter() {

@@ -155,7 +155,11 @@ impl Findings {
         }) {
             return;
         }
-        let modality = modality::classify(&view.text, found.range.clone());
+        let modality = if found.relation.is_post() {
+            modality::classify_post(&view.text, found.range.clone())
+        } else {
+            modality::classify(&view.text, found.range.clone())
+        };
         self.facts.push(Fact {
             subject: found.subject,
             relation: found.relation,

@@ -119,6 +119,13 @@ pub enum Relation {
 }
 
 impl Relation {
+    /// Whether the relation is a post or a membership, held for a time
+    /// ("former chairman"): its modality may be [`Modality::Former`].
+    #[must_use]
+    pub fn is_post(self) -> bool {
+        matches!(self, Self::MinisterOf | Self::HeadOf | Self::WorksFor | Self::MemberOf)
+    }
+
     /// The property IRI.
     #[must_use]
     pub fn iri(self) -> &'static str {
@@ -160,6 +167,9 @@ pub enum Modality {
     Reported,
     /// Planned or announced for the future ("will sign").
     Planned,
+    /// A post or membership held once, not at the time of the text
+    /// ("former chairman", "the late president", "ex-minister").
+    Former,
 }
 
 impl Modality {
@@ -172,6 +182,7 @@ impl Modality {
             Self::Hedged => kg::HEDGED,
             Self::Reported => kg::REPORTED,
             Self::Planned => kg::PLANNED,
+            Self::Former => kg::FORMER,
         }
     }
 }

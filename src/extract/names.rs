@@ -378,6 +378,12 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         {
             break;
         }
+        // "U.S. Energy Secretary Jane Roe", "Vexel Chief Financial Officer
+        // Jane Roe": a title phrase between a name and a person's name
+        // belongs to the person, not to the name before it.
+        if title_word && !tokens[start..end].iter().all(|t| is_title_word(t.text)) && title_before_name(tokens, end) {
+            break;
+        }
         // A title word continues a name only inside an organisation's or
         // event's name ("Munich Security Conference"), not before a person
         // ("Peruvian Defense Minister Jane Roe").
@@ -428,6 +434,18 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         break;
     }
     (end, has_and, false)
+}
+
+/// Whether the words from `at` are a title phrase (title words, the last a
+/// post) followed by a person's given name: "Energy Secretary Jane".
+fn title_before_name(tokens: &[Token<'_>], at: usize) -> bool {
+    let mut k = at;
+    while k < tokens.len() && (is_title_word(tokens[k].text) || NAME_TITLES.contains(&tokens[k].text)) {
+        k += 1;
+    }
+    k > at
+        && TITLE_HEADS.contains(&tokens[k - 1].text.to_lowercase().as_str())
+        && tokens.get(k).is_some_and(|t| is_first_name(t.text))
 }
 
 /// A capitalised word that may continue a name already started: anything
