@@ -276,7 +276,7 @@ pub fn extract_with(
         trace(&view);
         let structure = layer
             .sentence(sentence.index)
-            .filter(|_| in_sentence.len() >= 2)
+            .filter(|_| in_sentence.len() + dates.len() >= 2)
             .map(|l| structure::Structure::new(text, l, &view));
         let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };
         let first = findings.facts.len();
@@ -290,6 +290,10 @@ pub fn extract_with(
         }
     }
 
+    // Signers' states, from the posts the text states (before the guessed
+    // home-country posts below).
+    let states = signing::signers_states(&entities, &findings.facts);
+    findings.facts.extend(states);
     let body_start = sentences.iter().find(|s| s.block == BlockKind::Body).map_or(0, |s| s.span.start());
     let home_posts = roles::home_country_posts(text, body_start, &mentions, &assignment, &entities, &findings.facts);
     findings.facts.extend(home_posts);

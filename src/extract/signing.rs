@@ -11,9 +11,15 @@
 //! before the agreement ("signed the historic accord"), a gerund ("after
 //! signing the accord, A ..."), a relative clause ("A, who signed the
 //! accord"), the passive, "the ministers of A and B" (A and B sign), and a
-//! party after "with" or "between". The date may stand before the clause
+//! party after "with" or "between"; the parties of "an agreement between A,
+//! B and C", whatever the verb. A reduced relative dates or places the
+//! signing ("the accord, signed in May 2011, ..."). The date may stand before the clause
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
 //! own date (`TextLayer::resolve_weekdays`).
+//!
+//! A signer who holds a state's post in the text (a minister, a head of
+//! state or government: "Chilean Foreign Minister X signed") signs for it:
+//! the state is a signatory too ([`signers_states`]).
 //!
 //! ## Example
 //! "Chile and Peru signed a trade agreement on May 4 in Lima."
@@ -33,7 +39,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, SIGN_NOUNS, SIGN_VERBS};
-use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
@@ -60,6 +66,12 @@ static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"(?P<agreement>«A\d+»)[^.;]{{0,120}}?\b(?:official |formal )?(?:{nouns})(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?"))
         .expect("valid pattern")
 });
+/// "a joint declaration between A, B and C": the parties of an agreement
+/// named with it, whatever the verb ("approved", "reached", none).
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    let parties = list("parties", "PCO");
+    Regex::new(&format!(r"(?P<agreement>«A\d+») (?:between|among) (?:the )?{parties}")).expect("valid pattern")
+});
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[^.;«,]{0,40}?(?:«[AT]\d+»[^.;«,]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
@@ -77,7 +89,19 @@ impl RelationExtractor for Signing {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
-        if !text.contains("«A") || !lexicon::mentions_signing(text) {
+        if !text.contains("«A") {
+            return;
+        }
+        for caps in BETWEEN.captures_iter(text) {
+            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            for (code, party) in entities(view, &caps, "parties") {
+                if code != 'D' {
+                    out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
+                }
+            }
+        }
+        if !lexicon::mentions_signing(text) {
             return;
         }
         from_clauses(view, doc, out);
@@ -268,4 +292,46 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
         }
     }
+}
+
+/// Signers' states: where a person who signed an agreement holds, in the
+/// same document, a minister's or a head's post of a country ("Chilean
+/// Foreign Minister X ... signed"), the country signs too. The new fact
+/// keeps the signing's evidence, at a lower confidence. Only asserted
+/// posts the text states count, not the guessed home country of a bare
+/// title.
+#[must_use]
+pub fn signers_states(entities: &[DocEntity], facts: &[Fact]) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for signing in facts.iter().filter(|f| f.relation == Relation::Signatory && f.modality == Modality::Asserted) {
+        let Object::Entity(signer) = signing.object else { continue };
+        if entities[signer].kind != EntityType::Person {
+            continue;
+        }
+        for post in facts.iter().filter(|f| {
+            f.subject == signer
+                && matches!(f.relation, Relation::MinisterOf | Relation::HeadOf)
+                && f.modality == Modality::Asserted
+        }) {
+            let Object::Entity(state) = post.object else { continue };
+            if entities[state].kind != EntityType::Country {
+                continue;
+            }
+            let object = Object::Entity(state);
+            let known =
+                |f: &Fact| f.subject == signing.subject && f.relation == Relation::Signatory && f.object == object;
+            if facts.iter().any(known) || out.iter().any(known) {
+                continue;
+            }
+            out.push(Fact {
+                subject: signing.subject,
+                relation: Relation::Signatory,
+                object,
+                modality: Modality::Asserted,
+                title: None,
+                evidence: Evidence { confidence: signing.evidence.confidence.min(60), ..signing.evidence.clone() },
+            });
+        }
+    }
+    out
 }

@@ -411,9 +411,24 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
     let groups = verb_groups(words, tags, units);
     let mut out: Vec<Clause> = Vec::with_capacity(groups.len());
     for (g, verb) in groups.iter().enumerate() {
-        let (mut subject, mut apposition) = match verb.form {
-            VerbForm::Finite | VerbForm::Participle => subject_before(words, tags, units, verb.start),
-            VerbForm::Gerund | VerbForm::Infinitive => (Vec::new(), false),
+        // "The accord, signed in May, ...", "X, backed by Y, ...": a reduced
+        // relative; the name before the comma is what the participle is
+        // done to.
+        let reduced = (verb.form == VerbForm::Participle
+            && !verb.passive
+            && verb.start >= 2
+            && lower_is(words, verb.start - 1, &[","])
+            // "X, praised Y": a past tense the tagger took for a participle
+            // has an object; a reduced relative has none.
+            && unit_starting(units, verb.end).is_none())
+        .then(|| unit_ending(units, verb.start - 1))
+        .flatten();
+        let mut group = verb.clone();
+        group.passive |= reduced.is_some();
+        let (mut subject, mut apposition) = match (reduced, verb.form) {
+            (Some(u), _) => (vec![units[u].clone()], false),
+            (None, VerbForm::Finite | VerbForm::Participle) => subject_before(words, tags, units, verb.start),
+            (None, VerbForm::Gerund | VerbForm::Infinitive) => (Vec::new(), false),
         };
         let mut inherited = false;
         if subject.is_empty() {
@@ -482,7 +497,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
                 k += 1;
             }
         }
-        out.push(Clause { verb: verb.clone(), subject, apposition, subject_inherited: inherited, objects, preps });
+        out.push(Clause { verb: group, subject, apposition, subject_inherited: inherited, objects, preps });
     }
     out
 }
