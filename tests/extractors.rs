@@ -62,6 +62,7 @@ macro_rules! fixture {
 fixture!(roles);
 fixture!(roles_places);
 fixture!(roles_former);
+fixture!(roles_home_country);
 fixture!(membership);
 fixture!(membership_parties);
 fixture!(geography);

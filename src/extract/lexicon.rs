@@ -243,7 +243,7 @@ pub fn title_relation(title: &str) -> Relation {
             return Relation::WorksFor;
         }
     }
-    if lower.contains("prime minister") || lower.contains("first minister") {
+    if lower.contains("prime minister") || lower.contains("first minister") || lower.contains("chief minister") {
         return Relation::HeadOf;
     }
     if words.iter().any(|w| matches!(*w, "minister" | "ministers")) {

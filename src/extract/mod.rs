@@ -241,6 +241,8 @@ pub fn extract_with(
             tagged::find(text, analysis, sentence.index, &mut found, &mut singles);
             parties::find(text, analysis, sentence.index, &mut found, &mut singles);
         }
+        // "NZ$40 million", "HK$": a currency's sign, not a name.
+        found.retain(|m| !m.name.ends_with('$'));
         remove_overlaps(&mut found);
         keep_whole_characters(text, &mut found);
         mentions.extend(found);

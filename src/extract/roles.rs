@@ -103,6 +103,20 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// the post, after the person.
 const OWNER_BEFORE_TITLE_AFTER_PERSON: usize = 5;
 
+/// The title with the lower-case title words a pattern's optional words
+/// took before it: "Denmark's prime minister" is a prime minister, not a
+/// minister.
+fn with_modifiers_before(text: &str, title: std::ops::Range<usize>) -> &str {
+    let mut start = title.start;
+    while let Some(word) = text[..start].strip_suffix(' ').and_then(|b| b.rsplit(' ').next()) {
+        if word.is_empty() || !word.starts_with(char::is_lowercase) || !TITLE_MODIFIERS.contains(&word) {
+            break;
+        }
+        start -= word.len() + 1;
+    }
+    &text[start..title.end]
+}
+
 /// The index in [`PATTERNS`] of "Senator Jane Roe of Spain": the place after
 /// the name is often the one she represents or comes from.
 const TITLE_PERSON_OF: usize = 6;
@@ -148,7 +162,7 @@ impl RelationExtractor for Roles {
                 let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, org_slot)) else {
                     continue;
                 };
-                let title = caps.name("title").map_or("", |m| m.as_str());
+                let title = caps.name("title").map_or("", |m| with_modifiers_before(&view.text, m.range()));
                 // Only the doer's-noun pattern reads any word with a doer's ending.
                 if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
                     continue;
@@ -173,6 +187,21 @@ impl RelationExtractor for Roles {
                     continue;
                 }
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
+                // "president of Italy's Molise Region", "director of the
+                // Coast Guard's 8th District": the post is held in what the
+                // body owns. Its head leads a part: it works for the body,
+                // and leads no state.
+                let org_end = caps.name(org_slot).map_or(0, |m| m.end());
+                let title_start = caps.name("title").map_or(usize::MAX, |m| m.start());
+                if title_start < org_start
+                    && ["'s ", "’s "].iter().any(|p| view.text[org_end..].starts_with(p))
+                    && matches!(relation, Relation::HeadOf | Relation::MinisterOf)
+                {
+                    if doc.kind(org) != EntityType::Organization {
+                        continue;
+                    }
+                    relation = Relation::WorksFor;
+                }
                 // "X, the Democratic chairman of the Y": the post is held in
                 // the body its "of" phrase names, not in its modifier's.
                 // A party named there says whose member the holder is.
@@ -350,6 +379,19 @@ pub fn home_country_posts(
         // with a capital ("President Jane Roe"); "president Jane Roe" in
         // business news runs a company.
         if !title.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "Peruvian Vice-President and Interior Minister X" in a report
+        // filed from Quito: the demonym before the titles names his state.
+        let foreign = mentions.iter().zip(assignment).any(|(d, de)| {
+            d.adjectival
+                && d.kind == EntityType::Country
+                && d.sentence == m.sentence
+                && d.span.end() <= m.span.start()
+                && m.span.start() - d.span.end() <= 80
+                && de.is_some_and(|c| c != home)
+        });
+        if foreign {
             continue;
         }
         let lower = title.to_lowercase();
