@@ -454,8 +454,12 @@ class Pattern:
         return re.findall(r"[A-Z&][A-Z'\-]*", outside)
 
     def preposition_only(self):
-        m = re.fullmatch(r"\(([A-Z]+)\)", self.after)
-        return m.group(1).lower() if m else None
+        """The preposition of an object pattern that is a preposition alone
+        ("(AGAINST)"), or a particle and a preposition ("OUT (AT)": "out at")."""
+        m = re.fullmatch(r"(?:([A-Z]+) )?\(([A-Z]+)\)", self.after)
+        if not m or m.group(1) and m.group(1).lower() not in PARTICLES:
+            return None
+        return " ".join(w.lower() for w in m.groups() if w)
 
 
 def phrase(token):
@@ -751,7 +755,7 @@ def select_verbs(cls, config, blocks, review):
 
 
 def preposition_phrases(cls, config, blocks, review):
-    """'- * (AGAINST) [110] # VOTE' gives 'vote against'."""
+    """'- * (AGAINST) [110] # VOTE' gives 'vote against'; '- * OUT (AT) [111] # HIT' gives 'hit out at'."""
     out = collections.OrderedDict()
     if not config["codes"]:
         return out
@@ -765,7 +769,7 @@ def preposition_phrases(cls, config, blocks, review):
                 continue
             key = f"{verb.name} {prep}"
             if review.keep(cls, key):
-                out.setdefault(key, (verb, prep, f"block {name}: pattern * ({prep.upper()}) [{pattern.code}]"))
+                out.setdefault(key, (verb, prep, f"block {name}: pattern * {pattern.after} [{pattern.code}]"))
     return out
 
 
