@@ -206,17 +206,9 @@ fn preferred_name(entity: &DocEntity) -> String {
 }
 
 fn has_title_word(name: &str) -> bool {
-    name.split_whitespace().next().is_some_and(|w| {
-        crate::extract::lexicon::NAME_TITLES.contains(&w)
-            || crate::extract::lexicon::is_title_word(w)
-            || crate::extract::parties::party_of(&capitalized(w)).is_some()
-    })
-}
-
-/// The word with its first letter in upper case ("republican" as a party's label).
-fn capitalized(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+    name.split_whitespace()
+        .next()
+        .is_some_and(|w| crate::extract::lexicon::NAME_TITLES.contains(&w) || crate::extract::lexicon::is_title_word(w))
 }
 
 fn is_acronym(name: &str) -> bool {

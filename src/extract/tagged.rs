@@ -24,7 +24,7 @@ use crate::extract::mention::words;
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::EntityType;
 use crate::extract::names::{holds_post_before, Single, SingleHint};
-use crate::extract::parties::{party_of, PARTY_ROLES};
+use crate::extract::parties::{is_role_word, party_of};
 use crate::gazetteer::{is_first_name, Gazetteer};
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
@@ -141,10 +141,7 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
 fn strip_leading_titles(name: &str) -> &str {
     let mut rest = name;
     while let Some((first, after)) = rest.split_once(' ') {
-        let title = is_title_word(first)
-            || NAME_TITLES.contains(&first)
-            || PARTY_ROLES.contains(&first.to_lowercase().as_str());
-        if !(title || party_of(first).is_some()) {
+        if !(is_role_word(first) || party_of(first).is_some()) {
             break;
         }
         rest = after.trim_start();

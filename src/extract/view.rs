@@ -128,14 +128,12 @@ impl SentenceView {
         })
     }
 
-    /// Whether the mention at `span` is a country named by its adjective
-    /// ("Chilean"), written `«Dn»` in the view.
+    /// Whether the mention at `span` is a country or a party named by its
+    /// adjective ("Chilean", "Republican"), written `«Dn»` or `«Gn»` in the
+    /// view.
     #[must_use]
     pub fn is_adjectival(&self, span: Span) -> bool {
-        self.pieces.iter().any(|p| {
-            p.doc == span
-                && (self.text[p.view.clone()].starts_with("«D") || self.text[p.view.clone()].starts_with("«G"))
-        })
+        self.pieces.iter().any(|p| p.doc == span && matches!(self.text[p.view.clone()].chars().nth(1), Some('D' | 'G')))
     }
 
     /// The view range covering a document span inside the sentence (the
