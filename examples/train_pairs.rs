@@ -145,7 +145,7 @@ fn load(corpus: usize, docs: &PathBuf, gold: &Gold) -> Result<Vec<Item>> {
         .enumerate()
         .map(|(position, doc)| {
             let mut found = Vec::new();
-            extract_with(&doc, &mut |_| {}, &mut PairMode::Collect(&mut found));
+            extract_with(&doc, &mut |_, _| {}, &mut PairMode::Collect(&mut found));
             let candidates =
                 found.into_iter().filter_map(|c| gold.label(&doc, &c).map(|label| (c.candidate, label))).collect();
             Item { corpus, position, doc, candidates }
@@ -209,7 +209,7 @@ fn main() -> Result<()> {
             let extracted: Vec<(usize, DocExtraction)> = items
                 .par_iter()
                 .filter(|i| fold_of(i) == Some(fold))
-                .map(|i| (i.position, extract_with(&i.doc, &mut |_| {}, &mut PairMode::Score(&model))))
+                .map(|i| (i.position, extract_with(&i.doc, &mut |_, _| {}, &mut PairMode::Score(&model))))
                 .collect();
             held_out.extend(extracted);
         }

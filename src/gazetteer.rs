@@ -157,6 +157,35 @@ impl Gazetteer {
         self.by_name.get(&fold(name)).map_or(&[], Vec::as_slice)
     }
 
+    /// The country a body's name opens with, and where the rest starts,
+    /// when the rest is a name of two words or more opening with a capital:
+    /// "U.S. House of Representatives" gives the United States and
+    /// "House of Representatives"; "Iran Air" gives nothing (a one-word
+    /// rest is no name of its own).
+    #[must_use]
+    pub fn leading_country(&self, name: &str) -> Option<(EntryId, usize)> {
+        let starts: Vec<usize> = std::iter::once(0).chain(name.match_indices(' ').map(|(i, _)| i + 1)).collect();
+        // The longest country first: "United States House", not "United".
+        for n in (1..=3).rev() {
+            if starts.len() < n + 2 {
+                continue;
+            }
+            let rest_at = starts[n];
+            if !name[rest_at..].starts_with(char::is_uppercase) {
+                continue;
+            }
+            let country = self
+                .lookup(name[..rest_at].trim_end())
+                .iter()
+                .copied()
+                .find(|&id| self.entry(id).kind == GazKind::Country);
+            if let Some(country) = country {
+                return Some((country, rest_at));
+            }
+        }
+        None
+    }
+
     /// The entry with this id.
     #[must_use]
     pub fn entry(&self, id: EntryId) -> &GazEntry {

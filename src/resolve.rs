@@ -241,6 +241,15 @@ fn name_key(kind: EntityType, name: &str) -> String {
         EntityType::Organization if folded.contains("ministry of ") => {
             folded.split(" and ").next().unwrap_or(&folded).to_string()
         }
+        // "U.S. House of Representatives" and "United States House of
+        // Representatives": one state, however it is written.
+        EntityType::Organization => {
+            let gazetteer = Gazetteer::global();
+            match gazetteer.leading_country(name) {
+                Some((country, rest)) => format!("{}:{}", country.0, name_key(kind, &name[rest..])),
+                None => folded,
+            }
+        }
         _ => folded,
     }
 }

@@ -75,6 +75,8 @@ fixture!(signing_passive);
 fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(stance_nouns);
+fixture!(stance_events);
+fixture!(names_bodies);
 fixture!(killing);
 fixture!(residence);
 fixture!(pairs);

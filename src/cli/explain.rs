@@ -32,7 +32,12 @@ pub fn run(args: Args) -> anyhow::Result<Outcome> {
         let mut lines = Vec::new();
         let traced = doc.and_then(|doc| {
             let extraction = guarded(&doc, |doc| {
-                extract_traced(doc, &mut |view| lines.push(format!("  [{}] {}", view.index, view.text)))
+                extract_traced(doc, &mut |view, structure| {
+                    lines.push(format!("  [{}] {}", view.index, view.text));
+                    for clause in structure.map(|s| s.describe()).unwrap_or_default() {
+                        lines.push(format!("      clause: {clause}"));
+                    }
+                })
             })?;
             Ok((doc, extraction))
         });

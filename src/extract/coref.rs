@@ -42,6 +42,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         let at = named_first.entry(fold(&m.name)).or_insert(m.span.start());
         *at = (*at).min(m.span.start());
     }
+    let named_events = NamedEvents::new(text, mentions);
     for (i, m) in mentions.iter().enumerate() {
         let described = (m.kind == EntityType::Agreement && m.unnamed)
             .then(|| same_head_as_only_named(&m.name, only_named))
@@ -51,7 +52,9 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
             _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
             EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
             EntityType::Organization => {
-                let name = acronyms.get(&i).map_or_else(|| fold(&m.name), |(_, full)| fold(full));
+                let name = acronyms
+                    .get(&i)
+                    .map_or_else(|| fold(without_state(&m.name)), |(_, full)| fold(without_state(full)));
                 Some(format!("org:{name}"))
             }
             kind if acronyms.contains_key(&i) => {
@@ -73,6 +76,8 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                     Some("agreement:#main".to_string())
                 }
             }
+            // "the bombings" after "the Jolo Cathedral bombings".
+            EntityType::Event if m.unnamed => Some(named_events.key_of(text, m)),
             kind => Some(format!("{}:{}", kind.slug(), fold(&m.name))),
         };
         keys.push(key);
@@ -190,6 +195,14 @@ fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<
 }
 
 /// The fullest name: most words, then longest, then alphabetical.
+/// A body's name without the state that opens it, when what is left is a
+/// name of two words or more: "U.S. House of Representatives", "United
+/// States House of Representatives" and "House of Representatives" are one
+/// body in one report.
+fn without_state(name: &str) -> &str {
+    Gazetteer::global().leading_country(name).map_or(name, |(_, rest)| &name[rest..])
+}
+
 fn preferred_name(entity: &DocEntity) -> String {
     let all_acronyms = entity.aliases.iter().all(|b| is_acronym(b));
     entity
@@ -228,13 +241,21 @@ fn person_full_names(mentions: &[Mention]) -> Vec<String> {
 }
 
 /// The document's full person names (folded, sorted, distinct), indexed by
-/// their last and first words: a look-up per mention, not a scan of every
-/// name (which was quadratic in a long document).
+/// their last and first words, their paternal surname and their shorter
+/// endings: a look-up per mention, not a scan of every name (which was
+/// quadratic in a long document).
 struct FullNames {
     /// Last word to the full names that end with it, in order.
     by_last: BTreeMap<String, Vec<usize>>,
     /// First word to the full names that start with it, in order.
     by_first: BTreeMap<String, Vec<usize>>,
+    /// The word before the last of a name of three words or more, which
+    /// stands for the whole name in Spanish and Portuguese usage ("Ricardo
+    /// Rosselló Nevares" is "Rosselló").
+    by_paternal: BTreeMap<String, Vec<usize>>,
+    /// Endings of two words or more of longer names ("Rivera Schatz" of
+    /// "Thomas Rivera Schatz").
+    by_ending: BTreeMap<String, Vec<usize>>,
     names: Vec<String>,
 }
 
@@ -242,16 +263,33 @@ impl FullNames {
     fn new(names: Vec<String>) -> Self {
         let mut by_last: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         let mut by_first: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_paternal: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        let mut by_ending: BTreeMap<String, Vec<usize>> = BTreeMap::new();
         for (i, name) in names.iter().enumerate() {
-            by_last.entry(name.rsplit(' ').next().unwrap_or_default().to_string()).or_default().push(i);
-            by_first.entry(name.split(' ').next().unwrap_or_default().to_string()).or_default().push(i);
+            let words: Vec<&str> = name.split(' ').collect();
+            by_last.entry(words.last().copied().unwrap_or_default().to_string()).or_default().push(i);
+            by_first.entry(words[0].to_string()).or_default().push(i);
+            if words.len() >= 3 {
+                let paternal = words[words.len() - 2];
+                // Not a particle ("van", "de") or an initial ("A.").
+                if paternal.len() > 3 && !paternal.ends_with('.') {
+                    by_paternal.entry(paternal.to_string()).or_default().push(i);
+                }
+                for k in 1..words.len() - 1 {
+                    by_ending.entry(words[k..].join(" ")).or_default().push(i);
+                }
+            }
         }
-        Self { by_last, by_first, names }
+        Self { by_last, by_first, by_paternal, by_ending, names }
     }
 
-    /// How many full names end with the word `folded`.
+    /// How many full names a single word shortens: those that end with it,
+    /// or else those it is the paternal surname of.
     fn ending_with(&self, folded: &str) -> usize {
-        self.by_last.get(folded).map_or(0, Vec::len)
+        match self.by_last.get(folded).map_or(0, Vec::len) {
+            0 => self.by_paternal.get(folded).map_or(0, Vec::len),
+            n => n,
+        }
     }
 }
 
@@ -260,12 +298,21 @@ impl FullNames {
 fn person_key(name: &str, full_names: &FullNames) -> String {
     let folded = fold(name);
     if folded.contains(' ') {
-        // "Jane Roe" and "Jane A. Roe" stay apart: only exact names join.
+        // "Jane Roe" and "Jane A. Roe" stay apart; "Rivera Schatz" is the
+        // one "Thomas Rivera Schatz" of the report.
+        if let Some([only]) = full_names.by_ending.get(&folded).map(Vec::as_slice) {
+            return full_names.names[*only].clone();
+        }
         return folded;
     }
     let by_last = full_names.by_last.get(&folded).map_or(&[][..], Vec::as_slice);
     if let [only] = by_last {
         return full_names.names[*only].clone();
+    }
+    if by_last.is_empty() {
+        if let Some([only]) = full_names.by_paternal.get(&folded).map(Vec::as_slice) {
+            return full_names.names[*only].clone();
+        }
     }
     let by_first = full_names.by_first.get(&folded).map_or(&[][..], Vec::as_slice);
     if let ([], [only]) = (by_last, by_first) {
@@ -298,6 +345,39 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
         mentions.push(Mention::new(single.span, kind, name, crate::extract::names::NAME, confidence, single.sentence));
     }
     mentions.sort_by_key(|m| m.span);
+}
+
+/// The document's named events by their head noun (singular): an event
+/// told by a description ("the bombings") is the one named event of its
+/// head, where there is exactly one.
+struct NamedEvents(BTreeMap<String, BTreeSet<String>>);
+
+impl NamedEvents {
+    fn new(text: &str, mentions: &[Mention]) -> Self {
+        let mut by_head: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for m in mentions.iter().filter(|m| m.kind == EntityType::Event && !m.unnamed) {
+            by_head.entry(head_noun(text, m)).or_default().insert(fold(&m.name));
+        }
+        Self(by_head)
+    }
+
+    fn key_of(&self, text: &str, described: &Mention) -> String {
+        match self.0.get(&head_noun(text, described)).map(|names| names.iter().collect::<Vec<_>>()).as_deref() {
+            Some([only]) => format!("event:{only}"),
+            _ => format!("event:#{}", fold(&described.name)),
+        }
+    }
+}
+
+/// The last word of a mention's span, folded and singular ("bombings" →
+/// "bombing").
+fn head_noun(text: &str, m: &Mention) -> String {
+    let last = text.get(m.span.range()).and_then(|s| s.split_whitespace().last()).unwrap_or_default();
+    let folded = fold(last);
+    match folded.strip_suffix('s') {
+        Some(singular) if !singular.ends_with('s') => singular.to_string(),
+        _ => folded,
+    }
 }
 
 /// A name typed a person by its shape or context alone ("Anacomp said",

@@ -132,6 +132,9 @@ pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexico
 pub static AGAINST_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/against_nouns.txt"));
 
 /// Verbs whose subject holds the stance their object names ("expressed
+/// Nouns of what someone says or asks: opposing "X's charges" opposes X.
+pub static CLAIM_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/claim_nouns.txt"));
+
 /// support for X").
 pub static STANCE_LIGHT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/stance_light_verbs.txt"));
 

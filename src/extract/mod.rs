@@ -157,6 +157,8 @@ impl Findings {
         }
         let modality = if found.relation.is_post() {
             modality::classify_post(&view.text, found.range.clone())
+        } else if found.relation == Relation::Opposes {
+            modality::classify_opposition(&view.text, found.range.clone())
         } else {
             modality::classify(&view.text, found.range.clone())
         };
@@ -191,12 +193,16 @@ pub fn content_hash(text: &str) -> String {
 /// Extracts everything from one document.
 #[must_use]
 pub fn extract_document(doc: &Document) -> DocExtraction {
-    extract_traced(doc, &mut |_| {})
+    extract_traced(doc, &mut |_, _| {})
 }
 
-/// Extracts everything from one document, showing each sentence view to
+/// Extracts everything from one document, showing each sentence view and
+/// its clauses (when the sentence has two mentions or dates to relate) to
 /// `trace` before the relation extractors read it (for `kgforge explain`).
-pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> DocExtraction {
+pub fn extract_traced(
+    doc: &Document,
+    trace: &mut dyn FnMut(&SentenceView, Option<&structure::Structure<'_>>),
+) -> DocExtraction {
     extract_with(doc, trace, &mut pairs::PairMode::shipped())
 }
 
@@ -205,7 +211,7 @@ pub fn extract_traced(doc: &Document, trace: &mut dyn FnMut(&SentenceView)) -> D
 /// training).
 pub fn extract_with(
     doc: &Document,
-    trace: &mut dyn FnMut(&SentenceView),
+    trace: &mut dyn FnMut(&SentenceView, Option<&structure::Structure<'_>>),
     pairs: &mut pairs::PairMode<'_>,
 ) -> DocExtraction {
     let text = doc.text.as_str();
@@ -275,11 +281,11 @@ pub fn extract_with(
         let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, dates, &entities, &|s| {
             adjectival_spans.contains(&s)
         });
-        trace(&view);
         let structure = layer
             .sentence(sentence.index)
             .filter(|_| in_sentence.len() + dates.len() >= 2)
             .map(|l| structure::Structure::new(text, l, &view));
+        trace(&view, structure.as_ref());
         let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };
         let first = findings.facts.len();
         for extractor in REGISTRY {
@@ -388,7 +394,8 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
     mentions.sort_by_key(|m| m.span);
 }
 
-/// Drops entities that are only adjectives and unused, renumbers, and keeps
+/// Drops entities that are only adjectives or descriptions of events and
+/// unused, renumbers, and keeps
 /// the sentences evidence points into.
 fn finish(
     doc: &Document,
@@ -409,7 +416,12 @@ fn finish(
     let keep: Vec<bool> = entities
         .iter()
         .enumerate()
-        .map(|(i, e)| !(e.adjectival || e.unnamed && e.aliases.is_empty()) || used.contains(&i))
+        .map(|(i, e)| {
+            // A described event ("the withdrawal") is worth a node only
+            // when something is said about it.
+            let described_event = e.kind == EntityType::Event && e.unnamed;
+            !(e.adjectival || e.unnamed && e.aliases.is_empty() || described_event) || used.contains(&i)
+        })
         .collect();
     let mut renumber = vec![usize::MAX; entities.len()];
     let mut kept = Vec::new();

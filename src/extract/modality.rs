@@ -72,6 +72,25 @@ fn titles_another_person(after: &str) -> bool {
     words <= 3 && !title.contains(['«', ',']) && at + close + '»'.len_utf8() < after.len()
 }
 
+/// The modality of an opposition matched at `range`: denying is itself a
+/// way to oppose ("A denied B's charges"), so "denied" and "denies" negate
+/// nothing there; every other cue counts as in [`classify`].
+#[must_use]
+pub fn classify_opposition(text: &str, range: Range<usize>) -> Modality {
+    let window = clause_window(text, range.clone());
+    let other_negation =
+        NEGATION.find_iter(window).any(|m| !matches!(m.as_str().to_lowercase().as_str(), "denied" | "denies"));
+    if NEGATION.is_match(window) && !other_negation {
+        // The replacement keeps the length: the range still fits.
+        return classify(&DENIAL.replace_all(text, "reject"), range);
+    }
+    classify(text, range)
+}
+
+/// "denied" and "denies", replaced by a word of the same length that
+/// negates nothing when an opposition is classified.
+static DENIAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdenie[ds]\b").expect("valid denial pattern"));
+
 /// The modality of the fact matched at `range` of a sentence view.
 #[must_use]
 pub fn classify(text: &str, range: Range<usize>) -> Modality {

@@ -312,11 +312,30 @@ fn opens_body_name(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
         && token.possessive_len() == 0
         && !FUNCTION_WORDS.contains(&bare)
         && (NOT_NAMES.contains(&bare) || NAME_TITLES.contains(&bare))
-        && tokens.get(i + 1).is_some_and(|next| {
-            next.is_capitalized()
-                && ORG_HEADS.contains(&strip_possessive(next.text))
-                && only_space_between(text, *token, *next)
-        })
+        && reaches_org_head(text, tokens, i, if i == 0 { 1 } else { 3 })
+}
+
+/// Whether the capitalised words right after token `i` (at most `reach`)
+/// end in an organisation's head noun: "Energy Department", "New
+/// Progressive Party". At a sentence's start, where every word is
+/// capitalised, only the next word counts ("Several Steppe Development
+/// Bank" is no bank's name).
+fn reaches_org_head(text: &str, tokens: &[Token<'_>], i: usize, reach: usize) -> bool {
+    let mut k = i + 1;
+    while k < tokens.len()
+        && k <= i + reach
+        && tokens[k].is_capitalized()
+        && only_space_between(text, tokens[k - 1], tokens[k])
+    {
+        if ORG_HEADS.contains(&strip_possessive(tokens[k].text)) {
+            return true;
+        }
+        if tokens[k].possessive_len() > 0 || FUNCTION_WORDS.contains(&tokens[k].text) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// What the words of a run from `start` to `seen` hold, kept up to date as
@@ -444,7 +463,8 @@ fn title_before_name(tokens: &[Token<'_>], at: usize) -> bool {
         k += 1;
     }
     k > at
-        && TITLE_HEADS.contains(&tokens[k - 1].text.to_lowercase().as_str())
+        && (TITLE_HEADS.contains(&tokens[k - 1].text.to_lowercase().as_str())
+            || NAME_TITLES.contains(&tokens[k - 1].text))
         && tokens.get(k).is_some_and(|t| is_first_name(t.text))
 }
 

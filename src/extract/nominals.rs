@@ -96,15 +96,7 @@ pub fn find(
         if plural && !older {
             continue;
         }
-        let mut end = phrase.head + 1;
-        if let Some((post_start, post_end)) = phrase.post {
-            let post = layer.span_of(post_start, post_end);
-            let time = (post_start..post_end).any(|i| TIME_WORDS.contains(&layer.word(text, i)));
-            if !time && !layer.dates.iter().any(|(d, _)| d.overlaps(post)) {
-                end = post_end;
-            }
-        }
-        let span = layer.span_of(start, end);
+        let span = layer.span_of(start, end_with_post(text, layer, phrase));
         out.push(Mention {
             span,
             kind: EntityType::Agreement,
@@ -126,7 +118,9 @@ pub fn find(
 /// `data/lexicon/event_nouns.txt`, with a proper name or a year among the
 /// words before the head ("the El Paso shooting", "the 2006 coup", "Thai
 /// general elections", "an anti-Brexit march"). The name is the phrase
-/// without its determiner or possessor. A bare "the attack" names nothing.
+/// without its determiner or possessor. A definite description with no
+/// name in it ("the attack", "the withdrawal of troops") is an unnamed
+/// event (see `described_event`).
 pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
     for phrase in &layer.phrases {
         let head = layer.word(text, phrase.head);
@@ -150,16 +144,73 @@ pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, ou
             proper && word.chars().any(char::is_uppercase) && !TIME_WORDS.contains(&word)
                 || word.len() == 4 && word.parse::<i32>().is_ok_and(|y| (1800..2200).contains(&y))
         });
-        let Some(first) = first else { continue };
-        let span = layer.span_of(first, phrase.head + 1);
-        out.push(Mention::new(
-            span,
+        if let Some(first) = first {
+            let span = layer.span_of(first, phrase.head + 1);
+            out.push(Mention::new(
+                span,
+                EntityType::Event,
+                text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "),
+                NAME,
+                60,
+                index,
+            ));
+        } else if let Some(described) = described_event(text, layer, phrase, start, index) {
+            out.push(described);
+        }
+    }
+}
+
+/// An event told by a definite description and nothing else: "the
+/// withdrawal of troops from the border", "this impeachment inquiry", "the
+/// bombings". The mention covers the words up to the head (names in the
+/// post-modifier stay mentions of their own); its name is the whole phrase
+/// without the determiner, post-modifier included, so "the suspension of
+/// Parliament" is told from "the suspension of talks". It is unnamed:
+/// `coref` joins it to the document's one named event of that head, and
+/// it is kept only when a fact uses it.
+fn described_event(
+    text: &str,
+    layer: &SentenceLayer,
+    phrase: &crate::text::chunk::NounPhrase,
+    start: usize,
+    index: usize,
+) -> Option<Mention> {
+    let definite = (phrase.start..start)
+        .any(|i| matches!(layer.word(text, i).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those"));
+    // Lower-case words only: a capitalised modifier is a name ("the NATO
+    // summit", found elsewhere) or a sentence's first word.
+    let lower = (start..=phrase.head).all(|i| !layer.word(text, i).starts_with(char::is_uppercase));
+    if !definite || !lower {
+        return None;
+    }
+    let named = layer.span_of(start, end_with_post(text, layer, phrase));
+    Some(Mention {
+        unnamed: true,
+        ..Mention::new(
+            layer.span_of(start, phrase.head + 1),
             EntityType::Event,
-            text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "),
+            text[named.range()].split_whitespace().collect::<Vec<_>>().join(" "),
             NAME,
-            60,
+            55,
             index,
-        ));
+        )
+    })
+}
+
+/// One past the last token of a phrase with its "of"/"on"/"for"
+/// post-modifier, unless that names a time ("the deal on Monday").
+fn end_with_post(text: &str, layer: &SentenceLayer, phrase: &crate::text::chunk::NounPhrase) -> usize {
+    match phrase.post {
+        Some((post_start, post_end)) => {
+            let post = layer.span_of(post_start, post_end);
+            let time = (post_start..post_end).any(|i| TIME_WORDS.contains(&layer.word(text, i)));
+            if time || layer.dates.iter().any(|(d, _)| d.overlaps(post)) {
+                phrase.head + 1
+            } else {
+                post_end
+            }
+        }
+        None => phrase.head + 1,
     }
 }
 

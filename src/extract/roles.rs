@@ -395,9 +395,25 @@ pub fn home_country_posts(
             continue;
         }
         let lower = title.to_lowercase();
-        let national = ["minister", "president", "premier", "chancellor"].iter().any(|w| lower.contains(w))
-            && !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w));
-        if !national {
+        let Some(post) = ["prime minister", "minister", "president", "premier", "chancellor"]
+            .into_iter()
+            .find(|w| lower.contains(w))
+            .filter(|_| !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w)))
+        else {
+            continue;
+        };
+        // A state has one president: when the text names the home
+        // country's, a second "President X" leads another state.
+        let relation = title_relation(title);
+        let post_taken = relation == Relation::HeadOf
+            && facts.iter().any(|f| {
+                f.relation == Relation::HeadOf
+                    && f.object == Object::Entity(home)
+                    && f.modality == Modality::Asserted
+                    && f.subject != person
+                    && f.title.as_deref().is_none_or(|t| t.to_lowercase().contains(post))
+            });
+        if post_taken {
             continue;
         }
         let start = m.span.start().saturating_sub(title.len() + 1);
@@ -405,7 +421,7 @@ pub fn home_country_posts(
             if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
         out.push(Fact {
             subject: person,
-            relation: title_relation(title),
+            relation,
             object: Object::Entity(home),
             modality: Modality::Asserted,
             title: Some(title.to_string()),

@@ -11,7 +11,11 @@
 //! codes 051-052, 110-12x, 163 and 172 (sanctions, bans) of the PETRARCH2
 //! dictionaries; a stance noun as the object of a verb of expressing keeps
 //! its subject as the holder ("expressed support for B", "filed a lawsuit
-//! against B", "issued a ruling against B"). The verbs are
+//! against B", "issued a ruling against B"); denying or rejecting "B's
+//! charges" (a noun of `claim_nouns.txt`) opposes B, and "denied" there
+//! negates nothing. The object may be an event told by a description
+//! ("condemned the bombings", "opposed the withdrawal of troops"), an
+//! unnamed event joined to the document's named one of that head. The verbs are
 //! read over the sentence's clauses: the subject (or the passive's agent)
 //! holds the stance towards the object (or the passive's subject, or the
 //! verb's own preposition: "voted against"), through lists, relative
@@ -36,8 +40,8 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_LIGHT_VERBS, STATE_HEADS,
-    SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_LIGHT_VERBS,
+    STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -144,11 +148,12 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
             named = true;
             for patient in patients {
-                // Backing "X's bid" backs X; dismissing "X's concerns" says
-                // little about X.
+                // Backing "X's bid" backs X; denying "X's charges" opposes
+                // X; dismissing "X's concerns" says little about X.
+                let claim = || CLAIM_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str());
                 let object = st
                     .entity_of(patient, doc.entities)
-                    .or_else(|| (relation == Relation::Supports).then(|| st.owner_of(patient)).flatten());
+                    .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
                 let Some(object) = object else { continue };
                 let verb = clause.verb.start..clause.verb.end;
                 let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);

@@ -65,6 +65,39 @@ impl<'t> Structure<'t> {
         Structure { words, clauses, units, layer, mentions }
     }
 
+    /// One line per clause, for `kgforge explain`: the verb group (with
+    /// its voice and negation), then subject, objects and prepositional
+    /// phrases, each unit in brackets.
+    #[must_use]
+    pub fn describe(&self) -> Vec<String> {
+        let unit = |r: &Range<usize>| format!("[{}]", self.words[r.clone()].join(" "));
+        let units = |us: &[Range<usize>]| us.iter().map(unit).collect::<Vec<_>>().join(" ");
+        self.clauses
+            .iter()
+            .map(|c| {
+                let v = &c.verb;
+                let mut line = self.words[v.start..v.end].join(" ");
+                for (flag, name) in [(v.passive, "passive"), (v.negated, "negated"), (v.modal, "modal")] {
+                    if flag {
+                        line.push_str(&format!(" ({name})"));
+                    }
+                }
+                line.push_str(&format!(" {:?}", v.form).to_lowercase());
+                if !c.subject.is_empty() {
+                    let how = if c.subject_inherited { "subject (inherited)" } else { "subject" };
+                    line.push_str(&format!(" | {how} {}", units(&c.subject)));
+                }
+                if !c.objects.is_empty() {
+                    line.push_str(&format!(" | object {}", units(&c.objects)));
+                }
+                for (p, us) in &c.preps {
+                    line.push_str(&format!(" | {} {}", self.words[*p], units(us)));
+                }
+                line
+            })
+            .collect()
+    }
+
     /// The byte span of tokens `range`.
     #[must_use]
     pub fn span(&self, range: Range<usize>) -> Span {
