@@ -143,6 +143,14 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
                 continue;
             }
             let node = node_of[d][e];
+            // "the proposed Brexit deal" and "a Brexit deal": described by
+            // the same proper name, and nothing else that tells them apart.
+            let words = crate::extract::coref::distinguishing_words(&entity.name);
+            let proper = entity.name.split(' ').any(|w| w.starts_with(char::is_uppercase));
+            if proper && !words.is_empty() {
+                let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                join(&mut union, format!("agreement-described:{}", words.join(" ")), node, &mut why);
+            }
             let (places, parties) = agreement_features(doc, e);
             for place in places {
                 join(&mut union, format!("agreement-signed-in:{place}"), node, &mut why);

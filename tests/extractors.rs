@@ -72,6 +72,7 @@ fixture!(signing_clauses);
 fixture!(signing_relative);
 fixture!(signing_with);
 fixture!(signing_passive);
+fixture!(signing_parties);
 fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(stance_nouns);

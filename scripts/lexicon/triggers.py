@@ -73,6 +73,8 @@ FOLDER = "petrarch2/data/dictionaries"
 #   dictionaries ("membership", "member").
 # count_gerunds: the class's gerunds name events one counts ("killings").
 # resultative: assault verbs that kill with "to death" ("beaten to death").
+# verbs_only: write the verb list alone (the gerunds and nominalisations of
+#   the class's verbs name nothing kgforge reads).
 # --------------------------------------------------------------------------
 CLASSES = {
     "sign": {
@@ -125,6 +127,29 @@ CLASSES = {
         "pattern_verbs": False,
         "nouns": ("MEMBERSHIP",),
         "agents": ("MEMBER",),
+    },
+    "party": {
+        "meaning": (
+            "Verbs of becoming a party to an agreement other than signing it: the dictionary codes their patterns"
+            " with an agreement as object 057 (conclude, enter into, join, ratify, accede to, strike a deal) or"
+            " reaching one (reach, clinch, agree on, finalize)."
+        ),
+        "codes": (),
+        "blocks": {},
+        "verbs": (
+            ("FINISH", "CONCLUDE", "pattern CONCLUDE &TREATY [057]"),
+            ("FINISH", "FINALIZE", "finishing the text of an agreement its sides reached"),
+            ("ENTER", "ENTER", "pattern ENTER &TREATY [057]; with 'into' (GOVERNED_IN_CLASS)"),
+            ("ASSEMBLE", "JOIN", "pattern JOIN &TREATY [057]"),
+            ("ALLOW", "RATIFY", "pattern RATIFY &TREATY [057]"),
+            ("SUBMIT", "ACCEDE", "to accede to a treaty is to become its party"),
+            ("PHYSICAL_CONFLICT", "STRIKE", "pattern STRIKE DEAL [057]"),
+            ("REACH", "REACH", "patterns REACH &TREATY [03x]: the sides of an agreement reached are its parties"),
+            ("CLINCH", "CLINCH", "pattern CLINCH &TREATY [050]"),
+            ("AGREE", "AGREE", "pattern AGREE (TO PEACE &TREATY) [037]; 'agreed a deal', 'agreed on a deal'"),
+        ),
+        "pattern_verbs": False,
+        "verbs_only": True,
     },
     "appoint": {
         "meaning": "Verbs and nouns of appointing or electing someone to a post.",
@@ -314,6 +339,7 @@ REVIEWED_OUT = {
 # dictionary has must come from it: the script fails if one is listed here.
 ADDED = {
     ("sign", "ink"): "news headline verb for signing ('inked a deal'); not in CAMEO 2.0",
+    ("party", "seal"): "news verb for concluding a deal ('sealed a deal'); not in CAMEO 2.0",
     ("kill", "execute"): "not a verb in CAMEO 2.0 (its noun EXECUTION is); a state killing a prisoner",
     ("kill", "poison"): "not a verb in CAMEO 2.0",
     ("kill", "lynch"): "not a verb in CAMEO 2.0",
@@ -337,6 +363,7 @@ GOVERNED = {
 }
 # Prepositions a verb takes in one class only.
 GOVERNED_IN_CLASS = {
+    ("party", "enter"): "into",
     ("membership", "admit"): "to",
     ("membership", "readmit"): "to",
     ("membership", "re-admit"): "to",
@@ -1018,7 +1045,7 @@ def main():
             verbs,
         )
         written.append((f"{cls}_verbs.txt", len(verbs)))
-        if nouns:
+        if nouns and not config.get("verbs_only"):
             noun_added = sorted(gerund(w) for w in added if " " not in w)
             write(
                 os.path.join(OUT, f"{cls}_nouns.txt"),

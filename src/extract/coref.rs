@@ -4,8 +4,13 @@
 //! Only unambiguous links are made: a surname joins the one full name in the
 //! document that ends (or starts) with it; an acronym in parentheses joins
 //! the name before it, and an acronym made of a name's initials joins it; a
-//! described agreement ("the declaration") joins the document's one
-//! agreement of that kind; gazetteer mentions join by their entry.
+//! described agreement ("the declaration") joins the document's one named
+//! agreement of that kind, or the described one it shares a distinguishing
+//! word with ("the trade deal" after "a trade agreement"), or, in general
+//! words only ("the deal"), the one described last; a described event
+//! joins the one named event of its head; a body's name with its state
+//! before it joins the name without ("U.S. House of Representatives");
+//! gazetteer mentions join by their entry.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -43,6 +48,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         *at = (*at).min(m.span.start());
     }
     let named_events = NamedEvents::new(text, mentions);
+    let mut described_agreements = DescribedAgreements::default();
     for (i, m) in mentions.iter().enumerate() {
         let described = (m.kind == EntityType::Agreement && m.unnamed)
             .then(|| same_head_as_only_named(&m.name, only_named))
@@ -73,7 +79,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                     // is a text of its own.
                     Some(format!("agreement:#{kind}"))
                 } else {
-                    Some("agreement:#main".to_string())
+                    Some(described_agreements.key_for(&m.name))
                 }
             }
             // "the bombings" after "the Jolo Cathedral bombings".
@@ -346,6 +352,72 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
     }
     mentions.sort_by_key(|m| m.span);
 }
+
+/// Agreements the document describes without naming them, in the order
+/// they are described, each with the words that tell it from another ("the
+/// trade agreement": "trade"; "the agreement on fisheries data":
+/// "fisheries", "data"). A description with no such words ("the deal",
+/// "the new accord") is the agreement described last; one with such words
+/// is the last one sharing a word with it, or the document's one
+/// agreement described so far only in general words, or a new one. So
+/// "a nuclear deal ... a trade pact ... the deal" is two agreements, the
+/// second told last.
+#[derive(Default)]
+struct DescribedAgreements {
+    seen: Vec<(BTreeSet<String>, String)>,
+}
+
+impl DescribedAgreements {
+    fn key_for(&mut self, name: &str) -> String {
+        let content = distinguishing_words(name);
+        let key = if content.is_empty() {
+            self.seen.last().map_or_else(|| "agreement:#main".to_string(), |(_, key)| key.clone())
+        } else if let Some((_, key)) = self.seen.iter().rev().find(|(words, _)| !words.is_disjoint(&content)) {
+            key.clone()
+        } else if !self.seen.is_empty()
+            && self.seen.iter().all(|(words, key)| words.is_empty() && *key == self.seen[0].1)
+        {
+            self.seen[0].1.clone()
+        } else {
+            format!("agreement:#{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
+        };
+        self.seen.push((content, key.clone()));
+        key
+    }
+}
+
+/// The folded words of an agreement's description that tell it from
+/// another: not its head noun, the words of `agreement_modifiers.txt`,
+/// articles or prepositions.
+pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
+    let folded = fold(name);
+    let words: Vec<&str> = folded.split(' ').collect();
+    // The head is the agreement noun: the last word before a post-modifier.
+    let head = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "on" | "for" | "with" | "between" | "among" | "to"))
+        .map_or(words.len().saturating_sub(1), |p| p.saturating_sub(1));
+    words
+        .iter()
+        .enumerate()
+        .filter(|&(i, w)| {
+            i != head
+                && !AGREEMENT_MODIFIERS.contains(w)
+                && !crate::extract::lexicon::FUNCTION_WORDS.contains(w)
+                && !crate::extract::lexicon::NAME_CONNECTORS.contains(w)
+                && !lexicon_agreement_noun(w)
+        })
+        .map(|(_, w)| (*w).to_string())
+        .collect()
+}
+
+fn lexicon_agreement_noun(word: &str) -> bool {
+    crate::extract::lexicon::is_agreement_noun(word)
+}
+
+/// Modifiers that describe an agreement without telling it from another.
+static AGREEMENT_MODIFIERS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/agreement_modifiers.txt"));
 
 /// The document's named events by their head noun (singular): an event
 /// told by a description ("the bombings") is the one named event of its

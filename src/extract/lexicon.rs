@@ -88,6 +88,10 @@ pub static SPEECH_VERBS: WordList = WordList::new(include_str!("../../data/lexic
 /// Verbs of signing a formal agreement ("signed", "inked").
 pub static SIGN_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/sign_verbs.txt"));
 
+/// Verbs of becoming a party to an agreement without signing it
+/// ("concluded", "reached", "joined", "entered into").
+pub static PARTY_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/party_verbs.txt"));
+
 /// Nouns of signing ("signing", "signature").
 pub static SIGN_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/sign_nouns.txt"));
 

@@ -45,7 +45,9 @@ use sha2::{Digest, Sha256};
 
 use crate::document::Document;
 use crate::extract::mention::{remove_overlaps, Mention, Occupied};
-use crate::extract::model::{DocExtraction, EntityType, Evidence, Fact, Object, Relation, SentenceRecord, Statement};
+use crate::extract::model::{
+    DocExtraction, EntityType, Evidence, Fact, Modality, Object, Relation, SentenceRecord, Statement,
+};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
 use crate::text::layer::TextLayer;
@@ -155,8 +157,16 @@ impl Findings {
         }) {
             return;
         }
+        // A post, and what a title phrase says besides ("Czech Prime
+        // Minister X" lives in Czechia), is read from the phrase itself.
         let modality = if found.relation.is_post() {
             modality::classify_post(&view.text, found.range.clone())
+        } else if found.extractor == roles::NAME {
+            // A former president of Peru is Peruvian still.
+            match modality::classify_post(&view.text, found.range.clone()) {
+                Modality::Former => Modality::Asserted,
+                modality => modality,
+            }
         } else if found.relation == Relation::Opposes {
             modality::classify_opposition(&view.text, found.range.clone())
         } else {
@@ -420,7 +430,11 @@ fn finish(
             // A described event ("the withdrawal") is worth a node only
             // when something is said about it.
             let described_event = e.kind == EntityType::Event && e.unnamed;
-            !(e.adjectival || e.unnamed && e.aliases.is_empty() || described_event) || used.contains(&i)
+            // A description told once and in common words only ("a deal")
+            // is not worth a node; "the Brexit deal" is.
+            let proper = e.name.split(' ').any(|w| w.starts_with(char::is_uppercase));
+            let described_once = e.unnamed && e.aliases.is_empty() && !proper;
+            !(e.adjectival || described_once || described_event) || used.contains(&i)
         })
         .collect();
     let mut renumber = vec![usize::MAX; entities.len()];

@@ -55,7 +55,13 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     if former {
         return Modality::Former;
     }
-    classify(text, range)
+    // A post is held whatever is planned around it: in "X is due to sign
+    // with Czech Prime Minister Y", Y's post is not planned. Only a cue
+    // inside the match ("X, expected to become president of Z") makes it so.
+    match classify(text, range.clone()) {
+        Modality::Planned | Modality::Hedged => of_window(&text[range], text),
+        modality => modality,
+    }
 }
 
 /// "until" a time right after the match ("general manager of Y until January").
@@ -94,7 +100,11 @@ static DENIAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdenie[ds]\b
 /// The modality of the fact matched at `range` of a sentence view.
 #[must_use]
 pub fn classify(text: &str, range: Range<usize>) -> Modality {
-    let window = clause_window(text, range);
+    of_window(clause_window(text, range), text)
+}
+
+/// The modality the cues of `window` give, in a sentence `text`.
+fn of_window(window: &str, text: &str) -> Modality {
     if NEGATION.is_match(window) && !NOT_ONLY.is_match(window) {
         return Modality::Negated;
     }

@@ -600,8 +600,10 @@ fn classify_run(
         return;
     }
     // A person's name that ends in a city's ("John F. Kennedy"): an initial
-    // or a title says it is a name.
-    let inner_places = taken.iter().any(|m| span.contains(m.span))
+    // or a title says it is a name. A head noun at the end says it is not
+    // ("Paris Agreement", "Paris Accords").
+    let inner_places = head_type(&[strip_possessive(last.text)]).is_none()
+        && taken.iter().any(|m| span.contains(m.span))
         && taken.iter().filter(|m| span.contains(m.span)).all(|m| m.kind == EntityType::Place && !m.adjectival);
     let has_initial = tokens[start..end]
         .iter()

@@ -81,6 +81,12 @@ pub fn find(
             }
         }
         let determined = start > phrase.start;
+        // "any deal", "no agreement": no agreement in particular.
+        if (phrase.start..start)
+            .any(|i| matches!(layer.word(text, i).to_lowercase().as_str(), "any" | "no" | "every" | "each" | "another"))
+        {
+            continue;
+        }
         let modifiers: Vec<&str> = (start..phrase.head).map(|i| layer.word(text, i)).collect();
         // "reach agreement": a bare noun names nothing.
         if !determined && modifiers.is_empty() {

@@ -49,7 +49,8 @@ use crate::text::wordlist::WordList;
 #[derive(Debug)]
 pub struct Roles;
 
-const NAME: &str = "roles";
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "roles";
 
 fn title_pattern() -> String {
     let escape = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");

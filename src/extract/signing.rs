@@ -17,6 +17,14 @@
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
 //! own date (`TextLayer::resolve_weekdays`).
 //!
+//! Becoming a party without signing gives `signatory` too, without a
+//! place or date: the verbs of `data/lexicon/triggers/party_verbs.txt`
+//! ("reached an agreement", "concluded a pact with", "joined the X
+//! Agreement", "ratified", "acceded to", "entered into", "struck a deal"),
+//! not when negated ("failed to reach"). Sides joined by a hyphen before
+//! the agreement's noun are its parties ("the Iran-US deal", "the
+//! Czech-German declaration"), when the document names them.
+//!
 //! A signer who holds a state's post in the text (a minister, a head of
 //! state or government: "Chilean Foreign Minister X signed") signs for it:
 //! the state is a signatory too ([`signers_states`]).
@@ -30,15 +38,16 @@
 //! the document's date later).
 //!
 //! ## Known misses
-//! Signing told without a verb of `data/lexicon/triggers/sign_verbs.txt`
-//! ("sign", "ink"; not "put their names to"); signatories far from the
+//! Signing told without a verb of `sign_verbs.txt` or `party_verbs.txt`
+//! ("put their names to", "negotiated"); a party named by a pronoun
+//! ("acceded to it"); signatories far from the
 //! verb, in another sentence; a place or date given in another sentence.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, SIGN_NOUNS, SIGN_VERBS};
+use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, PARTY_VERBS, SIGN_NOUNS, SIGN_VERBS};
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
@@ -101,10 +110,13 @@ impl RelationExtractor for Signing {
                 }
             }
         }
+        from_hyphenated_sides(view, doc, out);
+        // The clauses of signing, and of becoming a party ("reached a
+        // deal"), which reads every clause's verb itself.
+        from_clauses(view, doc, out);
         if !lexicon::mentions_signing(text) {
             return;
         }
-        from_clauses(view, doc, out);
         for caps in SIGNING_NOUN.captures_iter(text) {
             let (Some(agreement), Some(place)) = (entity(view, &caps, "agreement"), entity(view, &caps, "place"))
             else {
@@ -232,12 +244,20 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     let is_signer =
         |e: usize| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization);
     for (c, clause) in st.clauses.iter().enumerate() {
-        if !SIGN_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) {
+        let verb = words[clause.verb.head].to_lowercase();
+        let signs = SIGN_VERBS.contains(&verb.as_str());
+        // "concluded", "reached", "joined", "entered into": parties, but
+        // no signing's place or date.
+        // Not reaching a deal makes no party to one.
+        let joins = !signs && party_verb(words, clause) && !clause.verb.negated;
+        if !signs && !joins {
             continue;
         }
-        let agreements: Vec<usize> = clause
+        let agreement_units = clause
             .patient()
             .iter()
+            .chain(["into", "to", "on"].iter().filter(|_| joins).flat_map(|p| clause.prep(words, p).unwrap_or(&[])));
+        let agreements: Vec<usize> = agreement_units
             .filter_map(|u| st.entity_of(u, doc.entities))
             .filter(|&e| doc.kind(e) == EntityType::Agreement)
             .collect();
@@ -282,7 +302,11 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let range = view.view_range(st.span(start..end));
         for &agreement in &agreements {
             for &signer in signers.iter().filter(|&&s| is_signer(s)) {
-                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), range.clone(), 75));
+                let confidence = if joins { 65 } else { 75 };
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(signer), range.clone(), confidence));
+            }
+            if joins {
+                continue;
             }
             for &place in &places {
                 out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), range.clone(), 70));
@@ -292,6 +316,76 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
         }
     }
+}
+
+/// "A–B" before an agreement's noun names its sides: "the Czech-German
+/// declaration", "the Iran-US deal", "the EU-Mercosur agreement". A side is
+/// a country (by name or demonym, through the gazetteer) or a body the
+/// document names elsewhere; one the document does not name is skipped.
+fn from_hyphenated_sides(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    for caps in AGREEMENT_PLACEHOLDER.captures_iter(&view.text) {
+        let (Some(whole), Some(agreement)) = (caps.get(0), caps[1].parse::<usize>().ok()) else { continue };
+        let Some(written) = view.doc_span(whole.range()).slice(doc.text) else { continue };
+        let Some(sides) = SIDES.captures(written) else { continue };
+        for side in [&sides[1], &sides[2]] {
+            if let Some(party) = side_entity(side, doc.entities) {
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.range(), 65));
+            }
+        }
+    }
+}
+
+static AGREEMENT_PLACEHOLDER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"«A(\d+)»").expect("valid placeholder pattern"));
+/// Two capitalised sides joined by a hyphen or a dash, then a space.
+static SIDES: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:the |The )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ").expect("valid sides pattern")
+});
+
+/// The document's entity a side of "A–B" names: the country of a
+/// country's name or demonym, else a country or body of that name.
+fn side_entity(side: &str, entities: &[DocEntity]) -> Option<usize> {
+    let gazetteer = crate::gazetteer::Gazetteer::global();
+    let iso2 = gazetteer.lookup(side).iter().find_map(|&id| {
+        let entry = gazetteer.entry(id);
+        match entry.kind {
+            crate::gazetteer::GazKind::Country => entry.iso2.clone(),
+            crate::gazetteer::GazKind::Demonym => entry.country.clone(),
+            _ => None,
+        }
+    });
+    // "EU" names the European Union the document writes in full.
+    let body = gazetteer
+        .lookup(side)
+        .iter()
+        .map(|&id| gazetteer.entry(id))
+        .find(|entry| entry.kind == crate::gazetteer::GazKind::Organization)
+        .map_or(side, |entry| entry.name.as_str());
+    let folded = crate::text::normalize::fold(body);
+    let side = crate::text::normalize::fold(side);
+    entities.iter().position(|e| match &iso2 {
+        Some(code) => e.kind == EntityType::Country && e.links.iso2.as_ref() == Some(code),
+        None => {
+            matches!(e.kind, EntityType::Country | EntityType::Organization)
+                && std::iter::once(&e.name).chain(&e.aliases).any(|n| {
+                    let name = crate::text::normalize::fold(n);
+                    name == folded || name == side
+                })
+        }
+    })
+}
+
+/// Whether the clause's verb makes its actor a party to what it acts on
+/// (`data/lexicon/triggers/party_verbs.txt`: "concluded", "reached",
+/// "joined", "ratified", "entered into", "struck"). A passive
+/// ("the deal was reached by") counts too.
+fn party_verb(words: &[&str], clause: &crate::text::clause::Clause) -> bool {
+    let head = clause.verb.head;
+    let verb = words[head].to_lowercase();
+    PARTY_VERBS.contains(&verb.as_str())
+        || words
+            .get(head + 1)
+            .is_some_and(|next| PARTY_VERBS.contains(&format!("{verb} {}", next.to_lowercase()).as_str()))
 }
 
 /// Signers' states: where a person who signed an agreement holds, in the
