@@ -63,6 +63,7 @@ fixture!(roles);
 fixture!(roles_places);
 fixture!(roles_former);
 fixture!(roles_home_country);
+fixture!(roles_legislators);
 fixture!(membership);
 fixture!(membership_parties);
 fixture!(geography);

@@ -206,7 +206,26 @@ fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<
 /// States House of Representatives" and "House of Representatives" are one
 /// body in one report.
 fn without_state(name: &str) -> &str {
-    Gazetteer::global().leading_country(name).map_or(name, |(_, rest)| &name[rest..])
+    let gazetteer = Gazetteer::global();
+    if let Some((_, rest)) = gazetteer.leading_country(name) {
+        return &name[rest..];
+    }
+    // "Puerto Rico Senate" is the report's "Senate": an institution every
+    // state has, after its state.
+    match name.rsplit_once(' ') {
+        Some((state, institution))
+            if crate::extract::lexicon::INSTITUTIONS.contains(&institution)
+                && gazetteer.lookup(state).iter().any(|&id| {
+                    matches!(
+                        gazetteer.entry(id).kind,
+                        crate::gazetteer::GazKind::Country | crate::gazetteer::GazKind::Region
+                    )
+                }) =>
+        {
+            institution
+        }
+        _ => name,
+    }
 }
 
 fn preferred_name(entity: &DocEntity) -> String {
@@ -225,9 +244,11 @@ fn preferred_name(entity: &DocEntity) -> String {
 }
 
 fn has_title_word(name: &str) -> bool {
-    name.split_whitespace()
-        .next()
-        .is_some_and(|w| crate::extract::lexicon::NAME_TITLES.contains(&w) || crate::extract::lexicon::is_title_word(w))
+    name.split_whitespace().next().is_some_and(|w| {
+        crate::extract::lexicon::NAME_TITLES.contains(&w)
+            || crate::extract::lexicon::is_title_word(w)
+            || crate::extract::parties::is_role_word(w)
+    })
 }
 
 fn is_acronym(name: &str) -> bool {

@@ -572,6 +572,16 @@ fn classify_run(
     while end > start + 1 && NAME_CONNECTORS.contains(&tokens[end - 1].text) {
         end -= 1;
     }
+    // "Member of Parliament", "President of the European Commission": a
+    // post and the body it is of; the body is the name.
+    let post = |w: &str| is_title_word(w) || w.strip_suffix('s').is_some_and(is_title_word);
+    if end - start >= 3 && post(tokens[start].text) && tokens[start + 1].text == "of" {
+        let body = if tokens[start + 2].text == "the" { start + 3 } else { start + 2 };
+        if body < end {
+            classify_run(text, tokens, body, end, has_and, sentence, taken, out, singles);
+        }
+        return;
+    }
     let first = tokens[start];
     let last = tokens[end - 1];
     let span = Span::new(first.span.start(), last.span.end() - last.possessive_len());
@@ -851,6 +861,8 @@ fn classify_plain(
             && !first.text.chars().any(|c| c.is_ascii_digit())
             && !label
             && !is_common_acronym(strip_possessive(first.text))
+            // "MP", "MEP": a title's acronym.
+            && !crate::extract::parties::is_role_word(strip_possessive(first.text))
         {
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
         } else if INSTITUTIONS.contains(&strip_possessive(first.text)) {

@@ -161,7 +161,12 @@ fn cut_person_names(text: &str, tokens: &[Token<'_>], i: usize, out: &mut Vec<Me
         if let Some(name) = text.get(m.span.range()) {
             m.name = name.to_string();
         }
-        m.title = None;
+        // The role words between the label and the name are the title
+        // ("MP" of "Labour MP Jane Roe").
+        m.title = (start > i + 1)
+            .then(|| text.get(tokens[i + 1].span.start()..tokens[start - 1].span.end()))
+            .flatten()
+            .map(str::to_string);
         true
     });
 }

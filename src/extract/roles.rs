@@ -16,7 +16,9 @@
 //! demonym or place before the post ("Illinois Gov. X", "Chilean President
 //! X") also gives `livesIn`. A national post written with no state ("Foreign
 //! Minister X said") is the dateline country's, when the text names it
-//! ([`home_country_posts`]).
+//! ([`home_country_posts`]). A legislator's bare title ("Senator X",
+//! "Labour MP X") gives `worksFor` the one chamber of that kind the
+//! document names ([`legislature_posts`], `legislator_titles.tsv`).
 //!
 //! ## Example
 //! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
@@ -341,6 +343,98 @@ fn is_official(title: &str) -> bool {
     .any(|w| lower.contains(w))
 }
 
+/// Titles of legislators and the words of their chamber's name
+/// (`data/lexicon/legislator_titles.tsv`).
+static LEGISLATOR_TITLES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/legislator_titles.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .map(|(title, chamber)| (title.to_string(), chamber.split('|').map(str::to_string).collect()))
+        .collect()
+});
+
+/// Legislators named by a bare title ("Senator Jane Roe", "Labour MP Jane
+/// Roe", "Rep. Jane Roe") work for the chamber of that kind the document
+/// names, when it names exactly one ("the Senate", "the House of
+/// Commons"). Returns the facts to add, none for a person who already has
+/// a post in that chamber.
+#[must_use]
+pub fn legislature_posts(
+    text: &str,
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for (m, e) in mentions.iter().zip(assignment) {
+        let (Some(person), Some(title)) = (*e, m.title.as_deref()) else { continue };
+        if m.kind != EntityType::Person {
+            continue;
+        }
+        let lower = title.to_lowercase();
+        let Some((_, chambers)) =
+            LEGISLATOR_TITLES.iter().find(|(t, _)| lower == *t || lower.ends_with(&format!(" {t}")))
+        else {
+            continue;
+        };
+        // The first kind of chamber the document names once ("Parliament"
+        // before "House of Commons" for an MP).
+        let holds = |name: &str, chamber: &str| format!(" {name} ").contains(&format!(" {chamber} "));
+        let Some(chamber) = chambers.iter().find_map(|c| {
+            let matching: Vec<usize> = entities
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| b.kind == EntityType::Organization && !b.adjectival && holds(&b.name, c))
+                .map(|(i, _)| i)
+                .collect();
+            match matching[..] {
+                [] => None,
+                [one] => Some(Some(one)),
+                _ => Some(None),
+            }
+        }) else {
+            continue;
+        };
+        let Some(chamber) = chamber else { continue };
+        let known = |f: &Fact| f.subject == person && f.object == Object::Entity(chamber);
+        if facts.iter().any(known) || out.iter().any(known) {
+            continue;
+        }
+        out.push(title_fact(text, m, (person, Relation::WorksFor, chamber), title, 55));
+    }
+    out
+}
+
+/// A post read from a bare title before a person's mention `m`: the
+/// evidence is the title and the name when the title stands right before
+/// it, else the name.
+fn title_fact(
+    text: &str,
+    m: &Mention,
+    (person, relation, object): (usize, Relation, usize),
+    title: &str,
+    confidence: u8,
+) -> Fact {
+    let start = m.span.start().saturating_sub(title.len() + 1);
+    let start =
+        if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
+    Fact {
+        subject: person,
+        relation,
+        object: Object::Entity(object),
+        modality: Modality::Asserted,
+        title: Some(title.to_string()),
+        evidence: Evidence {
+            sentence: m.sentence,
+            span: Span::new(start, m.span.end()),
+            extractor: NAME.to_string(),
+            confidence,
+        },
+    }
+}
+
 /// Posts of a state written with no state ("Foreign Minister Jane Roe
 /// said") belong to the country the report is filed from: the dateline's
 /// country, when the text names that country too, or else the one country
@@ -417,22 +511,7 @@ pub fn home_country_posts(
         if post_taken {
             continue;
         }
-        let start = m.span.start().saturating_sub(title.len() + 1);
-        let start =
-            if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
-        out.push(Fact {
-            subject: person,
-            relation,
-            object: Object::Entity(home),
-            modality: Modality::Asserted,
-            title: Some(title.to_string()),
-            evidence: Evidence {
-                sentence: m.sentence,
-                span: Span::new(start, m.span.end()),
-                extractor: NAME.to_string(),
-                confidence,
-            },
-        });
+        out.push(title_fact(text, m, (person, relation, home), title, confidence));
     }
     out
 }

@@ -301,13 +301,42 @@ fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize
     (out, sure.1)
 }
 
+/// Whether a unit names a time: a weekday, a month, a year, or a word of
+/// time ("week", "morning").
+fn is_time(words: &[&str], unit: &Range<usize>) -> bool {
+    let Some(last) = unit.end.checked_sub(1).and_then(|i| words.get(i)) else { return false };
+    let lower = last.to_lowercase();
+    crate::text::date::is_month(last)
+        || lower.ends_with("day") && last.starts_with(char::is_uppercase) && lower.len() <= 9
+        || last.len() == 4 && last.parse::<u16>().is_ok_and(|y| (1800..2200).contains(&y))
+        || matches!(
+            lower.as_str(),
+            "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "night"
+                | "today"
+                | "yesterday"
+        )
+}
+
 /// The coordinated list of units that ends with unit `last`, read leftwards.
 /// A unit after "of" or another preposition belongs to the unit before
 /// it ("the leader of the party"): the list is of heads.
 fn list_to(words: &[&str], tags: &[Xpos], units: &[Range<usize>], last: usize) -> Vec<Range<usize>> {
     let mut last = last;
-    // "The leader of the party said": the subject is "the leader".
-    while units[last].start >= 2 && lower_is(words, units[last].start - 1, &["of"]) {
+    // "The leader of the party said": the subject is "the leader"; "A on
+    // Monday banned": a time between the subject and its verb is no unit
+    // of the list.
+    while units[last].start >= 2
+        && (lower_is(words, units[last].start - 1, &["of"])
+            || lower_is(words, units[last].start - 1, &["on", "in", "at", "during", "since", "until", "over"])
+                && is_time(words, &units[last]))
+    {
         match unit_ending(units, units[last].start - 1) {
             Some(u) => last = u,
             None => break,
@@ -392,7 +421,15 @@ fn subject_before(words: &[&str], tags: &[Xpos], units: &[Range<usize>], start: 
                 // An apposition names the subject again ("the Prime
                 // Minister of X, Jane Roe, said"): both stand for it, the
                 // inner one first; a relative clause does not.
-                if let Some(inner) = unit_ending(units, close) {
+                // "One of the groups, the Y Front (YF), said": the
+                // inner name before its parenthesised acronym.
+                let mut inner_end = close;
+                if inner_end > open + 2 && lower_is(words, inner_end - 1, &[")"]) {
+                    if let Some(paren) = (open + 1..inner_end - 1).rev().find(|&j| lower_is(words, j, &["("])) {
+                        inner_end = paren;
+                    }
+                }
+                if let Some(inner) = unit_ending(units, inner_end) {
                     if units[inner].start == open + 1 && subject.len() == 1 {
                         subject.insert(0, units[inner].clone());
                         return (subject, true);
