@@ -18,6 +18,10 @@ pub static TITLE_MODIFIERS: WordList = WordList::new(include_str!("../../data/le
 /// Honorifics and titles written before a person's name, capitalised.
 pub static NAME_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/name_titles.txt"));
 
+/// Head nouns of a body only before its "of" complement ("House of
+/// Commons"; not "White House").
+pub static ORG_HEADS_BEFORE_OF: WordList = WordList::new(include_str!("../../data/lexicon/org_heads_before_of.txt"));
+
 /// Institutions news names by one word: "Congress voted", "the Kremlin said".
 pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexicon/institutions.txt"));
 
@@ -275,6 +279,10 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
     // The head of an English noun phrase is its last word, but "Bank of
     // England" and "Ministry of Defense" put it before "of": look at both.
     let before_of = words.iter().position(|w| *w == "of" || *w == "for" || *w == "on").map_or(words.len(), |p| p);
+    // "House of Representatives": a body; "White House": a building.
+    if before_of < words.len() && before_of > 0 && ORG_HEADS_BEFORE_OF.contains(&words[before_of - 1]) {
+        return Some(EntityType::Organization);
+    }
     let candidates = words[..before_of].iter().rev().chain(words[before_of..].iter().rev());
     for word in candidates {
         if is_agreement_head(word) {

@@ -430,6 +430,13 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             && !crate::text::date::is_month(tokens[j].text)
         {
             let joined_by_and = tokens[end..j].iter().any(|t| t.text == "and" || t.text == "&");
+            // "on" joins a body's complement ("Committee on Foreign
+            // Affairs"), not a word and a name after it ("Republican on
+            // the Senate Agriculture Committee").
+            let words_so_far: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
+            if tokens[end..j].iter().any(|t| t.text == "on") && head_type(&words_so_far).is_none() {
+                break;
+            }
             // "X and the Y" joins two names.
             if joined_by_and && tokens[end..j].iter().any(|t| t.text == "the") {
                 break;

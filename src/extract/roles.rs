@@ -381,7 +381,13 @@ pub fn legislature_posts(
         };
         // The first kind of chamber the document names once ("Parliament"
         // before "House of Commons" for an MP).
-        let holds = |name: &str, chamber: &str| format!(" {name} ").contains(&format!(" {chamber} "));
+        // The chamber's word heads the name: "the Senate", "the Puerto Rico
+        // Senate", "the Senate of X"; not "the Senate Agriculture Committee".
+        let holds = |name: &str, chamber: &str| {
+            name == chamber
+                || name.ends_with(&format!(" {chamber}"))
+                || format!(" {name}").contains(&format!(" {chamber} of "))
+        };
         let Some(chamber) = chambers.iter().find_map(|c| {
             let matching: Vec<usize> = entities
                 .iter()
