@@ -18,6 +18,13 @@ pub static TITLE_MODIFIERS: WordList = WordList::new(include_str!("../../data/le
 /// Honorifics and titles written before a person's name, capitalised.
 pub static NAME_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/name_titles.txt"));
 
+/// Modifiers that keep a director, manager or head the body's head
+/// ("managing director").
+static HEAD_MODIFIERS: WordList = WordList::new(include_str!("../../data/lexicon/head_modifiers.txt"));
+
+/// Words after "chief" that make the post a head ("chief executive").
+static CHIEF_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/chief_heads.txt"));
+
 /// Head nouns of a body only before its "of" complement ("House of
 /// Commons"; not "White House").
 pub static ORG_HEADS_BEFORE_OF: WordList = WordList::new(include_str!("../../data/lexicon/org_heads_before_of.txt"));
@@ -260,6 +267,27 @@ pub fn title_relation(title: &str) -> Relation {
     if words.iter().any(|w| matches!(*w, "minister" | "ministers")) {
         return Relation::MinisterOf;
     }
+    // "chief economist", "chief prosecutor": the chief of a trade, not of
+    // the body; "chief financial officer": an officer. "Chief executive"
+    // leads.
+    let chief_at = words.iter().position(|w| *w == "chief");
+    let chief_leads = chief_at.and_then(|p| words.get(p + 1)).is_some_and(|next| CHIEF_HEADS.contains(next));
+    if !chief_leads {
+        let chief_of_trade =
+            chief_at.and_then(|p| words.get(p + 1)).is_some_and(|next| !HEAD_TITLES.contains(next) && *next != "of");
+        if chief_of_trade || words.last() == Some(&"officer") {
+            return Relation::WorksFor;
+        }
+    }
+    if chief_leads {
+        return Relation::HeadOf;
+    }
+    // "regional director", "communications director": a unit's head.
+    if let Some(p) = words.iter().position(|w| matches!(*w, "director" | "manager" | "head")) {
+        if p > 0 && !HEAD_MODIFIERS.contains(&words[p - 1]) && !HEAD_TITLES.contains(&words[p - 1]) {
+            return Relation::WorksFor;
+        }
+    }
     if words.iter().any(|w| HEAD_TITLES.contains(w)) {
         return Relation::HeadOf;
     }
@@ -328,6 +356,14 @@ mod tests {
         assert_eq!(title_relation("security expert"), Relation::WorksFor);
         assert_eq!(title_relation("Secretary of State"), Relation::MinisterOf);
         assert_eq!(title_relation("spokesman"), Relation::WorksFor);
+        assert_eq!(title_relation("chief economist"), Relation::WorksFor);
+        assert_eq!(title_relation("chief financial officer"), Relation::WorksFor);
+        assert_eq!(title_relation("chief executive officer"), Relation::HeadOf);
+        assert_eq!(title_relation("regional director"), Relation::WorksFor);
+        assert_eq!(title_relation("managing director"), Relation::HeadOf);
+        assert_eq!(title_relation("director"), Relation::HeadOf);
+        assert_eq!(title_relation("police chief"), Relation::HeadOf);
+        assert_eq!(title_relation("Chief Justice"), Relation::HeadOf);
     }
 
     #[test]

@@ -385,8 +385,9 @@ pub fn legislature_posts(
         // Senate", "the Senate of X"; not "the Senate Agriculture Committee".
         let holds = |name: &str, chamber: &str| {
             name == chamber
-                || name.ends_with(&format!(" {chamber}"))
-                || format!(" {name}").contains(&format!(" {chamber} of "))
+                || name.starts_with(&format!("{chamber} of "))
+                || name.strip_suffix(&format!(" {chamber}")).is_some_and(names_a_place)
+                || name.find(&format!(" {chamber} of ")).is_some_and(|at| names_a_place(&name[..at]))
         };
         let Some(chamber) = chambers.iter().find_map(|c| {
             let matching: Vec<usize> = entities
@@ -411,6 +412,15 @@ pub fn legislature_posts(
         out.push(title_fact(text, m, (person, Relation::WorksFor, chamber), title, 55));
     }
     out
+}
+
+/// Whether the gazetteer knows a state, region or city by this name ("Puerto
+/// Rico", "U.S.", "Ohio"): the words a chamber is named after.
+fn names_a_place(name: &str) -> bool {
+    let gazetteer = Gazetteer::global();
+    gazetteer.lookup(name).iter().any(|&id| {
+        matches!(gazetteer.entry(id).kind, GazKind::Country | GazKind::Region | GazKind::City | GazKind::Demonym)
+    })
 }
 
 /// A post read from a bare title before a person's mention `m`: the
