@@ -200,7 +200,6 @@ fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<
     }
 }
 
-/// The fullest name: most words, then longest, then alphabetical.
 /// A body's name without the state that opens it, when what is left is a
 /// name of two words or more: "U.S. House of Representatives", "United
 /// States House of Representatives" and "House of Representatives" are one
@@ -228,6 +227,7 @@ fn without_state(name: &str) -> &str {
     }
 }
 
+/// The fullest name: most words, then longest, then alphabetical.
 fn preferred_name(entity: &DocEntity) -> String {
     let all_acronyms = entity.aliases.iter().all(|b| is_acronym(b));
     entity
@@ -395,9 +395,8 @@ impl DescribedAgreements {
             self.seen.last().map_or_else(|| "agreement:#main".to_string(), |(_, key)| key.clone())
         } else if let Some((_, key)) = self.seen.iter().rev().find(|(words, _)| !words.is_disjoint(&content)) {
             key.clone()
-        } else if !self.seen.is_empty()
-            && self.seen.iter().all(|(words, key)| words.is_empty() && *key == self.seen[0].1)
-        {
+        } else if !self.seen.is_empty() && self.seen.iter().all(|(words, _)| words.is_empty()) {
+            // Descriptions in general words only all took the first one's key.
             self.seen[0].1.clone()
         } else {
             format!("agreement:#{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
@@ -426,14 +425,10 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
                 && !AGREEMENT_MODIFIERS.contains(w)
                 && !crate::extract::lexicon::FUNCTION_WORDS.contains(w)
                 && !crate::extract::lexicon::NAME_CONNECTORS.contains(w)
-                && !lexicon_agreement_noun(w)
+                && !crate::extract::lexicon::is_agreement_noun(w)
         })
         .map(|(_, w)| (*w).to_string())
         .collect()
-}
-
-fn lexicon_agreement_noun(word: &str) -> bool {
-    crate::extract::lexicon::is_agreement_noun(word)
 }
 
 /// Modifiers that describe an agreement without telling it from another.

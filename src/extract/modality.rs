@@ -59,7 +59,7 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     // with Czech Prime Minister Y", Y's post is not planned. Only a cue
     // inside the match ("X, expected to become president of Z") makes it so.
     match classify(text, range.clone()) {
-        Modality::Planned | Modality::Hedged => of_window(&text[range], text),
+        Modality::Planned | Modality::Hedged => of_window(&text[range], text, false),
         modality => modality,
     }
 }
@@ -83,29 +83,22 @@ fn titles_another_person(after: &str) -> bool {
 /// nothing there; every other cue counts as in [`classify`].
 #[must_use]
 pub fn classify_opposition(text: &str, range: Range<usize>) -> Modality {
-    let window = clause_window(text, range.clone());
-    let other_negation =
-        NEGATION.find_iter(window).any(|m| !matches!(m.as_str().to_lowercase().as_str(), "denied" | "denies"));
-    if NEGATION.is_match(window) && !other_negation {
-        // The replacement keeps the length: the range still fits.
-        return classify(&DENIAL.replace_all(text, "reject"), range);
-    }
-    classify(text, range)
+    of_window(clause_window(text, range), text, true)
 }
-
-/// "denied" and "denies", replaced by a word of the same length that
-/// negates nothing when an opposition is classified.
-static DENIAL: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bdenie[ds]\b").expect("valid denial pattern"));
 
 /// The modality of the fact matched at `range` of a sentence view.
 #[must_use]
 pub fn classify(text: &str, range: Range<usize>) -> Modality {
-    of_window(clause_window(text, range), text)
+    of_window(clause_window(text, range), text, false)
 }
 
-/// The modality the cues of `window` give, in a sentence `text`.
-fn of_window(window: &str, text: &str) -> Modality {
-    if NEGATION.is_match(window) && !NOT_ONLY.is_match(window) {
+/// The modality the cues of `window` give, in a sentence `text`; with
+/// `denial_opposes`, "denied" and "denies" are no negation.
+fn of_window(window: &str, text: &str, denial_opposes: bool) -> Modality {
+    let negation = NEGATION
+        .find_iter(window)
+        .any(|m| !(denial_opposes && matches!(m.as_str().to_lowercase().as_str(), "denied" | "denies")));
+    if negation && !NOT_ONLY.is_match(window) {
         return Modality::Negated;
     }
     if window.contains("allegedly") || window.contains("reportedly") {

@@ -433,9 +433,11 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             // "on" joins a body's complement ("Committee on Foreign
             // Affairs"), not a word and a name after it ("Republican on
             // the Senate Agriculture Committee").
-            let words_so_far: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
-            if tokens[end..j].iter().any(|t| t.text == "on") && head_type(&words_so_far).is_none() {
-                break;
+            if tokens[end..j].iter().any(|t| t.text == "on") {
+                let words_so_far: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
+                if head_type(&words_so_far).is_none() {
+                    break;
+                }
             }
             // "X and the Y" joins two names.
             if joined_by_and && tokens[end..j].iter().any(|t| t.text == "the") {
