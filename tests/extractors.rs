@@ -73,6 +73,7 @@ fixture!(signing_clauses);
 fixture!(signing_relative);
 fixture!(signing_with);
 fixture!(signing_passive);
+fixture!(signing_reduced);
 fixture!(signing_parties);
 fixture!(stance);
 fixture!(stance_pronoun);

@@ -227,17 +227,26 @@ fn without_state(name: &str) -> &str {
     }
 }
 
-/// The fullest name: most words, then longest, then alphabetical.
+/// The fullest name: most words, then longest, then alphabetical. An
+/// agreement's description with the most words that tell it from another
+/// comes first ("the reconciliation declaration", not "the already-signed
+/// declaration").
 fn preferred_name(entity: &DocEntity) -> String {
     let all_acronyms = entity.aliases.iter().all(|b| is_acronym(b));
+    let telling = |a: &str| if entity.kind == EntityType::Agreement { distinguishing_words(a).len() } else { 0 };
     entity
         .aliases
         .iter()
         .filter(|a| entity.kind != EntityType::Person || !a.contains(' ') || !has_title_word(a))
         .filter(|a| !(entity.kind == EntityType::Organization && is_acronym(a)) || all_acronyms)
-        .max_by(|a, b| {
-            a.split_whitespace().count().cmp(&b.split_whitespace().count()).then(a.len().cmp(&b.len())).then(b.cmp(a))
+        .map(|a| (telling(a), a))
+        .max_by(|(ta, a), (tb, b)| {
+            ta.cmp(tb)
+                .then(a.split_whitespace().count().cmp(&b.split_whitespace().count()))
+                .then(a.len().cmp(&b.len()))
+                .then(b.cmp(a))
         })
+        .map(|(_, a)| a)
         .or_else(|| entity.aliases.iter().next())
         .cloned()
         .unwrap_or_default()
@@ -408,28 +417,60 @@ impl DescribedAgreements {
 
 /// The folded words of an agreement's description that tell it from
 /// another: not its head noun, the words of `agreement_modifiers.txt`,
-/// articles or prepositions.
+/// articles or prepositions, nor a lower-case adjective or participle that
+/// only qualifies it ("the already-signed declaration", "a sensitive
+/// accord", "a three-month deal"). Nouns, numbers, capitalised words and
+/// adjectives of a domain ("nuclear", "commercial") tell; the words are
+/// tagged as a phrase of their own, since a description is short.
 pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
-    let folded = fold(name);
-    let words: Vec<&str> = folded.split(' ').collect();
+    let written: Vec<&str> = name.split_whitespace().collect();
+    let folded: Vec<String> = written.iter().map(|w| fold(w)).collect();
     // The head is the agreement noun: the last word before a post-modifier.
-    let head = words
+    let head = folded
         .iter()
-        .position(|w| matches!(*w, "of" | "on" | "for" | "with" | "between" | "among" | "to"))
-        .map_or(words.len().saturating_sub(1), |p| p.saturating_sub(1));
-    words
+        .position(|w| matches!(w.as_str(), "of" | "on" | "for" | "with" | "between" | "among" | "to"))
+        .map_or(folded.len().saturating_sub(1), |p| p.saturating_sub(1));
+    let mut phrase = Vec::with_capacity(written.len() + 1);
+    phrase.push("the");
+    phrase.extend_from_slice(&written);
+    let tags = crate::text::pos::PosTagger::global().tag(&phrase);
+    folded
         .iter()
+        .map(String::as_str)
         .enumerate()
         .filter(|&(i, w)| {
             i != head
-                && !AGREEMENT_MODIFIERS.contains(w)
-                && !crate::extract::lexicon::FUNCTION_WORDS.contains(w)
-                && !crate::extract::lexicon::NAME_CONNECTORS.contains(w)
+                && !AGREEMENT_MODIFIERS.contains(&w)
+                && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)
+                && !crate::extract::lexicon::NAME_CONNECTORS.contains(&w)
                 && !crate::extract::lexicon::is_agreement_noun(w)
+                && !only_qualifies(written[i], tags[i + 1].0.as_str())
         })
-        .map(|(_, w)| (*w).to_string())
+        .map(|(_, w)| w.to_string())
         .collect()
 }
+
+/// Whether a written modifier with part-of-speech tag `tag` only
+/// qualifies an agreement: a lower-case adjective, participle or adverb
+/// that is not of a domain's kind ("nuclear", "military", "economic",
+/// "commercial" keep their place; "oil-for-food" is a noun phrase).
+fn only_qualifies(word: &str, tag: &str) -> bool {
+    if word.chars().any(char::is_uppercase) {
+        return false;
+    }
+    if let Some((first, last)) = word.split_once('-') {
+        // "already-signed", "long-awaited", "three-month", "10-year"
+        // qualify; "water-sharing", "oil-for-food" name a domain.
+        return !last.contains('-')
+            && (last.ends_with("ed") || first.parse::<u32>().is_ok() || NUMBER_WORDS.contains(&first));
+    }
+    let of_a_domain = ["al", "ic", "ar", "ary", "ian"].iter().any(|suffix| word.ends_with(suffix));
+    matches!(tag, "JJ" | "JJR" | "JJS" | "VBN" | "VBD" | "VBG" | "RB") && !of_a_domain
+}
+
+/// Cardinal number words ("three-month").
+static NUMBER_WORDS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/grammar/number_words.txt"));
 
 /// Modifiers that describe an agreement without telling it from another.
 static AGREEMENT_MODIFIERS: crate::text::wordlist::WordList =
@@ -552,6 +593,12 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     // "the Beatles", "the Mormon church", "the Sahara": no person's name
     // takes an article.
     if single.after_article && single.hint != SingleHint::Place {
+        return None;
+    }
+    // "Eyewitnesses said", "Analysts said": a plural common noun opening a
+    // sentence is capitalised because it comes first ("Jones said" is a
+    // surname).
+    if single.sentence_start && english && word.ends_with('s') && !crate::gazetteer::is_common_surname(word) {
         return None;
     }
     match single.hint {

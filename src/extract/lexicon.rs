@@ -43,6 +43,14 @@ pub static EVENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexico
 /// Chilean government").
 pub static STATE_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/state_heads.txt"));
 
+/// Nouns that, right after an organisation's name, name that body acting
+/// as one ("the YPG militia", "NATO officials").
+pub static BODY_VOICE_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/body_voice_heads.txt"));
+
+/// Nouns for one who sits for or belongs to a party ("a legislator of
+/// the Y Party").
+pub static PARTY_MEMBER_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/party_member_nouns.txt"));
+
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 
@@ -145,6 +153,9 @@ pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexico
 
 /// Nouns of a measure taken against someone ("filed a case against X").
 pub static AGAINST_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/against_nouns.txt"));
+
+/// Nouns of what someone decides or does: opposing "X's decision" opposes X.
+pub static STANCE_ACT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/stance_act_nouns.txt"));
 
 /// Verbs whose subject holds the stance their object names ("expressed
 /// Nouns of what someone says or asks: opposing "X's charges" opposes X.

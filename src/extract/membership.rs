@@ -30,7 +30,9 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS};
+use crate::extract::lexicon::{
+    self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS, PARTY_HEADS, PARTY_MEMBER_NOUNS,
+};
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::structure::Structure;
@@ -186,26 +188,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
         }
         // Being a member.
-        if !matches!(
-            word.as_str(),
-            "is" | "are"
-                | "was"
-                | "were"
-                | "be"
-                | "been"
-                | "being"
-                | "'s"
-                | "’s"
-                | "'re"
-                | "become"
-                | "became"
-                | "becomes"
-                | "becoming"
-                | "remain"
-                | "remains"
-                | "remained"
-                | "remaining"
-        ) {
+        if !crate::text::clause::is_copula(&word) {
             continue;
         }
         for object in &clause.objects {
@@ -243,11 +226,54 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             .is_some_and(|w| w.eq_ignore_ascii_case("of"))
             .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
             .flatten();
-        let org = body_of_member(st, doc, unit, of);
+        let org = body_of_member(st, doc, unit, of).or_else(|| of.and_then(|u| party_of_member(st, doc, unit, u)));
         let Some(org) = org else { continue };
         let Some(m) = st.entity_of(before, doc.entities) else { continue };
         add(m, org, before.start..of.map_or(unit.end, |u| u.end), 70);
     }
+    // "two members of C, A and B, were detained": the members named in a
+    // list set off after the phrase.
+    for unit in &st.units {
+        if !is_member_phrase(words, unit) || !words.get(unit.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
+            continue;
+        }
+        let Some(of) = st.units.iter().find(|u| u.start == unit.end + 1) else { continue };
+        let Some(org) = st.entity_of(of, doc.entities) else { continue };
+        if words.get(of.end) != Some(&",") {
+            continue;
+        }
+        for listed in st.listed_from(of.end + 1) {
+            if let Some(m) = st.entity_of(listed, doc.entities) {
+                add(m, org, unit.start..listed.end, 70);
+            }
+        }
+    }
+    // "Klaus's Civic Democratic Party", "Zeman's own Social Democratic
+    // party": a person's party.
+    for unit in &st.units {
+        let Some(org) = st.entity_of(unit, doc.entities) else { continue };
+        let Some(person) = st.owner_of(unit) else { continue };
+        if doc.kind(person) == EntityType::Person && is_party(&doc.entities[org].name) {
+            add(person, org, unit.clone(), 65);
+        }
+    }
+}
+
+/// Whether a body's name ends with a party head ("the Civic Party").
+fn is_party(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|last| PARTY_HEADS.contains(&last))
+}
+
+/// The party of "a legislator of the Y Party": a member noun of a party
+/// (`party_member_nouns.txt`) before the "of" phrase `of`, whose body's name
+/// ends with a party head.
+fn party_of_member(st: &Structure<'_>, doc: &DocContext<'_>, unit: &Range<usize>, of: &Range<usize>) -> Option<usize> {
+    let head = st.words[unit.end - 1].to_lowercase();
+    if !PARTY_MEMBER_NOUNS.contains(&head.as_str()) {
+        return None;
+    }
+    st.entity_of(of, doc.entities)
+        .filter(|&org| doc.kind(org) == EntityType::Organization && is_party(&doc.entities[org].name))
 }
 
 /// Whether a unit's last word is a member noun ("a member", "members"), or

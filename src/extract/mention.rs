@@ -94,13 +94,27 @@ impl Token<'_> {
     /// Ends with a possessive `'s` or `’s` (or a bare `'` after s).
     #[must_use]
     pub fn possessive_len(&self) -> usize {
-        for suffix in ["'s", "’s", "'S", "’S"] {
-            if self.text.len() > suffix.len() && self.text.ends_with(suffix) {
-                return suffix.len();
+        possessive_suffix_len(self.text)
+    }
+}
+
+/// The length of a possessive ending of `word`: `'s` or `’s`, or the bare
+/// apostrophe of a plural ("Workers'"); 0 if none.
+#[must_use]
+pub fn possessive_suffix_len(word: &str) -> usize {
+    for suffix in ["'s", "’s", "'S", "’S"] {
+        if word.len() > suffix.len() && word.ends_with(suffix) {
+            return suffix.len();
+        }
+    }
+    for mark in ['\'', '’'] {
+        if let Some(bare) = word.strip_suffix(mark) {
+            if bare.len() > 1 && bare.ends_with(['s', 'S']) {
+                return mark.len_utf8();
             }
         }
-        0
     }
+    0
 }
 
 /// The words of an analysed sentence as name finding reads them: the text
@@ -118,7 +132,15 @@ pub fn words<'t>(text: &'t str, layer: &SentenceLayer) -> Vec<Token<'t>> {
         match token.kind {
             TokenKind::Clitic if joined(&words) => extend_last(text, &mut words, span),
             TokenKind::Punct => {
-                if &text[span.range()] == "." && joined(&words) {
+                let mark = &text[span.range()];
+                // The apostrophe of a plural possessive ("Workers' Party").
+                if matches!(mark, "'" | "’")
+                    && joined(&words)
+                    && words.last().is_some_and(|w| w.text.ends_with(['s', 'S']))
+                    && text[span.end()..].starts_with(char::is_whitespace)
+                {
+                    extend_last(text, &mut words, span);
+                } else if mark == "." && joined(&words) {
                     let last = words.last().map_or("", |w| w.text);
                     if keeps_period(last) {
                         extend_last(text, &mut words, span);

@@ -370,7 +370,9 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
     let mut has_and = false;
     let mut run = RunWords { seen: start, org_head: false, complement: false, person_word: false };
     loop {
-        if tokens[end - 1].possessive_len() > 0 || end >= tokens.len() {
+        if end >= tokens.len()
+            || (tokens[end - 1].possessive_len() > 0 && !possessive_inside_name(text, tokens, start, end, ahead))
+        {
             break;
         }
         if !only_space_between(text, tokens[end - 1], tokens[end]) {
@@ -464,6 +466,21 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
     (end, has_and, false)
 }
 
+/// Whether the possessive word before `at` is inside a body's name: a
+/// common noun whose capitalised words go on to a head noun ("Kurdistan
+/// Workers' Party", "People's Party"), not an owner ("Britain's Labour
+/// Party") nor a body owning a part ("Harvard University's School of ...").
+fn possessive_inside_name(text: &str, tokens: &[Token<'_>], start: usize, at: usize, ahead: &mut HeadsAhead) -> bool {
+    let owner = tokens[at - 1];
+    let bare = strip_possessive(owner.text);
+    is_common_word(bare)
+        && Gazetteer::global().lookup(bare).is_empty()
+        && tokens[start..at].iter().all(|t| head_type(&[strip_possessive(t.text)]).is_none())
+        && only_space_between(text, owner, tokens[at])
+        && tokens[at].is_capitalized()
+        && ahead.at(text, tokens, at)
+}
+
 /// Whether the words from `at` are a title phrase (title words, the last a
 /// post) followed by a person's given name: "Energy Secretary Jane".
 fn title_before_name(tokens: &[Token<'_>], at: usize) -> bool {
@@ -554,14 +571,7 @@ fn only_space_between(text: &str, a: Token<'_>, b: Token<'_>) -> bool {
 /// The word without a possessive ending.
 #[must_use]
 pub fn strip_possessive(word: &str) -> &str {
-    for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if !stem.is_empty() {
-                return stem;
-            }
-        }
-    }
-    word
+    &word[..word.len() - crate::extract::mention::possessive_suffix_len(word)]
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -583,7 +593,13 @@ fn classify_run(
     }
     // "Member of Parliament", "President of the European Commission": a
     // post and the body it is of; the body is the name.
-    let post = |w: &str| is_title_word(w) || w.strip_suffix('s').is_some_and(is_title_word);
+    // At a sentence's start, a common noun of people before "of" is no part
+    // of the name either ("Supporters of the X Party").
+    let post = |w: &str| {
+        is_title_word(w)
+            || w.strip_suffix('s').is_some_and(is_title_word)
+            || (start == 0 && is_common_word(w) && head_type(&[w]).is_none())
+    };
     if end - start >= 3 && post(tokens[start].text) && tokens[start + 1].text == "of" {
         let body = if tokens[start + 2].text == "the" { start + 3 } else { start + 2 };
         if body < end {

@@ -166,6 +166,14 @@ impl RelationExtractor for Roles {
                     continue;
                 };
                 let title = caps.name("title").map_or("", |m| with_modifiers_before(&view.text, m.range()));
+                // "X of the Y Party and union leader Z": a coordinator between
+                // the body and the post starts another phrase.
+                let org_end = caps.name(org_slot).map_or(0, |m| m.end());
+                if let Some(title_at) = caps.name("title").map(|m| m.start()).filter(|&t| t > org_end) {
+                    if view.text[org_end..title_at].split(' ').any(|w| matches!(w, "and" | "or" | "but")) {
+                        continue;
+                    }
+                }
                 // Only the doer's-noun pattern reads any word with a doer's ending.
                 if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
                     continue;

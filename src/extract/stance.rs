@@ -40,8 +40,8 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_LIGHT_VERBS,
-    STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS,
+    STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -99,6 +99,7 @@ impl RelationExtractor for Stance {
         }
         from_clauses(view, doc, out);
         from_stance_nouns(view, doc, out);
+        from_stance_agents(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -150,7 +151,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             for patient in patients {
                 // Backing "X's bid" backs X; denying "X's charges" opposes
                 // X; dismissing "X's concerns" says little about X.
-                let claim = || CLAIM_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str());
+                // Opposing "X's decision" opposes X.
+                let head = st.words[patient.end - 1].to_lowercase();
+                let claim = || CLAIM_NOUNS.contains(&head.as_str()) || STANCE_ACT_NOUNS.contains(&head.as_str());
                 let object = st
                     .entity_of(patient, doc.entities)
                     .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
@@ -199,7 +202,13 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                     continue;
                 }
                 for unit in phrase {
-                    let Some(target) = st.entity_of(unit, doc.entities) else { continue };
+                    let acted = || {
+                        STANCE_ACT_NOUNS
+                            .contains(&words[unit.end - 1].to_lowercase().as_str())
+                            .then(|| st.owner_of(unit))
+                            .flatten()
+                    };
+                    let Some(target) = st.entity_of(unit, doc.entities).or_else(acted) else { continue };
                     let from =
                         if clause.subject_inherited { clause.verb.start } else { actor.start.min(clause.verb.start) };
                     let range = view.view_range(st.span(from..unit.end));
@@ -210,6 +219,82 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
     }
 }
 
+/// Stance agents and adjectives of `stance_agents.tsv` with an "of"
+/// phrase: "X, an outspoken opponent of Y", "X is a longtime critic of Y",
+/// "X, a democrat fiercely critical of Y". The holder is the clause's
+/// subject where a form of "be" links it ("X is a critic of Y"), else the
+/// name set off before the comma that opens the phrase.
+fn from_stance_agents(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for k in 0..words.len().saturating_sub(2) {
+        let Some(relation) = STANCE_AGENTS.get(words[k].to_lowercase().as_str()).copied() else { continue };
+        if !words[k + 1].eq_ignore_ascii_case("of") {
+            continue;
+        }
+        let Some(target_unit) = st.units.iter().find(|u| u.start == k + 2) else { continue };
+        let acted = || {
+            STANCE_ACT_NOUNS
+                .contains(&words[target_unit.end - 1].to_lowercase().as_str())
+                .then(|| st.owner_of(target_unit))
+                .flatten()
+        };
+        let Some(target) = st.entity_of(target_unit, doc.entities).or_else(acted) else { continue };
+        // No verb stands between the holder and the agent word.
+        let verb_between = |from: usize| st.clauses.iter().any(|c| c.verb.start >= from && c.verb.start < k);
+        let linked = st.clauses.iter().find(|c| {
+            c.verb.end <= k
+                && !verb_between(c.verb.end)
+                && !words[c.verb.end..k].contains(&",")
+                && crate::text::clause::is_copula(words[c.verb.head])
+        });
+        let holders: Vec<(usize, usize)> = if let Some(clause) = linked {
+            clause
+                .subject
+                .iter()
+                .filter_map(|u| st.subject_entity(u, doc.entities, doc.last_person).map(|e| (e, u.start)))
+                .collect()
+        } else {
+            let Some(comma) = (0..k).rev().find(|&i| words[i] == ",") else { continue };
+            if verb_between(comma) {
+                continue;
+            }
+            st.units
+                .iter()
+                .find(|u| u.end == comma)
+                .and_then(|u| st.entity_of(u, doc.entities).map(|e| (e, u.start)))
+                .into_iter()
+                .collect()
+        };
+        for (holder, from) in holders {
+            if holder == target
+                || !matches!(doc.kind(holder), EntityType::Person | EntityType::Country | EntityType::Organization)
+            {
+                continue;
+            }
+            let range = view.view_range(st.span(from..target_unit.end));
+            out.add(view, Found::new(holder, relation, Object::Entity(target), range, NAME, 65));
+        }
+    }
+}
+
+/// The stance agents and adjectives: word to relation.
+static STANCE_AGENTS: LazyLock<std::collections::HashMap<&'static str, Relation>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/stance_agents.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| {
+            let (word, relation) = l.split_once('\t')?;
+            let relation = match relation.trim() {
+                "supports" => Relation::Supports,
+                "opposes" => Relation::Opposes,
+                _ => return None,
+            };
+            Some((word.trim(), relation))
+        })
+        .collect()
+});
+
 /// A stance read from a clause: the relation, who holds it, and about what.
 type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
 
@@ -218,7 +303,17 @@ type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
 /// in a preposition ("warned against") takes that preposition's phrase.
 fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
     [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)].into_iter().find_map(
-        |(list, relation)| clause.trigger_patient(words, list).map(|units| (relation, clause.actor(words), units)),
+        |(list, relation)| {
+            clause.trigger_patient(words, list).map(|units| {
+                // "protested against X": a verb of opposing with no object
+                // opposes what its "against" phrase names.
+                let units = match (units, relation) {
+                    ([], Relation::Opposes) => clause.prep(words, "against").unwrap_or(units),
+                    _ => units,
+                };
+                (relation, clause.actor(words), units)
+            })
+        },
     )
 }
 

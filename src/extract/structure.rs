@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::STATE_HEADS;
+use crate::extract::lexicon::{BODY_VOICE_HEADS, STATE_HEADS};
 use crate::extract::model::{DocEntity, EntityType};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
@@ -105,8 +105,9 @@ impl<'t> Structure<'t> {
     }
 
     /// The entity a unit names: the mention holding its last token (its
-    /// head), else a country whose state the head word names ("the
-    /// Chilean government"). `None` for descriptions ("the plan").
+    /// head), else a body named right before a head that speaks for it
+    /// ("the YPG militia"), else a country whose state the head word names
+    /// ("the Chilean government"). `None` for descriptions ("the plan").
     #[must_use]
     pub fn entity_of(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
         let last = unit.end.checked_sub(1)?;
@@ -120,6 +121,16 @@ impl<'t> Structure<'t> {
             return Some(m.entity);
         }
         let head = self.words.get(last)?.to_lowercase();
+        if BODY_VOICE_HEADS.contains(&head.as_str()) {
+            // "the YPG militia", "NATO officials": the body's name right before the head.
+            if let Some(m) = self
+                .mentions
+                .iter()
+                .find(|m| m.tokens.end == last && !m.adjectival && entities[m.entity].kind == EntityType::Organization)
+            {
+                return Some(m.entity);
+            }
+        }
         if STATE_HEADS.contains(&head.as_str()) {
             return self
                 .mentions
@@ -160,6 +171,27 @@ impl<'t> Structure<'t> {
         let clitic = unit.clone().find(|&i| matches!(self.words[i], "'s" | "’s"))?;
         let owner = clitic.checked_sub(1)?;
         self.mentions.iter().find(|m| m.tokens.contains(&owner) && !m.adjectival).map(|m| m.entity)
+    }
+
+    /// The units of a list starting at token `start`: units joined by
+    /// commas and "and" ("A, B and C").
+    #[must_use]
+    pub fn listed_from(&self, start: usize) -> Vec<&Range<usize>> {
+        let mut out = Vec::new();
+        let mut k = start;
+        while let Some(u) = self.units.iter().find(|u| u.start == k) {
+            out.push(u);
+            k = u.end;
+            if matches!(self.words.get(k).copied(), Some("," | "and")) {
+                k += 1;
+                if self.words.get(k).is_some_and(|w| *w == "and") {
+                    k += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        out
     }
 
     /// An organisation named inside the unit, as a modifier ("a NATO

@@ -160,6 +160,15 @@ static NEGATIONS: WordList = WordList::new(include_str!("../../data/lexicon/gram
 /// Coordinating conjunctions.
 static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/coordinators.txt"));
 /// Relative pronouns.
+static COPULAS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/copulas.txt"));
+
+/// Whether a verb links its subject to what it is: "is", "became",
+/// "remains" (`data/lexicon/grammar/copulas.txt`).
+#[must_use]
+pub fn is_copula(word: &str) -> bool {
+    COPULAS.contains(&word.to_lowercase().as_str())
+}
+
 static RELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/relatives.txt"));
 
 /// Units: the noun phrases, each merged with the `names` (token ranges)
@@ -256,6 +265,20 @@ pub fn verb_groups(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec
 /// The unit ending right before token `end`, if any.
 fn unit_ending(units: &[Range<usize>], end: usize) -> Option<usize> {
     units.iter().position(|u| u.end == end)
+}
+
+/// "the pact signed in May by A", "the accord signed February 27": a
+/// participle right after a common noun's phrase, with no object of its
+/// own (a time is none), is done to that phrase; returns the phrase's unit.
+fn bare_reduced_relative(words: &[&str], units: &[Range<usize>], verb: &VerbGroup) -> Option<usize> {
+    if verb.form != VerbForm::Participle || verb.passive || verb.start == 0 {
+        return None;
+    }
+    let before = unit_ending(units, verb.start)?;
+    let common_noun = words[verb.start - 1].starts_with(char::is_lowercase);
+    let no_object = unit_starting(units, verb.end)
+        .is_none_or(|u| is_time(words, &units[u]) || units[u].clone().any(|k| crate::text::date::is_month(words[k])));
+    (common_noun && no_object).then_some(before)
 }
 
 /// The unit starting at token `start`, if any.
@@ -459,7 +482,8 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
             // has an object; a reduced relative has none.
             && unit_starting(units, verb.end).is_none())
         .then(|| unit_ending(units, verb.start - 1))
-        .flatten();
+        .flatten()
+        .or_else(|| bare_reduced_relative(words, units, verb));
         let mut group = verb.clone();
         group.passive |= reduced.is_some();
         let (mut subject, mut apposition) = match (reduced, verb.form) {
