@@ -14,6 +14,9 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::span::Span;
 use crate::text::normalize::fold;
 
+/// Combining forms before a hyphen ("Anglo-", "Sino-").
+static COMBINING_FORMS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../data/lexicon/combining_forms.txt"));
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
@@ -209,7 +212,7 @@ impl Gazetteer {
             let boundary_before = before.is_none_or(|c| !c.is_alphanumeric());
             // A name ending in "." ("Conn.") may be followed by anything.
             let boundary_after = text[..end].ends_with('.') || after.is_none_or(|c| !c.is_alphanumeric());
-            if boundary_before && boundary_after {
+            if boundary_before && boundary_after && !self.inside_hyphenated_name(text, start, end) {
                 out.push(GazMatch {
                     span: Span::new(start, end),
                     ids: self.pattern_ids[found.pattern().as_usize()].clone(),
@@ -217,6 +220,30 @@ impl Gazetteer {
             }
         }
         out
+    }
+
+    /// Whether the match `start..end` is joined by a hyphen to a
+    /// capitalised word that is neither a known name nor a combining form
+    /// of one: "Quebec" in "Hydro-Quebec" is part of another name, where in
+    /// "Franco-Quebec" or "Ontario-Quebec" it is the province.
+    fn inside_hyphenated_name(&self, text: &str, start: usize, end: usize) -> bool {
+        let other_name = |part: &str| {
+            part.starts_with(char::is_uppercase)
+                && part.chars().all(char::is_alphabetic)
+                && self.lookup(part).is_empty()
+                && !COMBINING_FORMS.contains(&part)
+        };
+        let before = text[..start].strip_suffix('-').map(|b| {
+            let from = b
+                .rfind(|c: char| !c.is_alphanumeric())
+                .map_or(0, |i| i + b[i..].chars().next().map_or(1, char::len_utf8));
+            &b[from..]
+        });
+        let after = text[end..].strip_prefix('-').map(|a| {
+            let to = a.find(|c: char| !c.is_alphanumeric()).unwrap_or(a.len());
+            &a[..to]
+        });
+        before.is_some_and(other_name) || after.is_some_and(other_name)
     }
 
     fn load() -> Self {

@@ -84,11 +84,13 @@ static EVENT_IN: LazyLock<Regex> = LazyLock::new(|| {
 
 static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        r"(?P<place>«[LC]\d+»)-based (?P<org>«O\d+»)",
+        // the Nairobi-based Y; its Bristol-based subsidiary Y
+        r"(?P<place>«[LC]\d+»)-based (?:[a-z]+ ){0,2}?(?P<org>«O\d+»)",
         r"(?P<org>«O\d+»),? (?:which is |that is |is |are |was )?(?:based|headquartered) in (?P<place>«[LC]\d+»)",
         r"(?P<org>«O\d+») in (?P<place>«[LC]\d+»)",
-        // Pittsburgh-Corning Corp. of Pittsburgh; the Ministry of Defense of Albania
-        r"(?P<org>«O\d+») of (?P<place>«[LC]\d+»)",
+        // Pittsburgh-Corning Corp. of Pittsburgh; the Ministry of Defense of
+        // Albania; the National Cancer Institute, of Bethesda
+        r"(?P<org>«O\d+»),? of (?P<place>«[LC]\d+»)",
         r"(?P<org>«O\d+») (?:headquarters|offices?) in (?:nearby |downtown )?(?P<place>«[LC]\d+»)",
         // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
         r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",

@@ -51,6 +51,10 @@ pub static BODY_VOICE_HEADS: WordList = WordList::new(include_str!("../../data/l
 /// the Y Party").
 pub static PARTY_MEMBER_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/party_member_nouns.txt"));
 
+/// Common nouns for a kind of organisation that, right before a name, say
+/// the name is that organisation's ("oil company Pertamina").
+pub static ORG_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/org_nouns.txt"));
+
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 

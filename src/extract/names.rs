@@ -28,8 +28,8 @@
 
 use crate::extract::lexicon::{
     head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS,
-    NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS,
-    SPEECH_VERBS, TITLE_HEADS,
+    NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NOUNS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS,
+    ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -132,10 +132,43 @@ pub fn find(
         // read by the roles extractor, not named.
         if !title {
             classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
+            named_after_org_noun(text, &tokens, i, end, index, taken, out);
         }
         i = end;
     }
     judge_people_by_shape(text, &tokens, layer, out);
+}
+
+/// "oil company Pertamina", "French oil group Elf Aquitaine", "its
+/// subsidiary London Life": a name right after a common noun for a kind of
+/// organisation (`org_nouns.txt`) is that organisation, whatever its words
+/// look like, unless it is a person's name ("the company Jane Roe
+/// founded") or a country's.
+fn named_after_org_noun(
+    text: &str,
+    tokens: &[Token<'_>],
+    start: usize,
+    end: usize,
+    sentence: usize,
+    taken: &[Mention],
+    out: &mut Vec<Mention>,
+) {
+    if start == 0
+        || !ORG_NOUNS.contains(&tokens[start - 1].text)
+        || !only_space_between(text, tokens[start - 1], tokens[start])
+    {
+        return;
+    }
+    let last = tokens[end - 1];
+    let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
+    let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
+    let person_like = is_first_name(words[0]) && (2..=3).contains(&words.len()) && head_type(&words).is_none();
+    let country = taken.iter().any(|m| m.span == span && m.kind == EntityType::Country);
+    if person_like || country || words.iter().any(|w| NAME_TITLES.contains(w)) {
+        return;
+    }
+    out.retain(|m| !span.contains(m.span));
+    out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 70, sentence));
 }
 
 /// A run typed a person only by the shape of its words or a speech verb
@@ -383,7 +416,10 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         // A person's name after a whole title ends the title: "Secretary
         // of State Jane Roe" is a post and a name, not one name.
         if is_first_name(next.text)
-            && tokens.get(end + 1).is_some_and(|t| t.is_capitalized() && only_space_between(text, *next, *t))
+            && tokens.get(end + 1).is_some_and(|t| {
+                // "Air France Chairman": a post is no surname.
+                t.is_capitalized() && only_space_between(text, *next, *t) && !is_title_word(t.text)
+            })
             && tokens[start..end].iter().any(|t| NAME_TITLES.contains(&t.text) || is_title_word(t.text))
         {
             // ... unless the words before name a body ("the Navy Jane Roe").
@@ -473,12 +509,21 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
 fn possessive_inside_name(text: &str, tokens: &[Token<'_>], start: usize, at: usize, ahead: &mut HeadsAhead) -> bool {
     let owner = tokens[at - 1];
     let bare = strip_possessive(owner.text);
+    // A head before it owns what follows, unless a connector puts the
+    // possessive in its complement ("Association for Democracy and
+    // People's Livelihood").
+    let last_head = tokens[start..at].iter().rposition(|t| head_type(&[strip_possessive(t.text)]).is_some());
+    let in_complement = last_head.is_none_or(|h| {
+        h + 1 < at - start && tokens[start + h + 1..at].iter().any(|t| NAME_CONNECTORS.contains(&t.text))
+    });
     is_common_word(bare)
         && Gazetteer::global().lookup(bare).is_empty()
-        && tokens[start..at].iter().all(|t| head_type(&[strip_possessive(t.text)]).is_none())
+        && in_complement
         && only_space_between(text, owner, tokens[at])
         && tokens[at].is_capitalized()
-        && ahead.at(text, tokens, at)
+        // Inside a head's complement the name goes on; elsewhere it must
+        // reach its own head ("Workers' Party").
+        && (last_head.is_some() || ahead.at(text, tokens, at))
 }
 
 /// Whether the words from `at` are a title phrase (title words, the last a
@@ -505,6 +550,9 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
         && !FUNCTION_WORDS.contains(&strip_possessive(token.text))
         && !token.text.chars().all(|c| c.is_ascii_digit())
 }
+
+/// Words that end a company's name ("Corp.", "Ltd").
+static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));
 
 /// Lower-case posts written after the name of the body that employs them.
 static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
@@ -699,11 +747,7 @@ fn classify_run(
     }
     // "Pittsburgh-Corning Corp. of Pittsburgh": a company, then its seat.
     if let Some(of) = words.iter().position(|w| *w == "of") {
-        let company = of >= 2
-            && matches!(
-                words[of - 1],
-                "Corp." | "Corp" | "Co." | "Inc." | "Ltd." | "Corporation" | "Company" | "Plc" | "PLC" | "AG" | "S.A."
-            );
+        let company = of >= 2 && COMPANY_SUFFIXES.contains(&words[of - 1]);
         let place_after = taken.iter().any(|m| {
             m.kind.is_place()
                 && !m.adjectival
@@ -892,7 +936,17 @@ fn classify_plain(
             out.push(mention(span, EntityType::Organization, name, 55, sentence));
         } else if INSTITUTIONS.contains(&strip_possessive(first.text)) {
             out.push(mention(span, EntityType::Organization, strip_possessive(first.text).to_string(), 65, sentence));
-        } else if start > 0 && tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text)) {
+        } else if (start > 0
+            || first.possessive_len() == 0
+                && !is_common_word(first.text)
+                && !["ian", "ean", "ese", "ish"].iter().any(|e| first.text.ends_with(e))
+                && !is_common_surname(first.text)
+                && !is_first_name(first.text))
+            && tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text))
+        {
+            // "Lloyds chief executive Jane Roe": a body's post after its name
+            // (a common word, a person's name or an owner opening a sentence
+            // is no body's name: "Mandela's spokesman").
             out.push(mention(span, EntityType::Organization, name, 60, sentence));
         } else if start >= 2
             && tokens[start - 1].text == "of"

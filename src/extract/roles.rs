@@ -64,9 +64,10 @@ fn title_pattern() -> String {
 }
 
 /// A person placed at a body without a title: "Jane Roe at the Institute
-/// of Mechanics", "Jane Roe of the Forest Service".
+/// of Mechanics", "Jane Roe of the Forest Service", "the Bank of France's
+/// Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:at|of|with|from) (?:the |The )?(?P<org>«O\d+»)")
+    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:at|of|with|from) (?:the |The )?(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)")
         .expect("valid affiliation pattern")
 });
 
@@ -296,7 +297,10 @@ impl RelationExtractor for Roles {
             }
         }
         for caps in AFFILIATION.captures_iter(&view.text) {
-            let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, "org")) else {
+            let person = entity(view, &caps, "person").or_else(|| entity(view, &caps, "owned"));
+            let (Some(person), Some(org)) =
+                (person, entity(view, &caps, "org").or_else(|| entity(view, &caps, "owner")))
+            else {
                 continue;
             };
             let range = caps.get(0).map_or(0..0, |m| m.range());
