@@ -56,6 +56,11 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>«L\d+»), (?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west|eastern|western))? )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
+/// A list going on after "A, B" with a name the finders left unnamed:
+/// "Sao Paulo, Parana, Mato Grosso and ...".
+static LIST_GOES_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^, [A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,| and | or )").expect("valid pattern"));
+
 /// "Zambia's Kafue River", "Miami's Dade County", "the Brighton Beach
 /// section of Brooklyn".
 static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -130,7 +135,8 @@ impl RelationExtractor for Geography {
             let end = caps.get(0).map_or(0, |m| m.end());
             // "A, B, and C" is a list, not "city, region".
             let rest = &text[end..];
-            let list_follows = [", «L", ", «C", " and «", ", and «"].iter().any(|p| rest.starts_with(p));
+            let list_follows = [", «L", ", «C", " and «", ", and «"].iter().any(|p| rest.starts_with(p))
+                || LIST_GOES_ON.is_match(rest);
             let list_precedes = text[..caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
             if list_follows || list_precedes {
                 continue;

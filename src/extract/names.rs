@@ -301,6 +301,11 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
     if NAME_TITLES.contains(&bare) {
         return false;
     }
+    // "Top-seeded Jane Roe", "Newly-elected Jane Roe": an adjective
+    // capitalised because it opens the sentence.
+    if sentence_start && bare.split_once('-').is_some_and(|(_, rest)| rest.starts_with(char::is_lowercase)) {
+        return false;
+    }
     !bare.chars().all(|c| c.is_ascii_digit())
 }
 

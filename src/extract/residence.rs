@@ -74,6 +74,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// What after a place's name makes it part of a longer name: a possessive,
+/// "&", "and Co.", or another capitalised word ("X of Uruguay and Prime
+/// Minister Y" is a list).
+static NAME_GOES_ON: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:'s|’s| &| and Co\b| [A-Z][a-z])").expect("valid pattern"));
+
 impl RelationExtractor for Residence {
     fn name(&self) -> &'static str {
         NAME
@@ -89,6 +95,13 @@ impl RelationExtractor for Residence {
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let place_start = caps.name("place").map_or(0, |m| m.start());
                 if code(&caps, "place") == Some('D') && view.text[..place_start].ends_with("» ") {
+                    continue;
+                }
+                // "X of Steptoe & Johnson", "X of Argus Research", "X of
+                // Prague's Y Institute": the place's name goes on into a
+                // body's, which X is of.
+                let place_end = caps.name("place").map_or(0, |m| m.end());
+                if caps.name("place2").is_none() && NAME_GOES_ON.is_match(&view.text[place_end..]) {
                     continue;
                 }
                 for name in ["place", "place2"] {
