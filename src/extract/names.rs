@@ -123,7 +123,11 @@ pub fn find(
             i += 2;
             continue;
         }
-        if !is_name_word(&tokens[i], i == 0) && !opens_body_name(text, &tokens, i) && !opens_unit_name(&tokens, i) {
+        if !is_name_word(&tokens[i], i == 0)
+            && !opens_body_name(text, &tokens, i)
+            && !opens_unit_name(&tokens, i)
+            && !particle_after_title(text, &tokens, i)
+        {
             i += 1;
             continue;
         }
@@ -137,6 +141,22 @@ pub fn find(
         i = end;
     }
     judge_people_by_shape(text, &tokens, layer, out);
+}
+
+/// "Mayor de Blasio", "Judge van Dyke": a lower-case name particle
+/// (`name_particles.txt`) between a title and a capitalised surname opens
+/// the name.
+fn particle_after_title(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    let (Some(title), Some(particle), Some(surname)) =
+        (i.checked_sub(1).map(|p| tokens[p]), tokens.get(i), tokens.get(i + 1))
+    else {
+        return false;
+    };
+    NAME_PARTICLES.contains(&particle.text)
+        && NAME_TITLES.contains(&title.text)
+        && surname.is_capitalized()
+        && only_space_between(text, title, *particle)
+        && only_space_between(text, *particle, *surname)
 }
 
 /// "oil company Pertamina", "French oil group Elf Aquitaine", "its
@@ -556,6 +576,9 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
         && !token.text.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Lower-case particles of family names ("de", "van", "bin").
+static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
+
 /// Words that end a company's name ("Corp.", "Ltd").
 static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));
 
@@ -653,12 +676,32 @@ fn classify_run(
             || w.strip_suffix('s').is_some_and(is_title_word)
             || (start == 0 && is_common_word(w) && head_type(&[w]).is_none())
     };
-    if end - start >= 3 && post(tokens[start].text) && tokens[start + 1].text == "of" {
-        let body = if tokens[start + 2].text == "the" { start + 3 } else { start + 2 };
+    // "the Democratic Speaker of the House": a party's label before the post.
+    let lead = (start..end).find(|&k| crate::extract::parties::party_of(tokens[k].text).is_none()).unwrap_or(end);
+    if end - lead >= 3 && post(tokens[lead].text) && tokens[lead + 1].text == "of" {
+        let body = if tokens[lead + 2].text == "the" { lead + 3 } else { lead + 2 };
         if body < end {
             classify_run(text, tokens, body, end, has_and, sentence, taken, out, singles);
         }
         return;
+    }
+    // "First Minister of Scotland Nicola Sturgeon": a known place, then a
+    // person's name.
+    if let Some(place) = taken.iter().find(|m| {
+        m.kind.is_place()
+            && !m.adjectival
+            && m.span.start() == tokens[start].span.start()
+            && m.span.end() < tokens[end - 1].span.start()
+    }) {
+        if let Some(after) = (start..end).find(|&k| tokens[k].span.start() > place.span.end()) {
+            if is_first_name(tokens[after].text)
+                && (2..=3).contains(&(end - after))
+                && tokens[after..end].iter().all(|t| looks_like_name_word(t))
+            {
+                classify_plain(text, tokens, after, end, sentence, out, singles);
+                return;
+            }
+        }
     }
     let first = tokens[start];
     let last = tokens[end - 1];
@@ -887,7 +930,7 @@ fn classify_plain(
     while start + 1 < end
         && (NAME_TITLES.contains(&tokens[start].text)
             || is_title_word(tokens[start].text)
-            || NAME_CONNECTORS.contains(&tokens[start].text)
+            || NAME_CONNECTORS.contains(&tokens[start].text) && !particle_after_title(text, tokens, start)
             || crate::extract::parties::party_of(tokens[start].text).is_some())
     {
         start += 1;

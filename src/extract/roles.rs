@@ -76,9 +76,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
         // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
-        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)? {title}(?: to (?:the )?«[COL]\d+»)?,? (?P<person>«P\d+»)"),
+        // Organisation of Islamic Cooperation (OIC) head X
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
-        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \([^()«»]{{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.) )?(?P<person>«P\d+»)"),
+        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),

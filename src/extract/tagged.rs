@@ -120,6 +120,14 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         if !gazetteer.lookup(written).is_empty() {
             continue;
         }
+        // "of Scotland Nicola Sturgeon": a known place, then a person's
+        // given name, is two names, not one place.
+        let mut parts = written.split_whitespace();
+        if let (Some(place), Some(given)) = (parts.next(), parts.next()) {
+            if kind.is_place() && !gazetteer.lookup(place).is_empty() && is_first_name(given) {
+                continue;
+            }
+        }
         // A person's name the rules did not find needs a given name or an
         // initial to open it: the tagger's other people in business news
         // were mostly companies ("Daewoo Electronics", "MFS WorldCom").
