@@ -202,13 +202,7 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                     continue;
                 }
                 for unit in phrase {
-                    let acted = || {
-                        STANCE_ACT_NOUNS
-                            .contains(&words[unit.end - 1].to_lowercase().as_str())
-                            .then(|| st.owner_of(unit))
-                            .flatten()
-                    };
-                    let Some(target) = st.entity_of(unit, doc.entities).or_else(acted) else { continue };
+                    let Some(target) = stance_target(st, unit, doc) else { continue };
                     let from =
                         if clause.subject_inherited { clause.verb.start } else { actor.start.min(clause.verb.start) };
                     let range = view.view_range(st.span(from..unit.end));
@@ -217,6 +211,18 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
             }
         }
     }
+}
+
+/// What a stance is towards: the entity a phrase names, or the owner of
+/// what someone decided or did ("China's decision": China).
+fn stance_target(
+    st: &crate::extract::structure::Structure<'_>,
+    unit: &Range<usize>,
+    doc: &DocContext<'_>,
+) -> Option<usize> {
+    st.entity_of(unit, doc.entities).or_else(|| {
+        STANCE_ACT_NOUNS.contains(&st.words[unit.end - 1].to_lowercase().as_str()).then(|| st.owner_of(unit)).flatten()
+    })
 }
 
 /// Stance agents and adjectives of `stance_agents.tsv` with an "of"
@@ -233,13 +239,7 @@ fn from_stance_agents(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
             continue;
         }
         let Some(target_unit) = st.units.iter().find(|u| u.start == k + 2) else { continue };
-        let acted = || {
-            STANCE_ACT_NOUNS
-                .contains(&words[target_unit.end - 1].to_lowercase().as_str())
-                .then(|| st.owner_of(target_unit))
-                .flatten()
-        };
-        let Some(target) = st.entity_of(target_unit, doc.entities).or_else(acted) else { continue };
+        let Some(target) = stance_target(st, target_unit, doc) else { continue };
         // No verb stands between the holder and the agent word.
         let verb_between = |from: usize| st.clauses.iter().any(|c| c.verb.start >= from && c.verb.start < k);
         let linked = st.clauses.iter().find(|c| {

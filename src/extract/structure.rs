@@ -179,16 +179,20 @@ impl<'t> Structure<'t> {
     pub fn listed_from(&self, start: usize) -> Vec<&Range<usize>> {
         let mut out = Vec::new();
         let mut k = start;
+        let mut closed = false;
         while let Some(u) = self.units.iter().find(|u| u.start == k) {
             out.push(u);
             k = u.end;
-            if matches!(self.words.get(k).copied(), Some("," | "and")) {
-                k += 1;
-                if self.words.get(k).is_some_and(|w| *w == "and") {
-                    k += 1;
-                }
-            } else {
+            // "A and B, and independent activist C": the unit after "and"
+            // ends the list.
+            if closed || !matches!(self.words.get(k).copied(), Some("," | "and")) {
                 break;
+            }
+            closed = self.words[k] == "and";
+            k += 1;
+            if self.words.get(k).is_some_and(|w| *w == "and") {
+                closed = true;
+                k += 1;
             }
         }
         out
@@ -211,21 +215,7 @@ impl<'t> Structure<'t> {
         if !self.words.get(unit.end).is_some_and(|w| w.eq_ignore_ascii_case("of")) {
             return Vec::new();
         }
-        let mut out = Vec::new();
-        let mut k = unit.end + 1;
-        while let Some(u) = self.units.iter().find(|u| u.start == k) {
-            out.extend(self.entity_of(u, entities));
-            k = u.end;
-            if matches!(self.words.get(k).copied(), Some("," | "and")) {
-                k += 1;
-                if self.words.get(k).is_some_and(|w| *w == "and") {
-                    k += 1;
-                }
-            } else {
-                break;
-            }
-        }
-        out
+        self.listed_from(unit.end + 1).into_iter().filter_map(|u| self.entity_of(u, entities)).collect()
     }
 
     /// The dates the layer found inside tokens `range`.
