@@ -577,10 +577,7 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         )
     });
     // "Balkan", "Ecuadoran", "Euro-Atlantic", "PhD": adjectives and labels, not surnames.
-    let adjective_shape = ["ian", "ean", "ese", "ans", "ist", "ists", "ish", "ic", "ern"]
-        .iter()
-        .any(|end| word.ends_with(end) && word.len() > end.len() + 2)
-        && single.hint == SingleHint::None
+    let adjective_shape = crate::extract::lexicon::has_adjective_ending(word) && single.hint == SingleHint::None
         || word.contains('-')
         || word.chars().skip(1).any(char::is_uppercase);
     // "in English", "in Swahili": languages and peoples after a preposition.

@@ -58,6 +58,24 @@ pub static ORG_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/
 /// Head nouns of political parties' names ("Party").
 pub static PARTY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/party_heads.txt"));
 
+/// Endings of adjectives and nouns of peoples, languages and doctrines.
+static ADJECTIVE_ENDINGS: WordList = WordList::new(include_str!("../../data/lexicon/adjective_endings.txt"));
+
+/// Whether a word ends like an adjective or noun of a people, language or
+/// doctrine ("Ecuadoran", "Marxist", "Western"), with a stem of three
+/// letters or more.
+#[must_use]
+pub fn has_adjective_ending(word: &str) -> bool {
+    ADJECTIVE_ENDINGS.words().iter().any(|end| word.ends_with(end) && word.len() > end.len() + 2)
+}
+
+/// Whether a body's name is a political party's: its last word is a party
+/// head ("the Civic Party").
+#[must_use]
+pub fn is_party_name(name: &str) -> bool {
+    name.rsplit(' ').next().is_some_and(|head| PARTY_HEADS.contains(&head))
+}
+
 /// Head nouns that make a capitalised phrase an agreement, besides the
 /// generated [`AGREEMENT_NOUNS`] ("Convention", "Charter"); see
 /// [`is_agreement_head`].

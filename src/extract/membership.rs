@@ -30,9 +30,7 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{
-    self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS, PARTY_HEADS, PARTY_MEMBER_NOUNS,
-};
+use crate::extract::lexicon::{self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS, PARTY_MEMBER_NOUNS};
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::structure::Structure;
@@ -248,20 +246,15 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
         }
     }
-    // "Klaus's Civic Democratic Party", "Zeman's own Social Democratic
+    // "Jane Roe's Civic Democratic Party", "Roe's own Social Democratic
     // party": a person's party.
     for unit in &st.units {
         let Some(org) = st.entity_of(unit, doc.entities) else { continue };
         let Some(person) = st.owner_of(unit) else { continue };
-        if doc.kind(person) == EntityType::Person && is_party(&doc.entities[org].name) {
+        if doc.kind(person) == EntityType::Person && lexicon::is_party_name(&doc.entities[org].name) {
             add(person, org, unit.clone(), 65);
         }
     }
-}
-
-/// Whether a body's name ends with a party head ("the Civic Party").
-fn is_party(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|last| PARTY_HEADS.contains(&last))
 }
 
 /// The party of "a legislator of the Y Party": a member noun of a party
@@ -273,7 +266,7 @@ fn party_of_member(st: &Structure<'_>, doc: &DocContext<'_>, unit: &Range<usize>
         return None;
     }
     st.entity_of(of, doc.entities)
-        .filter(|&org| doc.kind(org) == EntityType::Organization && is_party(&doc.entities[org].name))
+        .filter(|&org| doc.kind(org) == EntityType::Organization && lexicon::is_party_name(&doc.entities[org].name))
 }
 
 /// Whether a unit's last word is a member noun ("a member", "members"), or

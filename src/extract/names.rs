@@ -143,7 +143,7 @@ pub fn find(
     judge_people_by_shape(text, &tokens, layer, out);
 }
 
-/// "Mayor de Blasio", "Judge van Dyke": a lower-case name particle
+/// "Mayor de Vries", "Judge van Dyke": a lower-case name particle
 /// (`name_particles.txt`) between a title and a capitalised surname opens
 /// the name.
 fn particle_after_title(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
@@ -685,8 +685,8 @@ fn classify_run(
         }
         return;
     }
-    // "First Minister of Scotland Nicola Sturgeon": a known place, then a
-    // person's name.
+    // "... of Ohio Jane Roe": a known place, then a person's name, run
+    // together.
     if let Some(place) = taken.iter().find(|m| {
         m.kind.is_place()
             && !m.adjectival
@@ -987,14 +987,14 @@ fn classify_plain(
         } else if (start > 0
             || first.possessive_len() == 0
                 && !is_common_word(first.text)
-                && !["ian", "ean", "ese", "ish"].iter().any(|e| first.text.ends_with(e))
+                && !crate::extract::lexicon::has_adjective_ending(first.text)
                 && !is_common_surname(first.text)
                 && !is_first_name(first.text))
             && tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text))
         {
             // "Lloyds chief executive Jane Roe": a body's post after its name
             // (a common word, a person's name or an owner opening a sentence
-            // is no body's name: "Mandela's spokesman").
+            // is no body's name: "Roe's spokesman").
             out.push(mention(span, EntityType::Organization, name, 60, sentence));
         } else if start >= 2
             && tokens[start - 1].text == "of"

@@ -37,7 +37,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{title_relation, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::extract::lexicon::{is_party_name, title_relation, TITLE_HEADS, TITLE_MODIFIERS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
@@ -219,7 +219,7 @@ impl RelationExtractor for Roles {
                 // the body its "of" phrase names, not in its modifier's.
                 // A party named there says whose member the holder is.
                 if i == OWNER_BEFORE_TITLE_AFTER_PERSON && BODY_AFTER.is_match(&view.text[whole.end..]) {
-                    if is_party(&doc.entities[org].name) {
+                    if is_party_name(&doc.entities[org].name) {
                         out.add(
                             view,
                             Found {
@@ -274,7 +274,7 @@ impl RelationExtractor for Roles {
                     relation = Relation::WorksFor;
                 }
                 // A member of a party belongs to it ("a member of the Labour Party").
-                if is_party(&doc.entities[org].name)
+                if is_party_name(&doc.entities[org].name)
                     && title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
                 {
                     relation = Relation::MemberOf;
@@ -306,7 +306,7 @@ impl RelationExtractor for Roles {
             };
             let range = caps.get(0).map_or(0..0, |m| m.range());
             // "X of the Labour Party" belongs to the party; no one works for it.
-            let party = is_party(&doc.entities[org].name);
+            let party = is_party_name(&doc.entities[org].name);
             out.add(
                 view,
                 Found {
@@ -328,11 +328,6 @@ static NOT_DOERS: WordList = WordList::new(include_str!("../../data/lexicon/not_
 
 /// Verbs that say someone leads a body ("X, who heads the Y").
 static VERB_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/lead_verbs.txt"));
-
-/// Whether a body's name is a political party's ("Harvest Party").
-fn is_party(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|head| PARTY_HEADS.contains(&head))
-}
 
 /// Titles that say someone serves the state they are named with.
 fn is_official(title: &str) -> bool {

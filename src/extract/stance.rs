@@ -149,13 +149,11 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
             named = true;
             for patient in patients {
-                // Backing "X's bid" backs X; denying "X's charges" opposes
-                // X; dismissing "X's concerns" says little about X.
-                // Opposing "X's decision" opposes X.
-                let head = st.words[patient.end - 1].to_lowercase();
-                let claim = || CLAIM_NOUNS.contains(&head.as_str()) || STANCE_ACT_NOUNS.contains(&head.as_str());
-                let object = st
-                    .entity_of(patient, doc.entities)
+                // Opposing "X's decision" opposes X; backing "X's bid" backs
+                // X; denying "X's charges" opposes X; dismissing "X's
+                // concerns" says little about X.
+                let claim = || CLAIM_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str());
+                let object = stance_target(st, patient, doc)
                     .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
                 let Some(object) = object else { continue };
                 let verb = clause.verb.start..clause.verb.end;
@@ -234,10 +232,10 @@ fn from_stance_agents(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
     let Some(st) = doc.structure else { return };
     let words = &st.words;
     for k in 0..words.len().saturating_sub(2) {
-        let Some(relation) = STANCE_AGENTS.get(words[k].to_lowercase().as_str()).copied() else { continue };
         if !words[k + 1].eq_ignore_ascii_case("of") {
             continue;
         }
+        let Some(relation) = STANCE_AGENTS.get(words[k].to_lowercase().as_str()).copied() else { continue };
         let Some(target_unit) = st.units.iter().find(|u| u.start == k + 2) else { continue };
         let Some(target) = stance_target(st, target_unit, doc) else { continue };
         // No verb stands between the holder and the agent word.

@@ -120,7 +120,7 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         if !gazetteer.lookup(written).is_empty() {
             continue;
         }
-        // "of Scotland Nicola Sturgeon": a known place, then a person's
+        // "of Ohio Jane Roe": a known place, then a person's
         // given name, is two names, not one place.
         let mut parts = written.split_whitespace();
         if let (Some(place), Some(given)) = (parts.next(), parts.next()) {

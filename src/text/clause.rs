@@ -159,7 +159,7 @@ static PASSIVE_AUXILIARIES: WordList =
 static NEGATIONS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/negations.txt"));
 /// Coordinating conjunctions.
 static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/coordinators.txt"));
-/// Relative pronouns.
+/// Verbs that link a subject to what it is.
 static COPULAS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/copulas.txt"));
 
 /// Whether a verb links its subject to what it is: "is", "became",
@@ -169,6 +169,7 @@ pub fn is_copula(word: &str) -> bool {
     COPULAS.contains(&word.to_lowercase().as_str())
 }
 
+/// Relative pronouns.
 static RELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/relatives.txt"));
 
 /// Units: the noun phrases, each merged with the `names` (token ranges)
@@ -276,8 +277,7 @@ fn bare_reduced_relative(words: &[&str], units: &[Range<usize>], verb: &VerbGrou
     }
     let before = unit_ending(units, verb.start)?;
     let common_noun = words[verb.start - 1].starts_with(char::is_lowercase);
-    let no_object = unit_starting(units, verb.end)
-        .is_none_or(|u| is_time(words, &units[u]) || units[u].clone().any(|k| crate::text::date::is_month(words[k])));
+    let no_object = unit_starting(units, verb.end).is_none_or(|u| is_time(words, &units[u]));
     (common_noun && no_object).then_some(before)
 }
 
@@ -324,12 +324,12 @@ fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize
     (out, sure.1)
 }
 
-/// Whether a unit names a time: a weekday, a month, a year, or a word of
-/// time ("week", "morning").
+/// Whether a unit names a time: a weekday, a month ("February 27"), a
+/// year, or a word of time ("week", "morning").
 fn is_time(words: &[&str], unit: &Range<usize>) -> bool {
     let Some(last) = unit.end.checked_sub(1).and_then(|i| words.get(i)) else { return false };
     let lower = last.to_lowercase();
-    crate::text::date::is_month(last)
+    unit.clone().any(|k| words.get(k).is_some_and(|w| crate::text::date::is_month(w)))
         || lower.ends_with("day") && last.starts_with(char::is_uppercase) && lower.len() <= 9
         || last.len() == 4 && last.parse::<u16>().is_ok_and(|y| (1800..2200).contains(&y))
         || matches!(
