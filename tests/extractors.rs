@@ -64,6 +64,7 @@ fixture!(roles_places);
 fixture!(roles_former);
 fixture!(roles_home_country);
 fixture!(roles_legislators);
+fixture!(roles_units);
 fixture!(membership);
 fixture!(membership_parties);
 fixture!(geography);

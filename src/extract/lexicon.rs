@@ -279,9 +279,19 @@ pub static CABINET_SECRETARIES: WordList = WordList::new(include_str!("../../dat
 ///
 /// "Prime Minister" leads a government; "Minister of Defense" holds a
 /// ministry; "Deputy Secretary General" or "head of research" is a post
-/// below the top.
+/// below the top. Of two posts joined by "and" the higher counts: a
+/// "Vice-President and Interior Minister" is a minister.
 #[must_use]
 pub fn title_relation(title: &str) -> Relation {
+    if let Some((first, second)) = title.split_once(" and ") {
+        let rank = |r: Relation| match r {
+            Relation::HeadOf => 2,
+            Relation::MinisterOf => 1,
+            _ => 0,
+        };
+        let (a, b) = (title_relation(first), title_relation(second));
+        return if rank(b) > rank(a) { b } else { a };
+    }
     let lower = title.to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
     let subordinate = words.iter().any(|w| SUBORDINATE_TITLES.contains(w));

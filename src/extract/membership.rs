@@ -19,6 +19,10 @@
 //! ## Produces
 //! `Finland memberOf European Union`, `Sweden memberOf European Union`.
 //!
+//! A party's leader is its member: a post at the head of a party, or any
+//! post in it ("the party's chairman", "party spokesman"), gives `memberOf`
+//! the party too ([`party_posts`]).
+//!
 //! ## Known misses
 //! Membership said through a verb of wanting ("seeks to join": planned or
 //! hedged, not asserted); a party named by an abbreviation ("X (D-NY)");
@@ -31,7 +35,7 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS, PARTY_MEMBER_NOUNS};
-use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::model::{DocEntity, EntityType, Fact, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
@@ -302,4 +306,27 @@ fn subject_start(clause: &Clause) -> usize {
     } else {
         clause.subject.iter().map(|u| u.start).min().unwrap_or(clause.verb.start)
     }
+}
+
+/// Members from posts: whoever holds a post in a party ("X, the leader of
+/// the Y Party", "Y Party spokesman X") belongs to it. The new fact keeps
+/// the post's evidence and modality (a former leader was a member), at
+/// the post's confidence.
+#[must_use]
+pub fn party_posts(entities: &[DocEntity], facts: &[Fact]) -> Vec<Fact> {
+    let mut out: Vec<Fact> = Vec::new();
+    for post in
+        facts.iter().filter(|f| matches!(f.relation, Relation::HeadOf | Relation::WorksFor | Relation::MinisterOf))
+    {
+        let Object::Entity(party) = post.object else { continue };
+        if entities[post.subject].kind != EntityType::Person || !lexicon::is_party_name(&entities[party].name) {
+            continue;
+        }
+        let known = |f: &Fact| f.subject == post.subject && f.relation == Relation::MemberOf && f.object == post.object;
+        if facts.iter().any(known) || out.iter().any(known) {
+            continue;
+        }
+        out.push(Fact { relation: Relation::MemberOf, title: None, ..post.clone() });
+    }
+    out
 }

@@ -9,8 +9,13 @@
 //! ambassador", "Y spokesman X", "X, 53, a former Y law professor", "X, a
 //! professor of history at Y", a second post after "and" ("director of Y
 //! and a member of Z"), a doer's noun after a body ("the Y placekicker
-//! X"), and verbs of work ("X taught at Y and Z"). The title as written is
-//! kept on the fact. Which relation follows from the title's words
+//! X"), two posts joined by "and" ("Y chairman and chief executive X", the
+//! higher of the two counting), a unit of the body ("X, of the general
+//! secretariat of the Y"; "X, Z's negotiator and director of the trade
+//! department of the Y ministry"), an "honorary" or "emeritus" post (no
+//! head), and verbs of work ("X taught at Y and Z", "X, who leads the small
+//! Y Party"). The title as written is kept on the fact. Which relation
+//! follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries, presidents and
 //! chairs lead, deputies, experts and heads of a unit work for. A state,
 //! demonym or place before the post ("Illinois Gov. X", "Chilean President
@@ -54,20 +59,25 @@ pub struct Roles;
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "roles";
 
+/// A post: modifiers, a head word, an "of" phrase of title words, and a
+/// second post after "and" ("chairman and chief executive"). The body
+/// before them holds the first; in "Y Party leader and Prime Minister X"
+/// the second is the state's, which [`home_country_posts`] reads (a post in
+/// a party does not stop it).
 fn title_pattern() -> String {
     let escape = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let heads = escape(TITLE_HEADS.words());
     let words = format!("{}|{heads}", escape(TITLE_MODIFIERS.words()));
     format!(
-        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?))"
+        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
     )
 }
 
 /// A person placed at a body without a title: "Jane Roe at the Institute
-/// of Mechanics", "Jane Roe of the Forest Service", "the Bank of France's
-/// Jane Roe".
+/// of Mechanics", "Jane Roe of the Forest Service", "Jane Roe, of the
+/// general secretariat of the Y", "the Bank of France's Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:at|of|with|from) (?:the |The )?(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)")
+    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:(?:at|of|with|from) (?:the |The )?|of the [a-z]+(?: [a-z]+){0,2} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)")
         .expect("valid affiliation pattern")
 });
 
@@ -86,7 +96,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
-        format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<org>«O\d+»)"),
+        format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
@@ -97,7 +107,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // X taught at the Y; X works for the Y
         r"(?P<person>«P\d+»),? (?:who |has |had |also )*(?P<title>taught|teaches|worked|works|working|served|serves|employed) (?:as [a-z ]{1,30} )?(?:at|for|with|on|by) (?:the )?(?P<org>«O\d+»)(?: and (?:the |at the )?(?P<org2>«O\d+»))?".to_string(),
         // X, who heads the Y
-        r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?P<org>«[OC]\d+»)".to_string(),
+        r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?:[a-z]+ ){0,2}?(?P<org>«[OC]\d+»)".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid role pattern"))
@@ -167,7 +177,13 @@ impl RelationExtractor for Roles {
                 let (Some(person), Some(org)) = (entity(view, &caps, "person"), entity(view, &caps, org_slot)) else {
                     continue;
                 };
-                let title = caps.name("title").map_or("", |m| with_modifiers_before(&view.text, m.range()));
+                let mut title = caps.name("title").map_or("", |m| with_modifiers_before(&view.text, m.range()));
+                // "China's chief negotiator and director of the trade
+                // department": the second post is held in the unit after it.
+                let title_end = caps.name("title").map_or(0, |m| m.end());
+                if view.text[title_end..].starts_with(" of ") {
+                    title = title.split_once(" and ").map_or(title, |(first, _)| first);
+                }
                 // "X of the Y Party and union leader Z": a coordinator between
                 // the body and the post starts another phrase.
                 let org_end = caps.name(org_slot).map_or(0, |m| m.end());
@@ -483,9 +499,12 @@ pub fn home_country_posts(
     else {
         return Vec::new();
     };
+    // A party's post is no state's: "Y Party leader and Prime Minister X"
+    // still holds the home country's post.
     let has_post: BTreeSet<usize> = facts
         .iter()
         .filter(|f| matches!(f.relation, Relation::MinisterOf | Relation::HeadOf | Relation::WorksFor))
+        .filter(|f| !matches!(f.object, Object::Entity(o) if is_party_name(&entities[o].name)))
         .map(|f| f.subject)
         .collect();
     let mut out: Vec<Fact> = Vec::new();
