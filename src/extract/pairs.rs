@@ -50,7 +50,8 @@ use crate::span::Span;
 use crate::text::ner::{fnv, FNV_OFFSET};
 use crate::text::pos::IdMap;
 
-const NAME: &str = "pairs";
+/// Extractor name, as recorded in evidence.
+pub const NAME: &str = "pairs";
 
 /// The classes the scorer decides between: no relation, then the relations.
 pub const CLASSES: [Option<Relation>; 6] = [

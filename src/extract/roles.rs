@@ -81,15 +81,18 @@ static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid affiliation pattern")
 });
 
+/// Honorifics between a post and a name ("Queensland premier Sir X").
+const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
         // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
         // Organisation of Islamic Cooperation (OIC) head X
-        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?P<person>«P\d+»)"),
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
-        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.) )?(?P<person>«P\d+»)"),
+        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{HONORIFICS}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?P<org>«[COL]\d+»),? (?P<person>«P\d+»)"),
@@ -500,11 +503,13 @@ pub fn home_country_posts(
         return Vec::new();
     };
     // A party's post is no state's: "Y Party leader and Prime Minister X"
-    // still holds the home country's post.
+    // still holds the home country's post. The pair scorer's guess of an
+    // employer says less than the title does.
     let has_post: BTreeSet<usize> = facts
         .iter()
         .filter(|f| matches!(f.relation, Relation::MinisterOf | Relation::HeadOf | Relation::WorksFor))
         .filter(|f| !matches!(f.object, Object::Entity(o) if is_party_name(&entities[o].name)))
+        .filter(|f| f.evidence.extractor != crate::extract::pairs::NAME)
         .map(|f| f.subject)
         .collect();
     let mut out: Vec<Fact> = Vec::new();
