@@ -7,7 +7,8 @@
 //! "Kumamoto in Kyushu in southern Japan"), "Zambia's Kafue River", "the
 //! Brighton Beach section of Brooklyn", "Anhui, an east China province", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
-//! a place; `basedIn` from
+//! a place, or named after it ("the El Paso shooting", "the 2019 Aleppo
+//! building collapse": [`places_in_event_names`]); `basedIn` from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z".
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
 //! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
@@ -28,7 +29,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::mention::Mention;
+use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::entity;
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
@@ -247,4 +249,59 @@ fn found(
     confidence: u8,
 ) -> Found<'static> {
     Found { subject, relation, object: Object::Entity(object), range, extractor: NAME, confidence, title: None }
+}
+
+/// Events named after where they happened ("the El Paso shooting", "the
+/// 2019 Aleppo building collapse", "the Jolo Cathedral bombings"): the
+/// event lies in the place its name opens with (after a year), when the
+/// document names that place and no fact in `facts` says so already. The
+/// fact's evidence is the event's name.
+#[must_use]
+pub fn places_in_event_names(
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let places: Vec<(usize, &str)> = entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind.is_place() && !e.adjectival)
+        .flat_map(|(i, e)| {
+            std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).map(move |n| (i, n))
+        })
+        .collect();
+    let mut out: Vec<Fact> = Vec::new();
+    for (m, e) in mentions.iter().zip(assignment) {
+        let Some(event) = *e else { continue };
+        if m.kind != EntityType::Event || m.unnamed {
+            continue;
+        }
+        let name = m
+            .name
+            .split_once(' ')
+            .filter(|(year, _)| year.len() == 4 && year.parse::<u16>().is_ok())
+            .map_or(m.name.as_str(), |(_, rest)| rest);
+        let Some(&(place, _)) = places
+            .iter()
+            .filter(|(p, n)| *p != event && name.strip_prefix(n).is_some_and(|rest| rest.starts_with(' ')))
+            .max_by_key(|(_, n)| n.len())
+        else {
+            continue;
+        };
+        let object = Object::Entity(place);
+        let known = |f: &Fact| f.subject == event && f.relation == Relation::LocatedIn && f.object == object;
+        if out.iter().any(known) || facts.iter().any(known) {
+            continue;
+        }
+        out.push(Fact {
+            subject: event,
+            relation: Relation::LocatedIn,
+            object,
+            modality: Modality::Asserted,
+            title: None,
+            evidence: Evidence { sentence: m.sentence, span: m.span, extractor: NAME.to_string(), confidence: 60 },
+        });
+    }
+    out
 }
