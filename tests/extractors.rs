@@ -76,6 +76,7 @@ fixture!(signing_relative);
 fixture!(signing_with);
 fixture!(signing_passive);
 fixture!(signing_reduced);
+fixture!(signing_eras);
 fixture!(signing_parties);
 fixture!(stance);
 fixture!(stance_pronoun);

@@ -7,12 +7,15 @@
 //! described agreement ("the declaration") joins the document's one named
 //! agreement of that kind, or the described one it shares a distinguishing
 //! word with ("the trade deal" after "a trade agreement"), or, in general
-//! words only ("the deal"), the one described last; a described event
+//! words only ("the deal"), the one described last, never one made at
+//! another time ("a new textile agreement" and "the previous 1994 textile
+//! pact", or two years: `agreement_eras.tsv`); a described event
 //! joins the one named event of its head; a body's name with its state
 //! before it joins the name without ("U.S. House of Representatives");
 //! gazetteer mentions join by their entry.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::LazyLock;
 
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::{DocEntity, EntityType, Links};
@@ -394,26 +397,105 @@ fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
 /// second told last.
 #[derive(Default)]
 struct DescribedAgreements {
-    seen: Vec<(BTreeSet<String>, String)>,
+    seen: Vec<Described>,
+}
+
+/// A described agreement met so far: its telling words, when it was made
+/// (a year in its description; "new" or "previous"), and its key.
+struct Described {
+    words: BTreeSet<String>,
+    time: AgreementTime,
+    key: String,
+}
+
+/// When a description places its agreement: a year ("the 1994 pact"), and
+/// whether it is the new one or an earlier one of its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct AgreementTime {
+    year: Option<u16>,
+    era: Option<Era>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Era {
+    New,
+    Old,
+}
+
+impl AgreementTime {
+    fn of(name: &str) -> Self {
+        let mut time = AgreementTime::default();
+        for word in name.split_whitespace() {
+            let word = word.to_lowercase();
+            if word.len() == 4 {
+                time.year = time.year.or_else(|| word.parse().ok().filter(|y| (1800..2200).contains(y)));
+            }
+            time.era = time.era.or_else(|| match AGREEMENT_ERAS.get(word.as_str()).copied() {
+                Some("new") => Some(Era::New),
+                Some("old") => Some(Era::Old),
+                _ => None,
+            });
+        }
+        time
+    }
+
+    /// Whether two descriptions may be one agreement: not two years, not a
+    /// new one and an earlier one, not a new one and a dated one ("a new
+    /// textile agreement" is not "the previous 1994 textile pact").
+    fn compatible(self, other: Self) -> bool {
+        let years_differ = matches!((self.year, other.year), (Some(a), Some(b)) if a != b);
+        let eras_differ = matches!((self.era, other.era), (Some(a), Some(b)) if a != b);
+        let new_and_dated =
+            self.era == Some(Era::New) && other.year.is_some() || other.era == Some(Era::New) && self.year.is_some();
+        !(years_differ || eras_differ || new_and_dated)
+    }
 }
 
 impl DescribedAgreements {
     fn key_for(&mut self, name: &str) -> String {
         let content = distinguishing_words(name);
-        let key = if content.is_empty() {
-            self.seen.last().map_or_else(|| "agreement:#main".to_string(), |(_, key)| key.clone())
-        } else if let Some((_, key)) = self.seen.iter().rev().find(|(words, _)| !words.is_disjoint(&content)) {
-            key.clone()
-        } else if !self.seen.is_empty() && self.seen.iter().all(|(words, _)| words.is_empty()) {
-            // Descriptions in general words only all took the first one's key.
-            self.seen[0].1.clone()
-        } else {
-            format!("agreement:#{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
+        let time = AgreementTime::of(name);
+        // Of the compatible descriptions met before, the latest that was made
+        // at the same time ("the four-year accord" is the undated new one,
+        // not the 1994 pact named since), else the latest.
+        // Compatible with every description that took that key: "the 1994
+        // accord" joins no group that holds "a new agreement".
+        let seen = &self.seen;
+        let compatible = |d: &&Described| seen.iter().filter(|e| e.key == d.key).all(|e| e.time.compatible(time));
+        let same_time =
+            |d: &&Described| d.time.year == time.year && (time.year.is_some() || d.time.era != Some(Era::Old));
+        let pick = |candidates: Vec<&Described>| {
+            candidates.iter().copied().find(same_time).or_else(|| candidates.first().copied()).map(|d| d.key.clone())
         };
-        self.seen.push((content, key.clone()));
+        let key = if content.is_empty() {
+            pick(self.seen.iter().rev().filter(compatible).collect()).unwrap_or_else(|| "agreement:#main".to_string())
+        } else if let Some(key) =
+            pick(self.seen.iter().rev().filter(|d| !d.words.is_disjoint(&content)).filter(compatible).collect())
+        {
+            key
+        } else if !self.seen.is_empty()
+            && self.seen.iter().all(|d| d.words.is_empty())
+            && self.seen.first().is_some_and(|d| compatible(&d))
+        {
+            // Descriptions in general words only all took the first one's key.
+            self.seen[0].key.clone()
+        } else {
+            let year = time.year.map_or_else(String::new, |y| format!("{y} "));
+            format!("agreement:#{year}{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
+        };
+        self.seen.push(Described { words: content, time, key: key.clone() });
         key
     }
 }
+
+/// Words that place an agreement in time against another of its kind.
+static AGREEMENT_ERAS: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/agreement_eras.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
 
 /// The folded words of an agreement's description that tell it from
 /// another: not its head noun, the words of `agreement_modifiers.txt`,
