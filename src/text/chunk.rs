@@ -173,6 +173,9 @@ fn role(table: &[Role; XPOS_TAGS.len() + 2], (xpos, upos): (Xpos, Upos)) -> Role
         (Role::Other, Upos::PROPN) => Role::ProperNoun,
         (Role::Other, Upos::NUM) => Role::Number,
         (Role::Other, Upos::ADJ) => Role::Adjective,
+        // The two heads disagree ("withdrawal/JJ/NOUN"): the UPOS head is the
+        // more accurate, and a noun may end the phrase.
+        (Role::Adjective, Upos::NOUN) => Role::Noun,
         (Role::Other, Upos::PRON) => Role::Pronoun,
         (Role::Other, Upos::DET) => Role::Det,
         (r, _) => r,
@@ -561,6 +564,12 @@ mod tests {
         assert_eq!(chunked(s), ["[They]", "[economic and military cooperation]", "[trade]"]);
         let list = "new/JJ/ADJ ,/,/PUNCT cheaper/JJR/ADJ and/CC/CCONJ safer/JJR/ADJ trains/NNS/NOUN";
         assert_eq!(chunked(list), ["[new , cheaper and safer trains]"]);
+    }
+
+    #[test]
+    fn a_word_the_upos_head_calls_a_noun_ends_a_phrase() {
+        let s = "They/PRP/PRON opposed/VBD/VERB the/DT/DET withdrawal/JJ/NOUN and/CC/CCONJ the/DT/DET plan/NN/NOUN";
+        assert_eq!(chunked(s), ["[They]", "[the withdrawal]", "[the plan]"]);
     }
 
     #[test]
