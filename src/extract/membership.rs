@@ -2,7 +2,8 @@
 //!
 //! ## What it extracts
 //! `memberOf` from "A and B, as NATO members", "A and B have been EU
-//! members since 2004", "two NATO member countries—A and B", "A is a member
+//! members since 2004", "two NATO member countries—A and B", "A, leading member
+//! of the 27-party Y coalition", "A is a member
 //! of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
 //! Turkey". The verbs and the noun "member" are the membership lists of
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
@@ -59,6 +60,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{members} (?:is|are|was|were|became|has become|have become|remains?|has been|have been) (?:not |no longer |never )?(?:(?:a|an|full|founding|both|all) )*(?:{member}) of (?:the )?(?P<org>«O\d+»)"),
         format!(r"{members} (?:(?:has|have|had) )?(?:(?:was|were|has been|have been) )?(?:{joined}) (?:the )?(?P<org>«O\d+»)"),
         format!(r"(?P<org>«O\d+») (?:(?:{member})(?: states?| country| countries)?|ally|allies) {members}"),
+        // "X, leading member of the 27-party Y coalition", "X, the largest member of the Y"
+        format!(r"{members}, (?:(?:a|an|the) )?(?:[a-z]+ )?(?:{member}) of (?:the )?(?:[\w-]+ )?(?P<org>«O\d+»)"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid membership pattern"))
