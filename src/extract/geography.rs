@@ -5,7 +5,9 @@
 //! Nairobi", "Peru's capital Lima", "Oslo, the capital of Norway";
 //! `locatedIn` from "Bethany, Conn.", "a town in central Idaho" (and chains:
 //! "Kumamoto in Kyushu in southern Japan"), "Zambia's Kafue River", "the
-//! Brighton Beach section of Brooklyn", "Anhui, an east China province", datelines
+//! Brighton Beach section of Brooklyn", "Anhui, an east China province", "the
+//! United States commonwealth of Puerto Rico", "the Chinese province of
+//! Anhui", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place, or named after it ("the El Paso shooting", "the 2019 Aleppo
 //! building collapse": [`places_in_event_names`]); `basedIn` from
@@ -69,6 +71,9 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         r"(?P<whole>«[LC]\d+»)(?:'s|’s) (?:[a-z]+ ){0,2}?(?P<place>«L\d+»)",
         r"(?P<place>«L\d+») (?:section|area|part|district|neighborhood|neighbourhood|suburb|outskirts) of (?:the )?(?P<whole>«[LC]\d+»)",
+        // the United States commonwealth of Puerto Rico; Georgia's breakaway
+        // region of Abkhazia; the Chinese province of Anhui
+        r"(?P<whole>«[CD]\d+»)(?:'s|’s)? (?:[a-z-]+ )?(?:commonwealth|territory|province|state|region|republic|island|enclave|exclave|autonomous region) of (?P<place>«[LC]\d+»)",
         // Bugesera, in the southeastern part of Rwanda
         r"(?P<place>«L\d+»),? in the (?:[a-z-]+ )?(?:part|region|area|corner|end|tip) of (?:the )?(?P<whole>«[LC]\d+»)",
         // Madagascar, an island nation in the Indian Ocean; Lowman, a town in Idaho
@@ -79,6 +84,9 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("valid containment pattern"))
     .collect()
 });
+
+/// The index in [`PLACE_OF`] of "the United States commonwealth of Puerto Rico".
+const PART_OF_STATE: usize = 2;
 
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
@@ -157,7 +165,7 @@ impl RelationExtractor for Geography {
             }
             out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
         }
-        for pattern in PLACE_OF.iter() {
+        for (i, pattern) in PLACE_OF.iter().enumerate() {
             for caps in pattern.captures_iter(text) {
                 let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
                     continue;
@@ -166,7 +174,10 @@ impl RelationExtractor for Geography {
                 // knows: in "Jane Roe's New Jersey home" Roe is no place.
                 let known =
                     doc.entities[whole].kind == EntityType::Country || doc.entities[whole].links.geonames.is_some();
-                if place == whole || !known || !contained(doc, place, whole) {
+                // "the United States commonwealth of Puerto Rico": a
+                // territory the gazetteer lists as a country of its own.
+                let territory = i == PART_OF_STATE && doc.kind(place) == EntityType::Country;
+                if place == whole || !known || !(territory || contained(doc, place, whole)) {
                     continue;
                 }
                 out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
