@@ -408,6 +408,16 @@ mod tests {
     }
 
     #[test]
+    fn a_former_state_whose_code_was_reused_keeps_its_demonym() {
+        // "CS" was Czechoslovakia, then Serbia and Montenegro.
+        let g = Gazetteer::global();
+        let czechoslovak = g.entry(g.lookup("Czechoslovak")[0]);
+        let country = czechoslovak.country.as_deref().and_then(|c| g.country_by_iso2(c)).map(|id| g.entry(id));
+        assert_eq!(country.map(|c| c.name.as_str()), Some("Czechoslovakia"));
+        assert_eq!(g.lookup("Czechoslovakia").len(), 1);
+    }
+
+    #[test]
     fn longest_names_win_on_word_boundaries() {
         assert_eq!(
             names("stability in the Western Balkans"),

@@ -60,18 +60,20 @@ COUNTRY_ABBREVIATIONS = {
     "PS": ["Palestine", "Palestinian territories"],
     "XK": ["Republic of Kosovo"],
 }
-# Former states news still names (ISO 3166-3 gives the official names).
+# Former states news still names (ISO 3166-3 gives the official names), by
+# their four-letter ISO 3166-3 code: two-letter codes were reused ("CS" was
+# Czechoslovakia, then Serbia and Montenegro).
 FORMER_COMMON_NAMES = {
-    "SU": ("Soviet Union", ["USSR", "U.S.S.R."], ["Soviet", "Soviets"]),
-    "YU": ("Yugoslavia", ["former Yugoslavia", "Socialist Federal Republic of Yugoslavia", "SFRY"], ["Yugoslav", "Yugoslavs"]),
-    "CS": ("Czechoslovakia", [], ["Czechoslovak"]),
-    "DD": ("East Germany", ["German Democratic Republic", "GDR"], ["East German", "East Germans"]),
-    "ZR": ("Zaire", ["Republic of Zaire"], ["Zairean", "Zaireans", "Zairian", "Zairians"]),
-    "RH": ("Rhodesia", ["Southern Rhodesia"], ["Rhodesian", "Rhodesians"]),
-    "DY": ("Dahomey", [], ["Dahomeyan"]),
-    "HV": ("Upper Volta", [], []),
-    "YD": ("South Yemen", ["People's Democratic Republic of Yemen"], ["South Yemeni"]),
-    "VD": ("North Vietnam", ["Democratic Republic of Vietnam"], ["North Vietnamese"]),
+    "SUHH": ("Soviet Union", ["USSR", "U.S.S.R."], ["Soviet", "Soviets"]),
+    "YUCS": ("Yugoslavia", ["former Yugoslavia", "Socialist Federal Republic of Yugoslavia", "SFRY"], ["Yugoslav", "Yugoslavs"]),
+    "CSHH": ("Czechoslovakia", [], ["Czechoslovak"]),
+    "DDDE": ("East Germany", ["German Democratic Republic", "GDR"], ["East German", "East Germans"]),
+    "ZRCD": ("Zaire", ["Republic of Zaire"], ["Zairean", "Zaireans", "Zairian", "Zairians"]),
+    "RHZW": ("Rhodesia", ["Southern Rhodesia"], ["Rhodesian", "Rhodesians"]),
+    "DYBJ": ("Dahomey", [], ["Dahomeyan"]),
+    "HVBF": ("Upper Volta", [], []),
+    "YDYE": ("South Yemen", ["People's Democratic Republic of Yemen"], ["South Yemeni"]),
+    "VDVN": ("North Vietnam", ["Democratic Republic of Vietnam"], ["North Vietnamese"]),
 }
 # Demonyms countryinfo lacks.
 DEMONYM_SUPPLEMENT = {
@@ -392,12 +394,15 @@ def main():
                 owner[demonym] = row[0]
     for row in rows:
         row[7] = "|".join(d for d in row[7].split("|") if d and owner[d] == row[0])
-    for historic in sorted(pycountry.historic_countries, key=lambda h: h.alpha_2):
-        if historic.alpha_2 not in FORMER_COMMON_NAMES:
+    current_codes = {row[0] for row in rows}
+    for historic in sorted(pycountry.historic_countries, key=lambda h: h.alpha_4):
+        if historic.alpha_4 not in FORMER_COMMON_NAMES:
             continue
-        name, aliases, demonyms = FORMER_COMMON_NAMES[historic.alpha_2]
+        name, aliases, demonyms = FORMER_COMMON_NAMES[historic.alpha_4]
         aliases = clean(aliases + [historic.name])
-        rows.append([historic.alpha_2, historic.alpha_3, "", name, "", "", "|".join(a for a in aliases if a != name), "|".join(demonyms)])
+        # A two-letter code a country uses today names that country.
+        code = historic.alpha_4 if historic.alpha_2 in current_codes else historic.alpha_2
+        rows.append([code, historic.alpha_3, "", name, "", "", "|".join(a for a in aliases if a != name), "|".join(demonyms)])
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(["iso2", "iso3", "geonames_id", "name", "capital", "continent", "aliases", "demonyms"])
