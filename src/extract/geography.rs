@@ -31,6 +31,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::extract::lexicon::SPEECH_VERBS;
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::entity;
@@ -195,6 +196,12 @@ impl RelationExtractor for Geography {
                     let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else {
                         continue;
                     };
+                    // "a Melbourne-based analyst told Reuters": a verb between
+                    // ends the phrase the place qualifies.
+                    let whole = caps.get(0).map_or("", |m| m.as_str());
+                    if whole.split(' ').any(|w| SPEECH_VERBS.contains(&w)) {
+                        continue;
+                    }
                     out.add(view, found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
                 }
             }

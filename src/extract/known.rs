@@ -45,6 +45,16 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         if entry.kind == GazKind::City && found.span.len() <= 3 && entry.capital_of.is_none() {
             continue;
         }
+        // "West Hartford", "North Bend": a point of the compass before a
+        // town names another town.
+        if entry.kind == GazKind::City
+            && slice[..found.span.start()]
+                .strip_suffix(' ')
+                .and_then(|b| b.rsplit([' ', '\n']).next())
+                .is_some_and(|w| crate::extract::lexicon::DIRECTIONS.contains(&w))
+        {
+            continue;
+        }
         let (kind, link, adjectival) = match entry.kind {
             GazKind::Country => (EntityType::Country, id, false),
             GazKind::City | GazKind::Region | GazKind::Continent => (EntityType::Place, id, false),

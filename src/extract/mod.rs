@@ -249,6 +249,7 @@ pub fn extract_with(
             // `found` holds the gazetteer mentions too: name finding reads them.
             names::find(text, sentence.span, analysis, sentence.index, &taken, &mut found, &mut singles);
             names::find_role_objects(text, analysis, sentence.index, &mut found);
+            names::find_ampersand_firms(text, analysis, sentence.index, &mut found);
             nominals::find(text, sentence.span, analysis, sentence.index, doc_year, &mut found);
             nominals::find_described_events(text, analysis, sentence.index, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);

@@ -19,7 +19,7 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
 });
 static NOT_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot only\b").expect("valid pattern"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red)\b")
+    Regex::new(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red|whether to)\b")
         .expect("valid hedge pattern")
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {

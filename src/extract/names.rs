@@ -8,7 +8,9 @@
 //! before them ("Defense Minister", "leader", "Dr."), by an apposition after
 //! them (", a researcher at"), by a speech verb, or by their shape (two to
 //! four name-like words). Acronyms in parentheses after a name become its
-//! aliases (resolved in `coref`).
+//! aliases (resolved in `coref`). Names joined by an ampersand are one firm
+//! ("Coopers & Lybrand", "Winthrop, Stimson, Putnam & Roberts":
+//! [`find_ampersand_firms`]).
 //!
 //! ## Example
 //! "Jane Roe, a researcher at the Lisbon Institute for Maritime Studies (LIMS), said..."
@@ -1260,6 +1262,80 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
                 && !crate::extract::lexicon::TITLE_MODIFIERS.contains(&t.text.to_lowercase().as_str())
     });
     (first < start && has_post).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
+}
+
+/// Finds firms named by capitalised names joined with an ampersand:
+/// "Coopers & Lybrand", "Ernst & Young", "United News & Media", a law
+/// firm's partners "Winthrop, Stimson, Putnam & Roberts", with a company
+/// suffix after ("Smith & Co"). The whole is one organisation; its parts
+/// are no people or places. Two states joined ("Trinidad & Tobago") are
+/// left to the gazetteer.
+pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
+    let tokens = words(text, layer);
+    let gazetteer = Gazetteer::global();
+    let name_word = |t: &Token<'_>| {
+        t.is_capitalized()
+            && t.possessive_len() == 0
+            && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
+    };
+    let is_state = |part: &[Token<'_>]| {
+        let (Some(first), Some(last)) = (part.first(), part.last()) else { return false };
+        gazetteer
+            .lookup(&text[first.span.start()..last.span.end()])
+            .iter()
+            .any(|&id| matches!(gazetteer.entry(id).kind, GazKind::Country | GazKind::Region))
+    };
+    for (i, amp) in tokens.iter().enumerate() {
+        if amp.text != "&" || i == 0 || i + 1 >= tokens.len() {
+            continue;
+        }
+        let joined = name_word(&tokens[i - 1])
+            && name_word(&tokens[i + 1])
+            && only_space_between(text, tokens[i - 1], *amp)
+            && only_space_between(text, *amp, tokens[i + 1]);
+        if !joined {
+            continue;
+        }
+        // Left: the capitalised words before, and single names listed
+        // with commas before them ("Winthrop, Stimson, Putnam").
+        let mut start = i - 1;
+        while start > 0 && name_word(&tokens[start - 1]) && only_space_between(text, tokens[start - 1], tokens[start]) {
+            start -= 1;
+        }
+        let single = start == i - 1;
+        let comma_between = |a: &Token<'_>, b: &Token<'_>| text[a.span.end()..b.span.start()] == *", ";
+        while single
+            && start >= 1
+            && name_word(&tokens[start - 1])
+            && comma_between(&tokens[start - 1], &tokens[start])
+            && (start < 2
+                || !name_word(&tokens[start - 2])
+                || !only_space_between(text, tokens[start - 2], tokens[start - 1]))
+        {
+            start -= 1;
+        }
+        let mut end = i + 2;
+        while end < tokens.len()
+            && (name_word(&tokens[end]) || COMPANY_SUFFIXES.contains(&tokens[end].text))
+            && only_space_between(text, tokens[end - 1], tokens[end])
+        {
+            end += 1;
+        }
+        if is_state(&tokens[start..i]) || is_state(&tokens[i + 1..end]) {
+            continue;
+        }
+        // A title, a function word or a common noun opening the sentence
+        // ("Auditors X & Y") is no partner.
+        while start < i - 1
+            && (NAME_TITLES.contains(&tokens[start].text)
+                || FUNCTION_WORDS.contains(&tokens[start].text.to_lowercase().as_str())
+                || start == 0 && is_common_word(&tokens[start].text.to_lowercase()))
+        {
+            start += 1;
+        }
+        let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end());
+        out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 80, index));
+    }
 }
 
 fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {
