@@ -51,7 +51,8 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     };
     let window = &text[start..range.end];
     let former = FORMER.find_iter(window).any(|m| !titles_another_person(&window[m.end()..]))
-        || UNTIL_AFTER.is_match(&text[range.end..]);
+        || UNTIL_AFTER.is_match(&text[range.end..])
+        || LEFT_AFTER.is_match(&text[range.end..]);
     if former {
         return Modality::Former;
     }
@@ -63,6 +64,14 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
         modality => modality,
     }
 }
+
+/// The holder left the post, said right after the match: "Another Y
+/// executive, X, resigned last year", "the first member of the Y to be
+/// sacked".
+static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^,? (?:(?:has|had|who|then|later|also) )*(?:resigned|quit|stepped down|retired|was (?:sacked|fired|dismissed|ousted|expelled|removed)|to be (?:sacked|fired|dismissed|ousted|expelled|removed))\b")
+        .expect("valid pattern")
+});
 
 /// "until" a time right after the match ("general manager of Y until January").
 static UNTIL_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,? until\b").expect("valid until pattern"));

@@ -292,9 +292,10 @@ impl RelationExtractor for Roles {
                 {
                     relation = Relation::WorksFor;
                 }
-                // A member of a party belongs to it ("a member of the Labour Party").
-                if is_party_name(&doc.entities[org].name)
-                    && title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
+                // A member of a party, a committee or a council belongs to it
+                // ("a member of the Labour Party"); no one works for it as one.
+                if title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
+                    && doc.kind(org) == EntityType::Organization
                 {
                     relation = Relation::MemberOf;
                 }
