@@ -293,9 +293,15 @@ impl RelationExtractor for Roles {
                     relation = Relation::WorksFor;
                 }
                 // A member of a party, a committee or a council belongs to it
-                // ("a member of the Labour Party"); no one works for it as one.
+                // ("a member of the Labour Party"); a member of an agency's
+                // staff works for it.
                 if title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
                     && doc.kind(org) == EntityType::Organization
+                    && doc.entities[org]
+                        .name
+                        .rsplit(' ')
+                        .next()
+                        .is_some_and(|head| MEMBER_BODIES.contains(&head.to_lowercase().as_str()))
                 {
                     relation = Relation::MemberOf;
                 }
@@ -342,6 +348,9 @@ impl RelationExtractor for Roles {
         }
     }
 }
+
+/// Head nouns of bodies made of members ("Commission", "Party"), not of staff.
+static MEMBER_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/member_bodies.txt"));
 
 /// Words with a doer's ending that name no doer ("NATO after X").
 static NOT_DOERS: WordList = WordList::new(include_str!("../../data/lexicon/not_doers.txt"));
