@@ -13,8 +13,9 @@
 //! higher of the two counting), a unit of the body ("X, of the general
 //! secretariat of the Y"; "X, Z's negotiator and director of the trade
 //! department of the Y ministry"), an "honorary" or "emeritus" post (no
-//! head), and verbs of work ("X taught at Y and Z", "X, who leads the small
-//! Y Party"). The title as written is kept on the fact. Which relation
+//! head), verbs of work ("X taught at Y and Z", "X, who leads the small
+//! Y Party") and of taking a post ("X was sworn in as Y's governor", "X was
+//! appointed president of the Y"). The title as written is kept on the fact. Which relation
 //! follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries, presidents and
 //! chairs lead, deputies, experts and heads of a unit work for. A state,
@@ -81,6 +82,10 @@ static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid affiliation pattern")
 });
 
+/// Verbs by which a person takes a post ("was sworn in as", "was named",
+/// "became"); a nominee holds nothing yet.
+const TAKES_POST: &str = r"(?:sworn in|appointed|named|elected|installed|chosen|became|becomes|become|took office)";
+
 /// Honorifics between a post and a name ("Queensland premier Sir X").
 const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
 
@@ -104,6 +109,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
+        // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
+        format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?(?P<org>«[COL]\d+»)(?:'s|’s) {title}"),
+        // X was appointed president of the Y; X became chairman of Y
+        format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?{title} (?:of|at|for) (?:the )?(?P<org>«[COL]\d+»)"),
         // the FAA placekicker X, a retired Navy pilot X: a body, then a
         // word for what a person does there
         r"(?P<org>«O\d+»)(?:'s|’s)? (?P<title>[a-z]+(?:er|or|ist|ant|man|woman|ian)),? (?P<person>«P\d+»)".to_string(),
