@@ -187,6 +187,10 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             for member in &clause.subject {
                 let Some(m) = st.subject_entity(member, doc.entities, doc.last_person) else { continue };
                 for body in bodies {
+                    // "X joined the Y as an analyst": a post, not membership.
+                    if words.get(body.end).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
+                        continue;
+                    }
                     let Some(org) = st.entity_of(body, doc.entities) else { continue };
                     add(m, org, from..body.end.max(verb.end), 75);
                 }

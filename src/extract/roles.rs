@@ -15,7 +15,8 @@
 //! department of the Y ministry"), an "honorary" or "emeritus" post (no
 //! head), verbs of work ("X taught at Y and Z", "X, who leads the small
 //! Y Party") and of taking a post ("X was sworn in as Y's governor", "X was
-//! appointed president of the Y"). The title as written is kept on the fact. Which relation
+//! appointed president of the Y", "the Y named X its new chairman", "X
+//! joined the Y as an analyst"). The title as written is kept on the fact. Which relation
 //! follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries, presidents and
 //! chairs lead, deputies, experts and heads of a unit work for. A state,
@@ -86,6 +87,12 @@ static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
 /// "became"); a nominee holds nothing yet.
 const TAKES_POST: &str = r"(?:sworn in|appointed|named|elected|installed|chosen|became|becomes|become|took office)";
 
+/// What may follow a whole post held at the body named before it:
+/// punctuation or a word that opens no more of the title ("named X chief
+/// financial officer" is no "chief"; "named X chairman of Z" is Z's post).
+const POST_ENDS: &str =
+    r"(?P<tail>[,.;:)]|$| (?:since|and|effective|replacing|succeeding|after|last|this|next|on|in)\b)";
+
 /// Honorifics between a post and a name ("Queensland premier Sir X").
 const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
 
@@ -113,6 +120,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?(?P<org>«[COL]\d+»)(?:'s|’s) {title}"),
         // X was appointed president of the Y; X became chairman of Y
         format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?{title} (?:of|at|for) (?:the )?(?P<org>«[COL]\d+»)"),
+        // the Y named X its new chairman
+        format!(r"(?P<org>«[OC]\d+») (?:has |had |on \w+ )?(?:named|appointed|elected|chose|picked|hired|tapped|promoted) (?P<person>«P\d+») (?:as )?(?:its |the |a |an )?(?:new )?{title}{POST_ENDS}"),
+        // X joined the Y as an analyst
+        format!(r"(?P<person>«P\d+») (?:has |had )?(?:joined|rejoined) (?:the )?(?P<org>«[OC]\d+») as (?:a |an |its |the )?(?:new )?{title}{POST_ENDS}"),
         // the FAA placekicker X, a retired Navy pilot X: a body, then a
         // word for what a person does there
         r"(?P<org>«O\d+»)(?:'s|’s)? (?P<title>[a-z]+(?:er|or|ist|ant|man|woman|ian)),? (?P<person>«P\d+»)".to_string(),
@@ -227,7 +238,8 @@ impl RelationExtractor for Roles {
                 {
                     continue;
                 }
-                let whole = caps.get(0).map_or(0..0, |m| m.range());
+                // The evidence ends with the post, not with the word after it.
+                let whole = caps.get(0).map_or(0..0, |m| m.start()..caps.name("tail").map_or(m.end(), |t| t.start()));
                 // "president of Italy's Molise Region", "director of the
                 // Coast Guard's 8th District": the post is held in what the
                 // body owns. Its head leads a part: it works for the body,
