@@ -13,16 +13,15 @@
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
 //! Z").
+//! A party's leader is its member: a post at the head of a party, or any
+//! post in it ("the party's chairman", "party spokesman"), gives `memberOf`
+//! the party too ([`party_posts`]).
 //!
 //! ## Example
 //! "Finland and Sweden, as EU members, backed the plan."
 //!
 //! ## Produces
 //! `Finland memberOf European Union`, `Sweden memberOf European Union`.
-//!
-//! A party's leader is its member: a post at the head of a party, or any
-//! post in it ("the party's chairman", "party spokesman"), gives `memberOf`
-//! the party too ([`party_posts`]).
 //!
 //! ## Known misses
 //! Membership said through a verb of wanting ("seeks to join": planned or
@@ -187,8 +186,15 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             for member in &clause.subject {
                 let Some(m) = st.subject_entity(member, doc.entities, doc.last_person) else { continue };
                 for body in bodies {
-                    // "X joined the Y as an analyst": a post, not membership.
-                    if words.get(body.end).is_some_and(|w| w.eq_ignore_ascii_case("as")) {
+                    // "X joined the Y as an analyst": a post, not membership
+                    // ("joined NATO as its 29th member" stays one).
+                    let as_post = words.get(body.end).is_some_and(|w| w.eq_ignore_ascii_case("as"))
+                        && !words
+                            .iter()
+                            .skip(body.end + 1)
+                            .take(4)
+                            .any(|w| MEMBER_NOUNS.contains(&w.to_lowercase().as_str()));
+                    if as_post {
                         continue;
                     }
                     let Some(org) = st.entity_of(body, doc.entities) else { continue };

@@ -13,11 +13,11 @@
 //! higher of the two counting), a unit of the body ("X, of the general
 //! secretariat of the Y"; "X, Z's negotiator and director of the trade
 //! department of the Y ministry"), an "honorary" or "emeritus" post (no
-//! head), verbs of work ("X taught at Y and Z", "X, who leads the small
-//! Y Party") and of taking a post ("X was sworn in as Y's governor", "X was
+//! head), verbs of work ("X taught at Y and Z", "X, who leads the small Y
+//! Party") and of taking a post ("X was sworn in as Y's governor", "X was
 //! appointed president of the Y", "the Y named X its new chairman", "X
-//! joined the Y as an analyst"). The title as written is kept on the fact. Which relation
-//! follows from the title's words
+//! joined the Y as an analyst"). The title as written is kept on the fact.
+//! Which relation follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries, presidents and
 //! chairs lead, deputies, experts and heads of a unit work for. A state,
 //! demonym or place before the post ("Illinois Gov. X", "Chilean President
@@ -98,6 +98,10 @@ const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
+    // "X was sworn in as", "X, who was formally appointed": a person taking a post.
+    let takes_post = format!(
+        r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?"
+    );
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
         // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
@@ -117,9 +121,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
-        format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?(?P<org>«[COL]\d+»)(?:'s|’s) {title}"),
+        format!(r"{takes_post}(?P<org>«[COL]\d+»)(?:'s|’s) {title}"),
         // X was appointed president of the Y; X became chairman of Y
-        format!(r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?{title} (?:of|at|for) (?:the )?(?P<org>«[COL]\d+»)"),
+        format!(r"{takes_post}{title} (?:of|at|for) (?:the )?(?P<org>«[COL]\d+»)"),
         // the Y named X its new chairman
         format!(r"(?P<org>«[OC]\d+») (?:has |had |on \w+ )?(?:named|appointed|elected|chose|picked|hired|tapped|promoted) (?P<person>«P\d+») (?:as )?(?:its |the |a |an )?(?:new )?{title}{POST_ENDS}"),
         // X joined the Y as an analyst
