@@ -5,9 +5,20 @@
 //! Y", "X, 44, of 24th Street, shot Y"), the passive ("Y was killed by X"),
 //! nouns ("X's assassination of Y", "the murder of Y by X", "Y's assassin,
 //! X", "X, the killer of Y"), and convictions ("X was convicted of the
-//! murder of Y and Z", "X, convicted of murdering Y"). A murder with no
-//! conviction, charge or confession named ("Police investigated the murder
-//! of Y") gives nothing. The verbs, nouns and killer nouns are the kill
+//! murder of Y and Z", "X, convicted of murdering Y"). The same verbs and
+//! nouns are also read over the sentence's clauses, for the word orders the
+//! patterns miss: a passive's agent after other phrases ("Y was shot to
+//! death in Z, by X"), a relative clause with a phrase before its verb ("X,
+//! who as a deputy shot and killed Y"), a gerund after a preposition ("X
+//! pleaded guilty to killing Y"), and a killing named by a noun in a charge,
+//! sentence or admission (`accusation_verbs.txt`, `admission_verbs.txt`: "X
+//! was sentenced to death for the assassination of Y", "police arrested X
+//! for the murder of Y", "X pleaded guilty to the assassination of Y"). A
+//! murder with no conviction, charge or confession named ("Police
+//! investigated the murder of Y") gives nothing, and neither does an
+//! acquittal, a shot "at" someone or a killing someone survived or only
+//! tried (`unfulfilled_verbs.txt`: "X survived being shot by Y", "Y tried
+//! to kill X"). The verbs, nouns and killer nouns are the kill
 //! lists of `data/lexicon/triggers/` (the KILL, ASSASSINATE and MASSACRE
 //! blocks of the PETRARCH2 dictionaries, with shoot and stab).
 //!
@@ -19,17 +30,24 @@
 //!
 //! ## Known misses
 //! Killings told without a killer's name ("was killed in a bombing"); attacks
-//! that did not kill ("shot at") are not told apart from "shot"; "-ing"
-//! forms ("X, killing Y") are read only after "in" or "of", since their
-//! subject is not the name before them.
+//! that did not kill are not told apart from "shot" (only "shot at" is);
+//! "-ing" forms ("X, killing Y") are read only after a preposition, since
+//! their subject is not the name before them, and not after a noun taken
+//! for a gerund ("pleaded guilty to shooting and killing Y").
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{all, alternation, finite, ing_forms, KILL_AGENTS, KILL_NOUNS, KILL_VERBS};
-use crate::extract::model::{Object, Relation};
+use std::ops::Range;
+
+use crate::extract::lexicon::{
+    all, alternation, finite, ing_forms, ACCUSATION_VERBS, ADMISSION_VERBS, KILL_AGENTS, KILL_NOUNS, KILL_VERBS,
+    UNFULFILLED_VERBS,
+};
+use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::entity;
+use crate::extract::structure::Structure;
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 
@@ -71,13 +89,17 @@ impl RelationExtractor for Killing {
         NAME
     }
 
-    fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         if !view.text.contains("«P") {
             return;
         }
         for pattern in PATTERNS.iter() {
             for caps in pattern.captures_iter(&view.text) {
                 let Some(killer) = entity(view, &caps, "killer") else { continue };
+                // "shot at Y" missed or wounded.
+                if caps.get(0).is_some_and(|m| m.as_str().contains(" at «")) {
+                    continue;
+                }
                 for victim in ["victim", "victim2"].into_iter().filter_map(|slot| entity(view, &caps, slot)) {
                     if victim == killer {
                         continue;
@@ -96,6 +118,98 @@ impl RelationExtractor for Killing {
                     );
                 }
             }
+        }
+        if let Some(st) = doc.structure {
+            from_clauses(view, st, doc, out);
+        }
+    }
+}
+
+/// Killing verbs and charges over the sentence's clauses, for the word
+/// orders the patterns above miss: a passive whose agent stands after other
+/// phrases ("Y was shot to death in Z, by X"), a relative clause with a
+/// phrase before its verb ("X, who as a policeman shot and killed Y"), a
+/// gerund after a preposition with the clause's subject ("X pleaded guilty
+/// to shooting and killing Y"), and a killing named by a noun in a charge,
+/// sentence or admission ("X was sentenced to death for the assassination
+/// of Y", "police arrested X for the murder of Y", "X confessed to the
+/// killing of Y"). "Shot at" kills no one.
+fn from_clauses(view: &SentenceView, st: &Structure<'_>, doc: &DocContext<'_>, out: &mut Findings) {
+    let words = &st.words;
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+    for clause in &st.clauses {
+        let verb = lower(clause.verb.head);
+        let at = lower(clause.verb.end);
+        let confidence = if clause.subject_inherited { 65 } else { 75 };
+        // The verb of killing itself, or a verb phrase of the list ("gunned down").
+        let kills = KILL_VERBS
+            .starting_with(&verb)
+            .iter()
+            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(clause.verb.head + 1 + k) == rest));
+        // A gerund or participle without a preposition before it has no
+        // subject of its own ("the blast hit X, killing Y").
+        let bound = !clause.subject_inherited
+            || clause.verb.start > 0
+                && matches!(
+                    lower(clause.verb.start - 1).as_str(),
+                    "to" | "of" | "for" | "after" | "before" | "by" | "in" | "and"
+                );
+        // "X survived being shot by Y", "Y tried to kill X".
+        let unfulfilled = (clause.verb.start.saturating_sub(2)..clause.verb.head)
+            .any(|i| UNFULFILLED_VERBS.contains(&lower(i).as_str()));
+        if kills && at != "at" && bound && !unfulfilled {
+            add_pairs(view, st, doc, clause.actor(words), clause.patient(), clause, confidence, out);
+        }
+        // A charge, sentence or admission for a killing named by a noun.
+        let accused: &[Range<usize>] = if ACCUSATION_VERBS.contains(&verb.as_str()) {
+            clause.patient()
+        } else if ADMISSION_VERBS.contains(&verb.as_str()) && !clause.verb.passive {
+            &clause.subject
+        } else {
+            continue;
+        };
+        for (_, phrase) in &clause.preps {
+            for unit in phrase {
+                if !KILL_NOUNS.contains(&lower(unit.end - 1).as_str()) {
+                    continue;
+                }
+                let Some((_, victims)) = clause.preps.iter().find(|(p, _)| *p == unit.end && lower(*p) == "of") else {
+                    continue;
+                };
+                add_pairs(view, st, doc, accused, victims, clause, confidence - 5, out);
+            }
+        }
+    }
+}
+
+/// Each named killer (a person or a body) killed each named person.
+#[allow(clippy::too_many_arguments)]
+fn add_pairs(
+    view: &SentenceView,
+    st: &Structure<'_>,
+    doc: &DocContext<'_>,
+    killers: &[Range<usize>],
+    victims: &[Range<usize>],
+    clause: &crate::text::clause::Clause,
+    confidence: u8,
+    out: &mut Findings,
+) {
+    for killer_unit in killers {
+        let Some(killer) = st.subject_entity(killer_unit, doc.entities, doc.last_person) else { continue };
+        if !matches!(doc.kind(killer), EntityType::Person | EntityType::Organization) {
+            continue;
+        }
+        for victim_unit in victims {
+            let Some(victim) = st.entity_of(victim_unit, doc.entities) else { continue };
+            if victim == killer || doc.kind(victim) != EntityType::Person {
+                continue;
+            }
+            let verb = clause.verb.start..clause.verb.end;
+            let from = if clause.subject_inherited { verb.start } else { killer_unit.start.min(verb.start) };
+            let to = killer_unit.end.max(victim_unit.end).max(verb.end);
+            let from = from.min(victim_unit.start);
+            let range = view.view_range(st.span(from..to));
+            out.add(view, Found::new(killer, Relation::Killed, Object::Entity(victim), range, NAME, confidence));
         }
     }
 }

@@ -27,6 +27,8 @@ use crate::extract::mention::Mention;
 use crate::extract::model::EntityType;
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::span::Span;
+use crate::text::layer::SentenceLayer;
+use crate::text::ner::NameType;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "gazetteer";
@@ -80,6 +82,33 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
             sentence: index,
         });
     }
+}
+
+/// The confidence from which the name tagger's reading of a person's full
+/// name outweighs a town's name inside it.
+const PERSON_OVER_TOWN: f32 = 0.9;
+
+/// Drops the towns the gazetteer found inside a person's full name that the
+/// name tagger is sure of: "Mary Campbell" (Mary, Turkmenistan),
+/// "Lincoln Chafee". Capitals stay ("Paris Bourse" is no person however it
+/// is tagged), and so do countries and regions ("Georgia" stays a country
+/// whatever follows it).
+pub fn yield_to_person_names(text: &str, layer: &SentenceLayer, found: &mut Vec<Mention>) {
+    let gazetteer = Gazetteer::global();
+    found.retain(|m| {
+        let Some(entry) = m.link.map(|id| gazetteer.entry(id)) else { return true };
+        if m.extractor != NAME || entry.kind != GazKind::City || entry.capital_of.is_some() {
+            return true;
+        }
+        !layer.names.iter().any(|name| {
+            name.kind == NameType::Person
+                && name.confidence >= PERSON_OVER_TOWN
+                && name.span.start() <= m.span.start()
+                && m.span.end() <= name.span.end()
+                && name.span != m.span
+                && name.span.slice(text).is_some_and(|n| n.contains(' '))
+        })
+    });
 }
 
 /// A dateline opens a story with the place in capitals ("NAIROBI, Kenya,

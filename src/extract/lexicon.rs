@@ -170,6 +170,18 @@ pub static KILL_VERBS: WordList = WordList::new(include_str!("../../data/lexicon
 /// Nouns of killing ("killing", "assassination", "murder").
 pub static KILL_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_nouns.txt"));
 
+/// Verbs of a charge or sentence: their object (or passive subject) is the
+/// one accused ("X was sentenced for the murder of Y").
+pub static ACCUSATION_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/accusation_verbs.txt"));
+
+/// Verbs by which the subject owns to a crime ("X pleaded guilty to the
+/// murder of Y").
+pub static ADMISSION_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/admission_verbs.txt"));
+
+/// Verbs that say a killing after them did not happen ("survived being
+/// shot", "tried to kill").
+pub static UNFULFILLED_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/unfulfilled_verbs.txt"));
+
 /// Nouns for a killer ("assassin", "killer").
 pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_agents.txt"));
 

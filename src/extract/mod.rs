@@ -245,6 +245,7 @@ pub fn extract_with(
         let mut found = Vec::new();
         known::find(text, sentence.span, sentence.index, &mut found);
         if let Some(analysis) = layer.sentence(sentence.index).filter(|_| sentence.block == BlockKind::Body) {
+            known::yield_to_person_names(text, analysis, &mut found);
             let taken = found.clone();
             // `found` holds the gazetteer mentions too: name finding reads them.
             names::find(text, sentence.span, analysis, sentence.index, &taken, &mut found, &mut singles);

@@ -295,12 +295,20 @@ pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &
     }
 }
 
-/// Whether the title word at `end` is the surname of the first name the
-/// run holds ("John Major has", "Anna General said"): one first name
-/// before it and no capitalised word after it.
+/// Whether the title word at `end` is the surname of the given names the
+/// run holds ("John Major has", "Anna General said", "Jane Mary King
+/// Jr."): one to three first names or initials before it, the first a first
+/// name, and after it no capitalised word but a generational suffix.
 fn surname_after_first_name(tokens: &[Token<'_>], start: usize, end: usize) -> bool {
-    end == start + 1 && is_first_name(tokens[start].text) && !tokens.get(end + 1).is_some_and(|t| t.is_capitalized())
+    let initial = |w: &str| w.len() == 2 && w.ends_with('.') && w.starts_with(|c: char| c.is_ascii_uppercase());
+    end - start <= 3
+        && is_first_name(tokens[start].text)
+        && tokens[start..end].iter().all(|t| is_first_name(t.text) || initial(t.text))
+        && !tokens.get(end + 1).is_some_and(|t| t.is_capitalized() && !NAME_SUFFIXES.contains(&t.text))
 }
+
+/// Generational suffixes closing a person's name ("Jr.", "III").
+static NAME_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/name_suffixes.txt"));
 
 /// A headline in title case: most longer words capitalised.
 fn is_title_case(tokens: &[Token<'_>]) -> bool {
@@ -579,7 +587,7 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
 }
 
 /// Lower-case particles of family names ("de", "van", "bin").
-static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
+pub(crate) static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
 
 /// Words that end a company's name ("Corp.", "Ltd").
 static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));

@@ -170,7 +170,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
 
 /// A stance named by the object of a verb that keeps its subject as the
 /// holder: "A expressed support for B", "A voiced opposition to B", "A filed a
-/// lawsuit against B", "A issued a ruling against B". The noun is a support
+/// lawsuit against B", "A issued a ruling against B", and in the passive
+/// "a lawsuit filed by A against B". The noun is a support
 /// or oppose noun of the trigger lists, or a noun of a measure taken against
 /// someone (`triggers/against_nouns.txt`); the verb is one of
 /// `stance_light_verbs.txt` (not "won support for", "faced charges").
@@ -178,15 +179,32 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
     let Some(st) = doc.structure else { return };
     let words = &st.words;
     for clause in &st.clauses {
-        if clause.verb.passive || !STANCE_LIGHT_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) {
+        if !STANCE_LIGHT_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) {
             continue;
         }
-        for object in &clause.objects {
-            let head = words[object.end - 1].to_lowercase();
+        // Active: the noun is the object and its preposition follows it
+        // ("filed a lawsuit against B"). Passive: the noun is the subject
+        // and the preposition is the verb's ("a lawsuit filed by A against
+        // B"); the agent holds the stance, and the noun may be the one right
+        // before the participle where the clause reader took the head of
+        // its "of" chain ("in favor of a lawsuit filed by A").
+        let (nouns, holders): (Vec<&Range<usize>>, &[Range<usize>]) = if clause.verb.passive {
+            let before = st.units.iter().find(|u| u.end == clause.verb.start);
+            (clause.subject.iter().chain(before).collect(), clause.prep(words, "by").unwrap_or(&[]))
+        } else {
+            (clause.objects.iter().collect(), &clause.subject)
+        };
+        for noun in nouns {
+            let head = words[noun.end - 1].to_lowercase();
             let support = SUPPORT_NOUNS.contains(&head.as_str());
             let oppose = OPPOSE_NOUNS.contains(&head.as_str());
             let against = AGAINST_NOUNS.contains(&head.as_str());
-            let Some((prep, phrase)) = clause.preps.iter().find(|(p, _)| *p == object.end) else { continue };
+            let prep = if clause.verb.passive {
+                clause.preps.iter().find(|(p, _)| matches!(words[*p].to_lowercase().as_str(), "for" | "to" | "against"))
+            } else {
+                clause.preps.iter().find(|(p, _)| *p == noun.end)
+            };
+            let Some((prep, phrase)) = prep else { continue };
             let relation = match words[*prep].to_lowercase().as_str() {
                 "for" | "to" if support => Relation::Supports,
                 "against" if support => continue,
@@ -194,16 +212,19 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                 "to" if oppose => Relation::Opposes,
                 _ => continue,
             };
-            for actor in &clause.subject {
+            for actor in holders {
                 let Some(subject) = st.subject_entity(actor, doc.entities, doc.last_person) else { continue };
                 if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                     continue;
                 }
                 for unit in phrase {
                     let Some(target) = stance_target(st, unit, doc) else { continue };
-                    let from =
-                        if clause.subject_inherited { clause.verb.start } else { actor.start.min(clause.verb.start) };
-                    let range = view.view_range(st.span(from..unit.end));
+                    let from = if clause.subject_inherited && !clause.verb.passive {
+                        clause.verb.start
+                    } else {
+                        actor.start.min(clause.verb.start).min(noun.start)
+                    };
+                    let range = view.view_range(st.span(from..unit.end.max(actor.end)));
                     out.add(view, Found::new(subject, relation, Object::Entity(target), range, NAME, 70));
                 }
             }

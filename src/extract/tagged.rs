@@ -23,9 +23,9 @@ use crate::extract::lexicon::{head_type, is_title_word, NAME_TITLES};
 use crate::extract::mention::words;
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::EntityType;
-use crate::extract::names::{holds_post_before, Single, SingleHint};
+use crate::extract::names::{holds_post_before, Single, SingleHint, NAME_PARTICLES};
 use crate::extract::parties::{is_role_word, party_of};
-use crate::gazetteer::{is_first_name, Gazetteer};
+use crate::gazetteer::{is_common_word, is_first_name, Gazetteer};
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
 use crate::text::ner::NameType;
@@ -131,10 +131,29 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         // A person's name the rules did not find needs a given name or an
         // initial to open it: the tagger's other people in business news
         // were mostly companies ("Daewoo Electronics", "MFS WorldCom").
-        let opener = written.split_whitespace().next().unwrap_or_default();
-        let initial = opener.len() <= 3 && opener.ends_with('.');
-        if kind == EntityType::Person && !is_first_name(opener) && !initial && !holder {
-            continue;
+        // A capitalised word the tagger took in front of the given name
+        // ("former Beatle Jane Roe") describes the person: the name starts
+        // at the given name, if one follows with a surname after it.
+        let opens = |w: &str| is_first_name(w) || w.len() <= 3 && w.ends_with('.');
+        let mut span = span;
+        let mut written = written;
+        if kind == EntityType::Person && !holder {
+            let words: Vec<(usize, &str)> = word_offsets(written);
+            match words.iter().position(|&(_, w)| opens(w)) {
+                Some(0) => {}
+                // Not a particle ("Rip Van Winkle") nor a common word
+                // after it ("Little Miss Sure Shot"): a name, not a descriptor.
+                Some(k)
+                    if k + 1 < words.len()
+                        && !NAME_PARTICLES.contains(&words[k].1.to_lowercase().as_str())
+                        && !is_common_word(words[k + 1].1) =>
+                {
+                    let at = words[k].0;
+                    written = &written[at..];
+                    span = Span::new(span.start() + at, span.end());
+                }
+                _ => continue,
+            }
         }
         let clean = written.split_whitespace().collect::<Vec<_>>().join(" ");
         let confidence = (name.confidence * 80.0).round() as u8;
@@ -155,6 +174,26 @@ fn strip_leading_titles(name: &str) -> &str {
         rest = after.trim_start();
     }
     rest
+}
+
+/// The words of a name with their byte offsets.
+fn word_offsets(name: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in name.char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push((s, &name[s..i]));
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &name[s..]));
+    }
+    out
 }
 
 /// The name without a leading article ("the United Nations").

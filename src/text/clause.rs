@@ -474,8 +474,15 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
         // "The accord, signed in May, ...", "X, backed by Y, ...": a reduced
         // relative; the name before the comma is what the participle is
         // done to.
-        let reduced = (verb.form == VerbForm::Participle
-            && !verb.passive
+        // A one-word past tense there with nothing before it to be its
+        // subject is a participle the tagger took for a past tense ("X,
+        // sentenced to life for ..., said").
+        let past_as_participle = verb.form == VerbForm::Finite
+            && verb.start + 1 == verb.end
+            && tag(tags, verb.head) == "VBD"
+            && verb.start >= 2
+            && subject_before(words, tags, units, verb.start).0.is_empty();
+        let reduced = (((verb.form == VerbForm::Participle && !verb.passive) || past_as_participle)
             && verb.start >= 2
             && lower_is(words, verb.start - 1, &[","])
             // "X, praised Y": a past tense the tagger took for a participle

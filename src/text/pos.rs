@@ -1162,10 +1162,19 @@ impl PosTagger {
                     UPOS_TAGS[argmax(&scores[NX..NX + NU])]
                 }
             };
+            // The heads disagree on a gerund read as a noun ("issued a
+            // ruling against"): follow the UPOS head, which sees the XPOS
+            // of the words around, so that clauses find no verb there
+            // (XPOS accuracy unchanged on EWT and GUM dev).
+            let x = if head && u == Upos::NOUN && x == VBG { NN } else { x };
             out.push((x, u));
         }
     }
 }
+
+/// Gerund or present participle, and singular noun.
+const VBG: Xpos = Xpos(17);
+const NN: Xpos = Xpos(0);
 
 /// Adds a dense row of weights to the scores, saturating (vectorised by
 /// the compiler, 8 lanes an instruction).
