@@ -118,6 +118,10 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The state or country written after a town, as in an address: ", Ohio".
+static ADDRESS_WHOLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", (?P<whole>«[LC]\d+»)").expect("valid address pattern"));
+
 impl RelationExtractor for Geography {
     fn name(&self) -> &'static str {
         NAME
@@ -202,7 +206,20 @@ impl RelationExtractor for Geography {
                     if whole.split(' ').any(|w| SPEECH_VERBS.contains(&w)) {
                         continue;
                     }
-                    out.add(view, found(org, Relation::BasedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
+                    let range = caps.get(0).map_or(0..0, |m| m.range());
+                    out.add(view, found(org, Relation::BasedIn, place, range.clone(), 70));
+                    // "Vexel Co. of Marlow, Ohio": the seat's own state or
+                    // country, written after it as in an address, is a seat too.
+                    if let Some(after) = ADDRESS_WHOLE
+                        .captures_at(text, range.end)
+                        .filter(|c| c.get(0).is_some_and(|m| m.start() == range.end))
+                    {
+                        let whole = entity(view, &after, "whole");
+                        if let Some(whole) = whole.filter(|&w| w != place && contained(doc, place, w)) {
+                            let end = after.get(0).map_or(range.end, |m| m.end());
+                            out.add(view, found(org, Relation::BasedIn, whole, range.start..end, 65));
+                        }
+                    }
                 }
             }
         }

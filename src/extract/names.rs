@@ -106,6 +106,8 @@ pub fn find(
         return;
     }
     let mut ahead = HeadsAhead::new(tokens.len());
+    let tagged_places: Vec<Span> =
+        layer.names.iter().filter(|n| n.kind == NameType::Place && n.confidence >= 0.9).map(|n| n.span).collect();
     let mut i = 0;
     while i < tokens.len() {
         if let Some(place) =
@@ -137,7 +139,7 @@ pub fn find(
         // A title before a person's name ("US Secretary of State") is
         // read by the roles extractor, not named.
         if !title {
-            classify_run(text, &tokens, i, end, has_and, index, taken, out, singles);
+            classify_run(text, &tokens, i, end, has_and, index, taken, &tagged_places, out, singles);
             named_after_org_noun(text, &tokens, i, end, index, taken, out);
         }
         i = end;
@@ -669,6 +671,7 @@ fn classify_run(
     has_and: bool,
     sentence: usize,
     taken: &[Mention],
+    tagged_places: &[Span],
     out: &mut Vec<Mention>,
     singles: &mut Vec<Single>,
 ) {
@@ -691,7 +694,7 @@ fn classify_run(
     if end - lead >= 3 && post(tokens[lead].text) && tokens[lead + 1].text == "of" {
         let body = if tokens[lead + 2].text == "the" { lead + 3 } else { lead + 2 };
         if body < end {
-            classify_run(text, tokens, body, end, has_and, sentence, taken, out, singles);
+            classify_run(text, tokens, body, end, has_and, sentence, taken, tagged_places, out, singles);
         }
         return;
     }
@@ -800,21 +803,25 @@ fn classify_run(
     }) {
         let left = Span::new(span.start(), tokens[start + p - 1].span.end() - tokens[start + p - 1].possessive_len());
         out.push(mention(left, EntityType::Organization, text[left.range()].to_string(), 80, sentence));
-        classify_run(text, tokens, start + p + 2, end, false, sentence, taken, out, singles);
+        classify_run(text, tokens, start + p + 2, end, false, sentence, taken, tagged_places, out, singles);
         return;
     }
     // "Pittsburgh-Corning Corp. of Pittsburgh": a company, then its seat.
     if let Some(of) = words.iter().position(|w| *w == "of") {
         let company = of >= 2 && COMPANY_SUFFIXES.contains(&words[of - 1]);
-        let place_after = taken.iter().any(|m| {
-            m.kind.is_place()
-                && !m.adjectival
-                && m.span.end() == span.end()
-                && tokens[start + of + 1].span.start() == m.span.start()
-        });
+        // The place is the gazetteer's, or the name tagger's ("Vexel Co.
+        // of Marlow Springs", where the tagger ends the company at "Co.").
+        let after = Span::new(tokens[start + of + 1].span.start(), span.end());
+        let place_after = tagged_places.contains(&after)
+            || taken.iter().any(|m| {
+                m.kind.is_place() && !m.adjectival && m.span.end() == span.end() && after.start() == m.span.start()
+            });
         if company && place_after {
             let left = Span::new(span.start(), tokens[start + of - 1].span.end());
             out.push(mention(left, EntityType::Organization, text[left.range()].to_string(), 80, sentence));
+            if !taken.iter().any(|m| m.span.overlaps(after)) {
+                out.push(mention(after, EntityType::Place, text[after.range()].to_string(), 70, sentence));
+            }
             return;
         }
     }
@@ -830,7 +837,7 @@ fn classify_run(
                 of_end += 1;
             }
             classify_plain(text, tokens, start, start + of, sentence, out, singles);
-            classify_run(text, tokens, of_end, end, false, sentence, taken, out, singles);
+            classify_run(text, tokens, of_end, end, false, sentence, taken, tagged_places, out, singles);
             return;
         }
     }
@@ -843,7 +850,7 @@ fn classify_run(
                 looks_like_name_word(t) && head_type(&[t.text]).is_none() && !NAME_CONNECTORS.contains(&t.text)
             })
         {
-            classify_run(text, tokens, start, start + h + 1, false, sentence, taken, out, singles);
+            classify_run(text, tokens, start, start + h + 1, false, sentence, taken, tagged_places, out, singles);
             classify_plain(text, tokens, start + h + 1, end, sentence, out, singles);
             return;
         }
