@@ -214,12 +214,21 @@ fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer
         if !by_shape || holds_post_before(text, tokens, m.span) {
             continue;
         }
-        if let Some((kind, p)) = tagger_reading(layer, m.span).filter(|(kind, _)| *kind != NameType::Person) {
+        // A given name opening the run outweighs an unsure tagger ("Jane
+        // Roe" read as a body at 0.7).
+        let given = m.name.split_whitespace().next().is_some_and(is_first_name) && m.name.contains(' ');
+        if let Some((kind, p)) = tagger_reading(layer, m.span)
+            .filter(|(kind, p)| *kind != NameType::Person && !(given && *p < GIVEN_NAME_OVER_TAGGER))
+        {
             m.kind = crate::extract::tagged::entity_type(kind);
             m.confidence = (p * 80.0).round() as u8;
         }
     }
 }
+
+/// Below this tagger confidence a run opening with a given name stays a
+/// person.
+const GIVEN_NAME_OVER_TAGGER: f32 = 0.9;
 
 /// Whether the name at `span` follows a post and its body or place, set off
 /// by a comma: "the mayor of Leeds, Jane Roe", "chairman of the Y Group, Jane Roe".
