@@ -182,6 +182,10 @@ pub static ADMISSION_VERBS: WordList = WordList::new(include_str!("../../data/le
 /// shot", "tried to kill").
 pub static UNFULFILLED_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/unfulfilled_verbs.txt"));
 
+/// Verbs of living, birth and upbringing in a place ("was born in",
+/// "grew up in").
+pub static RESIDENCE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/residence_verbs.txt"));
+
 /// Nouns for a killer ("assassin", "killer").
 pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_agents.txt"));
 

@@ -17,6 +17,8 @@ static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
     )
     .expect("valid negation pattern")
 });
+static RELATIVE_ASIDE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r", (?:who|which|whose|whom)\b[^,;:]*,").expect("valid aside pattern"));
 static NOT_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot only\b").expect("valid pattern"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red|whether to)\b")
@@ -104,6 +106,10 @@ pub fn classify(text: &str, range: Range<usize>) -> Modality {
 /// The modality the cues of `window` give, in a sentence `text`; with
 /// `denial_opposes`, "denied" and "denies" are no negation.
 fn of_window(window: &str, text: &str, denial_opposes: bool) -> Modality {
+    // A relative clause set off by commas inside the match tells of
+    // something else: "X, who would live her life without sight, was born
+    // in Y" is neither hedged nor negated.
+    let window = &*RELATIVE_ASIDE.replace_all(window, " ");
     let negation = NEGATION
         .find_iter(window)
         .any(|m| !(denial_opposes && matches!(m.as_str().to_lowercase().as_str(), "denied" | "denies")));

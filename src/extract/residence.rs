@@ -4,7 +4,11 @@
 //! `livesIn` from "X, 50, of Bethany, Conn.", "X of Springfield", "a
 //! Chicago resident, X", "X, a native of Y", "X lives in Y", a birthplace
 //! ("X was born in Y", "Illinois-born X"), and a place before an occupation
-//! ("Atlanta businessman X", "Soviet pianist X").
+//! ("Atlanta businessman X", "Soviet pianist X"). The verbs of
+//! `residence_verbs.txt` are also read over the sentence's clauses, for a
+//! phrase between the verb and the place ("X was born on May 5 in a
+//! farmhouse in Y") and a relative clause with a phrase before its verb
+//! ("X, who as a child lived in Y"); a negated verb gives a negated fact.
 //!
 //! ## Example
 //! "Jane Roe, 34, of Dayton, Ohio, was hurt."
@@ -21,8 +25,10 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::model::{Object, Relation};
+use crate::extract::lexicon::RESIDENCE_VERBS;
+use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{code, entity};
+use crate::extract::structure::Structure;
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 
@@ -85,7 +91,7 @@ impl RelationExtractor for Residence {
         NAME
     }
 
-    fn extract(&self, view: &SentenceView, _doc: &DocContext<'_>, out: &mut Findings) {
+    fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         if !view.text.contains("«P") {
             return;
         }
@@ -119,6 +125,49 @@ impl RelationExtractor for Residence {
                             },
                         );
                     }
+                }
+            }
+        }
+        if let Some(st) = doc.structure {
+            from_clauses(view, st, doc, out);
+        }
+    }
+}
+
+/// The verbs of `residence_verbs.txt` over the sentence's clauses, for the
+/// word orders the patterns miss: a phrase between the verb and the place
+/// ("X was born on May 5 in a log cabin in Y"), a relative clause with a
+/// phrase before its verb ("X, who as a child lived in Y"), coordinated and
+/// inherited subjects ("X was born and raised in Y").
+fn from_clauses(view: &SentenceView, st: &Structure<'_>, doc: &DocContext<'_>, out: &mut Findings) {
+    let words = &st.words;
+    let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+    for clause in &st.clauses {
+        let verb = lower(clause.verb.head);
+        let lives = RESIDENCE_VERBS
+            .starting_with(&verb)
+            .iter()
+            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(clause.verb.head + 1 + k) == rest));
+        if !lives {
+            continue;
+        }
+        for unit in &clause.subject {
+            let Some(person) = st.subject_entity(unit, doc.entities, doc.last_person) else { continue };
+            if doc.kind(person) != EntityType::Person {
+                continue;
+            }
+            for (prep, phrase) in &clause.preps {
+                if lower(*prep) != "in" {
+                    continue;
+                }
+                for place_unit in phrase {
+                    let Some(place) = st.entity_of(place_unit, doc.entities) else { continue };
+                    if !doc.kind(place).is_place() {
+                        continue;
+                    }
+                    let from = if clause.subject_inherited { clause.verb.start } else { unit.start };
+                    let range = view.view_range(st.span(from.min(clause.verb.start)..place_unit.end));
+                    out.add(view, Found::new(person, Relation::LivesIn, Object::Entity(place), range, NAME, 65));
                 }
             }
         }

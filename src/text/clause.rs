@@ -422,6 +422,18 @@ fn subject_before(words: &[&str], tags: &[Xpos], units: &[Range<usize>], start: 
     if k == 0 {
         return (Vec::new(), false);
     }
+    // "A, who as a child lived in B": a phrase of a preposition between
+    // the relative pronoun and its verb is no subject.
+    if let Some(u) = unit_ending(units, k) {
+        let s = units[u].start;
+        if s >= 2
+            && tag(tags, s - 1) == "IN"
+            && lower_is(words, s - 2, RELATIVES.words())
+            && matches!(tag(tags, s - 2), "WP" | "WDT")
+        {
+            k = s - 1;
+        }
+    }
     // "A, who signed it": the relative pronoun's antecedent.
     if lower_is(words, k - 1, RELATIVES.words()) && matches!(tag(tags, k - 1), "WP" | "WDT" | "IN") {
         let mut a = k - 1;
