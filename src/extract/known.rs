@@ -88,16 +88,16 @@ pub fn find(text: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
 /// name outweighs a town's name inside it.
 const PERSON_OVER_TOWN: f32 = 0.9;
 
-/// Drops the towns the gazetteer found inside a person's full name that the
-/// name tagger is sure of: "Mary Campbell" (Mary, Turkmenistan),
-/// "Lincoln Chafee". Capitals stay ("Paris Bourse" is no person however it
-/// is tagged), and so do countries and regions ("Georgia" stays a country
-/// whatever follows it).
+/// Drops the towns and regions the gazetteer found inside a person's full
+/// name that the name tagger is sure of: "Mary Campbell" (Mary,
+/// Turkmenistan), "Lincoln Chafee", "Virginia Woolf", "Hernandez Galicia".
+/// Capitals stay ("Paris Bourse" is no person however it is tagged), and so
+/// do countries ("Georgia" stays a country whatever follows it).
 pub fn yield_to_person_names(text: &str, layer: &SentenceLayer, found: &mut Vec<Mention>) {
     let gazetteer = Gazetteer::global();
     found.retain(|m| {
         let Some(entry) = m.link.map(|id| gazetteer.entry(id)) else { return true };
-        if m.extractor != NAME || entry.kind != GazKind::City || entry.capital_of.is_some() {
+        if m.extractor != NAME || !matches!(entry.kind, GazKind::City | GazKind::Region) || entry.capital_of.is_some() {
             return true;
         }
         !layer.names.iter().any(|name| {
