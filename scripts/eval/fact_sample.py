@@ -84,12 +84,13 @@ def sample(bench, binary, out, offset, seed, extractor=None):
             obj = fact["object"]
             obj_label = labels.get(obj[1:-1], obj[1:-1]) if obj.startswith("<") else unquote(obj)
             doc = iri.split("#", 1)[0].rsplit("/", 1)[-1]
+            # A label the text wrapped over lines stays on one TSV line.
             row = [
                 iri,
                 doc,
                 fact["relation"],
-                labels.get(fact["subject"], fact["subject"]),
-                obj_label,
+                " ".join(labels.get(fact["subject"], fact["subject"]).split()),
+                " ".join(obj_label.split()),
                 ev.get("extractor", ""),
                 ev.get("start", ""),
                 ev.get("end", ""),

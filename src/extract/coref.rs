@@ -119,16 +119,16 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         entity.unnamed &= m.unnamed;
         // A party named only by its label ("Democrat") has no other name.
         if (!m.adjectival || m.link.is_none()) && !m.anaphor {
-            entity.aliases.insert(m.name.clone());
+            entity.aliases.insert(one_line(&m.name));
             // "Navy" in "the Soviet Navy": how the text names the body after its state.
             if let Some(surface) = text.get(m.span.range()).filter(|s| m.name.len() > s.len() && m.name.ends_with(*s)) {
-                entity.aliases.insert(surface.to_string());
+                entity.aliases.insert(one_line(surface));
             }
         }
         if let Some(title) = &m.title {
             if m.kind == EntityType::Person {
                 // "President Lincoln": the titled form is how the text names him.
-                entity.aliases.insert(format!("{} {}", title.trim_end_matches(','), m.name));
+                entity.aliases.insert(one_line(&format!("{} {}", title.trim_end_matches(','), m.name)));
             }
         }
         if let Some(link) = m.link {
@@ -138,7 +138,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                 if let Some(surface) =
                     text.get(m.span.range()).filter(|s| s.chars().any(char::is_lowercase) || s.len() <= 8)
                 {
-                    entity.aliases.insert(surface.to_string());
+                    entity.aliases.insert(one_line(surface));
                 }
             }
             entity.links = Links {
@@ -227,6 +227,15 @@ fn without_state(name: &str) -> &str {
             institution
         }
         _ => name,
+    }
+}
+
+/// A name the text wrapped over lines ("Jane\nRoe"), on one line.
+fn one_line(name: &str) -> String {
+    if name.contains(|c: char| c.is_whitespace() && c != ' ') || name.contains("  ") {
+        name.split_whitespace().collect::<Vec<_>>().join(" ")
+    } else {
+        name.to_string()
     }
 }
 
@@ -769,6 +778,18 @@ mod tests {
 
     fn mention(at: usize, kind: EntityType, name: &str, extractor: &'static str, confidence: u8) -> Mention {
         Mention::new(Span::new(at, at + name.len()), kind, name.to_string(), extractor, confidence, 0)
+    }
+
+    #[test]
+    fn a_name_wrapped_over_lines_is_named_on_one_line() {
+        let text = "Kansas Congressman Jane\nRoe urged the board to act.";
+        let start = text.find("Jane").unwrap_or(0);
+        let mut mentions =
+            vec![Mention::new(Span::new(start, start + 8), EntityType::Person, "Jane\nRoe".into(), "x", 80, 0)];
+        let (entities, _) = resolve(text, &mut mentions, &[]);
+        assert_eq!(entities.len(), 1);
+        assert!(entities[0].aliases.iter().all(|a| !a.contains('\n')), "{:?}", entities[0].aliases);
+        assert_eq!(entities[0].name, "Jane Roe");
     }
 
     #[test]
