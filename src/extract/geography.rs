@@ -148,9 +148,10 @@ impl RelationExtractor for Geography {
                 continue;
             };
             let end = caps.get(0).map_or(0, |m| m.end());
-            // "A, B, and C" is a list, not "city, region".
+            // "A, B, and C", "Asia, Europe and the United States" is a
+            // list, not "city, region".
             let rest = &text[end..];
-            let list_follows = [", «L", ", «C", " and «", ", and «"].iter().any(|p| rest.starts_with(p))
+            let list_follows = [", «L", ", «C", " and «", ", and «", " and the «C"].iter().any(|p| rest.starts_with(p))
                 || LIST_GOES_ON.is_match(rest);
             let list_precedes = text[..caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
             if list_follows || list_precedes {

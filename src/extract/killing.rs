@@ -142,10 +142,7 @@ fn from_clauses(view: &SentenceView, st: &Structure<'_>, doc: &DocContext<'_>, o
         let at = lower(clause.verb.end);
         let confidence = if clause.subject_inherited { 65 } else { 75 };
         // The verb of killing itself, or a verb phrase of the list ("gunned down").
-        let kills = KILL_VERBS
-            .starting_with(&verb)
-            .iter()
-            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(clause.verb.head + 1 + k) == rest));
+        let kills = clause.verb_in(words, &KILL_VERBS);
         // A gerund or participle without a preposition before it has no
         // subject of its own ("the blast hit X, killing Y").
         let bound = !clause.subject_inherited

@@ -308,7 +308,8 @@ pub fn title_relation(title: &str) -> Relation {
         let (a, b) = (title_relation(first), title_relation(second));
         return if rank(b) > rank(a) { b } else { a };
     }
-    let lower = title.to_lowercase();
+    // "Prime\nMinister": a title the text wraps over lines.
+    let lower = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
     let subordinate = words.iter().any(|w| SUBORDINATE_TITLES.contains(w));
     if subordinate {
@@ -407,6 +408,8 @@ mod tests {
         assert_eq!(title_relation("Defense Minister"), Relation::MinisterOf);
         assert_eq!(title_relation("Minister of Foreign Affairs"), Relation::MinisterOf);
         assert_eq!(title_relation("Prime Minister"), Relation::HeadOf);
+        assert_eq!(title_relation("Prime\nMinister"), Relation::HeadOf);
+        assert_eq!(title_relation("majority leader"), Relation::WorksFor);
         assert_eq!(title_relation("President"), Relation::HeadOf);
         assert_eq!(title_relation("Deputy Secretary General"), Relation::WorksFor);
         assert_eq!(title_relation("Secretary General"), Relation::HeadOf);

@@ -143,12 +143,7 @@ fn from_clauses(view: &SentenceView, st: &Structure<'_>, doc: &DocContext<'_>, o
     let words = &st.words;
     let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
     for clause in &st.clauses {
-        let verb = lower(clause.verb.head);
-        let lives = RESIDENCE_VERBS
-            .starting_with(&verb)
-            .iter()
-            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(clause.verb.head + 1 + k) == rest));
-        if !lives {
+        if !clause.verb_in(words, &RESIDENCE_VERBS) {
             continue;
         }
         for unit in &clause.subject {

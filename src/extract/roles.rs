@@ -44,7 +44,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{is_party_name, title_relation, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::extract::lexicon::{is_party_name, title_relation, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
@@ -94,6 +94,9 @@ const POST_ENDS: &str =
     r"(?P<tail>[,.;:)]|$| (?:since|and|effective|replacing|succeeding|after|last|this|next|on|in)\b)";
 
 /// Honorifics between a post and a name ("Queensland premier Sir X").
+/// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
+static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
+
 const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -306,6 +309,25 @@ impl RelationExtractor for Roles {
                         || i == TITLE_PERSON_OF && relation == Relation::WorksFor)
                 {
                     continue;
+                }
+                // "Senate majority leader X", "the bank's deputy general
+                // manager": a word of rank between the body and the post.
+                if title_start > org_end
+                    && view.text.get(org_end..title_start).is_some_and(|between| {
+                        between.split_whitespace().any(|w| SUBORDINATE_TITLES.contains(&w.to_lowercase().as_str()))
+                    })
+                {
+                    relation = Relation::WorksFor;
+                }
+                // "British Governor X", "Mexican mayor X": a state's adjective
+                // before a post that leads a town or a province; the holder
+                // serves the state and leads none of it.
+                if org_kind == EntityType::Country
+                    && relation == Relation::HeadOf
+                    && code(&caps, org_slot) == Some('D')
+                    && LOCAL_HEAD_TITLES.contains(&title_head.as_str())
+                {
+                    relation = Relation::WorksFor;
                 }
                 // A minister of a place that is no state, or a mayor of a city, leads or works there.
                 if org_kind == EntityType::Place {

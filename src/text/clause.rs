@@ -118,6 +118,17 @@ impl Clause {
         best.map(|(_, units)| units)
     }
 
+    /// Whether the clause's verb opens an entry of `list`: the verb itself
+    /// ("killed") or the verb and the words after it ("gunned down", "grew
+    /// up"), compared in lower case.
+    #[must_use]
+    pub fn verb_in(&self, words: &[&str], list: &WordList) -> bool {
+        let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
+        list.starting_with(&lower(self.verb.head))
+            .iter()
+            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(self.verb.head + 1 + k) == rest))
+    }
+
     /// Who acts: the agent ("by" phrase) of a passive, else the subject.
     #[must_use]
     pub fn actor<'c>(&'c self, words: &[&str]) -> &'c [Range<usize>] {
