@@ -6,7 +6,9 @@
 //! organisations), matched case-sensitively on word boundaries, longest
 //! first. A demonym ("Peruvian", "Kenyans") is an adjectival mention of its
 //! country: it supports facts ("Peruvian Defense Minister X" → ministerOf
-//! Peru) but makes no entity on its own.
+//! Peru) but makes no entity on its own. A town or region inside a
+//! person's full name that the name tagger is sure of is no mention ("Mary
+//! Campbell", "Virginia Marlowe"): [`yield_to_person_names`].
 //!
 //! ## Example
 //! "Officials in the Sahel met Bulgarian diplomats in Sofia."

@@ -5,7 +5,9 @@
 //! layer's name tagger (`text::ner`, trained on open corpora), where no
 //! gazetteer entry or head-noun rule already claimed the words. The
 //! tagger's type is the mention's type; a name the gazetteer knows keeps
-//! the gazetteer's (a country is a country).
+//! the gazetteer's (a country is a country). A capitalised descriptor the
+//! tagger took in front of a person's given name is left out ("former
+//! Beatle Jane Roe" names Jane Roe).
 //!
 //! ## Example
 //! "Wu Lihua told the Tianjin Harbour Board that shipping had resumed."
