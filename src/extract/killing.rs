@@ -201,10 +201,10 @@ fn add_pairs(
             if victim == killer || doc.kind(victim) != EntityType::Person {
                 continue;
             }
-            let verb = clause.verb.start..clause.verb.end;
-            let from = if clause.subject_inherited { verb.start } else { killer_unit.start.min(verb.start) };
-            let to = killer_unit.end.max(victim_unit.end).max(verb.end);
-            let from = from.min(victim_unit.start);
+            // An inherited subject stands elsewhere: the evidence starts at the verb.
+            let killer_start = if clause.subject_inherited { clause.verb.start } else { killer_unit.start };
+            let from = killer_start.min(clause.verb.start).min(victim_unit.start);
+            let to = killer_unit.end.max(victim_unit.end).max(clause.verb.end);
             let range = view.view_range(st.span(from..to));
             out.add(view, Found::new(killer, Relation::Killed, Object::Entity(victim), range, NAME, confidence));
         }

@@ -95,27 +95,36 @@ impl Clause {
     #[must_use]
     pub fn trigger_patient<'c>(&'c self, words: &[&str], list: &WordList) -> Option<&'c [Range<usize>]> {
         let head = self.verb.head;
-        let word = words.get(head)?.to_lowercase();
         let mut best: Option<(usize, &[Range<usize>])> = None;
-        for entry in list.starting_with(&word) {
-            let rest: Vec<&str> = entry.split(' ').skip(1).collect();
-            let follows = rest
-                .iter()
-                .enumerate()
-                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)));
-            if !follows || best.is_some_and(|(n, _)| n >= rest.len()) {
+        for extra in self.entries_at_verb(words, list) {
+            if best.is_some_and(|(n, _)| n >= extra) {
                 continue;
             }
-            let units = if rest.is_empty() {
+            let units = if extra == 0 {
                 Some(self.patient())
             } else {
-                self.preps.iter().find(|(p, _)| *p == head + rest.len()).map(|(_, u)| u.as_slice())
+                self.preps.iter().find(|(p, _)| *p == head + extra).map(|(_, u)| u.as_slice())
             };
             if let Some(units) = units {
-                best = Some((rest.len(), units));
+                best = Some((extra, units));
             }
         }
         best.map(|(_, units)| units)
+    }
+
+    /// For each entry of `list` the clause's verb opens (the verb itself,
+    /// or the verb and the words right after it), how many words follow the
+    /// verb in it; compared in lower case.
+    fn entries_at_verb<'l>(&self, words: &'l [&str], list: &'l WordList) -> impl Iterator<Item = usize> + 'l {
+        let head = self.verb.head;
+        let first = words.get(head).map(|w| w.to_lowercase()).unwrap_or_default();
+        list.starting_with(&first).iter().filter_map(move |entry| {
+            let rest: Vec<&str> = entry.split(' ').skip(1).collect();
+            rest.iter()
+                .enumerate()
+                .all(|(k, r)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(r)))
+                .then_some(rest.len())
+        })
     }
 
     /// Whether the clause's verb opens an entry of `list`: the verb itself
@@ -123,10 +132,7 @@ impl Clause {
     /// up"), compared in lower case.
     #[must_use]
     pub fn verb_in(&self, words: &[&str], list: &WordList) -> bool {
-        let lower = |i: usize| words.get(i).map(|w| w.to_lowercase()).unwrap_or_default();
-        list.starting_with(&lower(self.verb.head))
-            .iter()
-            .any(|entry| entry.split(' ').skip(1).enumerate().all(|(k, rest)| lower(self.verb.head + 1 + k) == rest))
+        self.entries_at_verb(words, list).next().is_some()
     }
 
     /// Who acts: the agent ("by" phrase) of a passive, else the subject.
