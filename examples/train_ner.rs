@@ -227,6 +227,7 @@ fn main() -> Result<()> {
     let mut pos = Vec::new();
     let (mut dump, mut test, mut cv) = (false, false, 0usize);
     let (mut use_uner, mut use_conll, mut gum_weight, mut holdout) = (true, true, 3usize, false);
+    let mut uner_weight = 1usize;
     let mut o = Opts { fs: FeatureSet::SHIPPED, epochs: 6, prune: 0.02, stack: false, seeds: 8, verbose: true };
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -249,6 +250,7 @@ fn main() -> Result<()> {
             "--uner-holdout" => holdout = true,
             "--cv" => cv = it.next().context("--cv K")?.parse()?,
             "--gum-weight" => gum_weight = it.next().context("--gum-weight N")?.parse()?,
+            "--uner-weight" => uner_weight = it.next().context("--uner-weight N")?.parse()?,
             "--trans" => o.fs.trans = it.next().context("--trans 0|1|2")?.parse()?,
             _ => pos.push(a.clone()),
         }
@@ -268,7 +270,7 @@ fn main() -> Result<()> {
     let gum = Part::new(gum_train, gum_weight);
     let mut rest = Vec::new();
     if use_uner {
-        rest.push(Part::new(uner_fit, 1));
+        rest.push(Part::new(uner_fit, uner_weight));
     }
     if use_conll {
         rest.push(Part::new(conll_train, 1));

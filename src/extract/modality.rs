@@ -86,7 +86,9 @@ fn titles_another_person(after: &str) -> bool {
     let title = &after[..at];
     let words = title.split_whitespace().count();
     let Some(close) = after[at..].find('»') else { return false };
-    words <= 3 && !title.contains(['«', ',']) && at + close + '»'.len_utf8() < after.len()
+    // The other post follows the name after a comma; "President «P» of
+    // «C»" goes on with the same post.
+    words <= 3 && !title.contains(['«', ',']) && after[at + close + '»'.len_utf8()..].starts_with(',')
 }
 
 /// The modality of an opposition matched at `range`: denying is itself a
@@ -179,6 +181,7 @@ mod tests {
         assert_eq!(whole("«D1» President «P2»"), Modality::Asserted);
         let member = "Former President «P1», a member of «O2»";
         assert_eq!(classify_post(member, 0..member.len()), Modality::Asserted);
+        assert_eq!(whole("Former President «P1» of «C2»"), Modality::Former);
         let until = "«P1», general manager of «O2» until May";
         assert_eq!(classify_post(until, 0..until.find(" until").unwrap_or_default()), Modality::Former);
         let text = "«P3», a former aide, praised the plan; «D1» President «P2» spoke";

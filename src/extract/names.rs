@@ -128,6 +128,7 @@ pub fn find(
             continue;
         }
         if !is_name_word(&tokens[i], i == 0)
+            && !opens_known_name(&tokens[i], taken)
             && !opens_body_name(text, &tokens, i)
             && !opens_unit_name(&tokens, i)
             && !particle_after_title(text, &tokens, i)
@@ -177,10 +178,10 @@ fn named_after_org_noun(
     taken: &[Mention],
     out: &mut Vec<Mention>,
 ) {
-    if start == 0
-        || !ORG_NOUNS.contains(&tokens[start - 1].text)
-        || !only_space_between(text, tokens[start - 1], tokens[start])
-    {
+    let right_after = start > 0
+        && ORG_NOUNS.contains(&tokens[start - 1].text)
+        && only_space_between(text, tokens[start - 1], tokens[start]);
+    if !right_after && !in_list_after_org_noun(tokens, start) {
         return;
     }
     let last = tokens[end - 1];
@@ -193,6 +194,37 @@ fn named_after_org_noun(
     }
     out.retain(|m| !span.contains(m.span));
     out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 70, sentence));
+}
+
+/// Whether the name at `start` is an item of a list of examples of a kind
+/// of organisation: "firms including A, B and C", "companies such as A or
+/// B", "lenders like A". The items before it must be capitalised words
+/// joined by commas, "and" or "or".
+fn in_list_after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
+    const REACH: usize = 24;
+    let mut k = start;
+    while k > 0 && start - k < REACH {
+        let word = tokens[k - 1].text;
+        match word {
+            "including" | "like" => return k >= 2 && is_org_noun_form(tokens[k - 2].text),
+            "as" => {
+                return k >= 3 && tokens[k - 2].text == "such" && is_org_noun_form(tokens[k - 3].text);
+            }
+            "," | "and" | "or" | "&" | "." | "-" => {}
+            _ if tokens[k - 1].is_capitalized() => {}
+            _ => return false,
+        }
+        k -= 1;
+    }
+    false
+}
+
+/// An organisation noun of `org_nouns.txt` or its plural ("firms",
+/// "utilities").
+fn is_org_noun_form(word: &str) -> bool {
+    ORG_NOUNS.contains(&word)
+        || word.strip_suffix("ies").is_some_and(|stem| ORG_NOUNS.contains(&format!("{stem}y").as_str()))
+        || word.strip_suffix('s').is_some_and(|stem| ORG_NOUNS.contains(&stem))
 }
 
 /// A run typed a person only by the shape of its words or a speech verb
@@ -348,6 +380,13 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     !bare.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A word that is no name alone but opens one the gazetteer knows ("New"
+/// of "New York State"): the run starts with it, so that a longer name
+/// around the gazetteer's keeps its first word.
+fn opens_known_name(token: &Token<'_>, taken: &[Mention]) -> bool {
+    token.is_capitalized() && taken.iter().any(|m| m.span.start() == token.span.start() && !m.adjectival)
 }
 
 /// "Southern California": a capitalised direction right before a known

@@ -44,7 +44,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{is_party_name, title_relation, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS};
+use crate::extract::lexicon::{
+    is_party_name, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
+};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
@@ -77,9 +79,11 @@ fn title_pattern() -> String {
 
 /// A person placed at a body without a title: "Jane Roe at the Institute
 /// of Mechanics", "Jane Roe of the Forest Service", "Jane Roe, of the
-/// general secretariat of the Y", "the Bank of France's Jane Roe".
+/// general secretariat of the Y", "Jane Roe of the victims' group Y" (a
+/// noun of `org_nouns.txt` before the name), "the Bank of France's Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<person>«P\d+»),? (?:\d{1,3}, )?(?:(?:at|of|with|from) (?:the |The )?|of the [a-z]+(?: [a-z]+){0,2} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)")
+    let kinds = ORG_NOUNS.words().iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    Regex::new(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
         .expect("valid affiliation pattern")
 });
 
@@ -165,6 +169,11 @@ fn with_modifiers_before(text: &str, title: std::ops::Range<usize>) -> &str {
 /// The index in [`PATTERNS`] of "Senator Jane Roe of Spain": the place after
 /// the name is often the one she represents or comes from.
 const TITLE_PERSON_OF: usize = 6;
+
+/// Words that put a post outside a state's government ("opposition
+/// leader", `outside_government_modifiers.txt`).
+static OUTSIDE_GOVERNMENT: WordList =
+    WordList::new(include_str!("../../data/lexicon/outside_government_modifiers.txt"));
 
 /// Words of one who leads a body, never a state or a town.
 static BODY_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/body_head_titles.txt"));
@@ -286,7 +295,22 @@ impl RelationExtractor for Roles {
                 // named with a post is where its holder is a citizen or lives.
                 let org_first = caps.name(org_slot).map_or(usize::MAX, |m| m.start())
                     < caps.name("person").map_or(0, |m| m.start());
-                if org_first && matches!(code(&caps, org_slot), Some('D' | 'L')) {
+                // A town's or a county's judge, employee or police chief
+                // serves it and need not live there; its governor, mayor,
+                // premier, minister or legislator represents it.
+                let represents = |title: &str| {
+                    let lower = title.to_lowercase();
+                    let head = lower.rsplit(' ').next().unwrap_or_default();
+                    LOCAL_HEAD_TITLES.contains(&head)
+                        || LEGISLATOR_TITLES.iter().any(|(t, _)| *t == head)
+                        || matches!(title_relation(title), Relation::HeadOf | Relation::MinisterOf)
+                };
+                let residence = match code(&caps, org_slot) {
+                    Some('D') => true,
+                    Some('L') => represents(title),
+                    _ => false,
+                };
+                if org_first && residence {
                     out.add(
                         view,
                         Found {
@@ -302,6 +326,13 @@ impl RelationExtractor for Roles {
                 }
                 let org_kind = doc.kind(org);
                 let title_head = title.rsplit([' ', '-']).next().unwrap_or_default().to_lowercase();
+                // "the Australian opposition leader X", "Britain's shadow
+                // foreign secretary X": a post outside the state's government.
+                if org_kind == EntityType::Country
+                    && title.split_whitespace().any(|w| OUTSIDE_GOVERNMENT.contains(&w.to_lowercase().as_str()))
+                {
+                    continue;
+                }
                 // "committee chairman Jane Roe of New York": a chair leads no
                 // state or town; "Senator Jane Roe of Georgia" represents it.
                 if org_kind.is_place()
@@ -331,7 +362,14 @@ impl RelationExtractor for Roles {
                 }
                 // A minister of a place that is no state, or a mayor of a city, leads or works there.
                 if org_kind == EntityType::Place {
-                    if relation != Relation::HeadOf {
+                    // "Union leader X of Belgrade": the word before the post
+                    // names the body led, and the town is where it is.
+                    let word_before = view.text.get(..title_start).and_then(|b| b.split_whitespace().last());
+                    let body_before = title.split_whitespace().rev().skip(1).chain(word_before).any(|w| {
+                        let w = w.to_lowercase();
+                        MEMBER_BODIES.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str())
+                    });
+                    if relation != Relation::HeadOf || body_before {
                         continue;
                     }
                 } else if relation == Relation::MinisterOf

@@ -44,6 +44,24 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern"));
 
+/// A person right before a speaker placed at a body: "«P1» of the
+/// victims' group «O2» said" is «P1»'s statement, not the group's.
+static PERSON_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?P<p>«P\d+»),? (?:of|at|from) (?:the |The |a |an )?(?:[A-Za-z'’-]+ ){0,4}$").expect("valid pattern")
+});
+
+/// The speaker of a match whose speaker slot is `slot`: the person the
+/// slot's body is named after ("«P» of «O» said"), else the slot's entity.
+fn speaker_of(view: &SentenceView, caps: &regex::Captures<'_>, slot: &str) -> Option<usize> {
+    let found = caps.name(slot)?;
+    if found.as_str().starts_with("«O") {
+        if let Some(person) = PERSON_OF.captures(&view.text[..found.start()]).and_then(|c| c.name("p")) {
+            return view.entity_at(person.start());
+        }
+    }
+    entity(view, caps, slot)
+}
+
 fn verbs() -> String {
     let mut sorted: Vec<&str> = SPEECH_VERBS.words().to_vec();
     sorted.sort_by_key(|w| std::cmp::Reverse(w.len()));
@@ -59,7 +77,7 @@ impl RelationExtractor for Statements {
         let text = &view.text;
         let mut found_quote = false;
         for caps in QUOTE.captures_iter(text) {
-            let speaker = entity(view, &caps, "s1")
+            let speaker = speaker_of(view, &caps, "s1")
                 .or_else(|| entity(view, &caps, "s2"))
                 .or_else(|| caps.name("pro").and(doc.last_person));
             let cue =
@@ -73,7 +91,7 @@ impl RelationExtractor for Statements {
             return;
         }
         for caps in REPORTED.captures_iter(text).chain(ACCORDING.captures_iter(text)) {
-            let (Some(speaker), Some(content)) = (entity(view, &caps, "s"), caps.name("content")) else { continue };
+            let (Some(speaker), Some(content)) = (speaker_of(view, &caps, "s"), caps.name("content")) else { continue };
             let cue = caps.name("v").map_or("according to", |m| m.as_str());
             let content =
                 content.start()..content.end().min(text.trim_end_matches(['.', '”', '"']).len()).max(content.start());

@@ -139,6 +139,26 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         let opens = |w: &str| is_first_name(w) || w.len() <= 3 && w.ends_with('.');
         let mut span = span;
         let mut written = written;
+        // "told NPR Jane Roe had": an acronym, then a person's full name
+        // with no head noun of a body, is two names the tagger ran together.
+        if kind == EntityType::Organization {
+            if let Some((acronym, person)) = acronym_then_person(written) {
+                let person_at = span.start() + person;
+                let acronym_span = Span::new(span.start(), span.start() + acronym);
+                taken.insert(acronym_span);
+                out.push(Mention::new(
+                    acronym_span,
+                    kind,
+                    written[..acronym].to_string(),
+                    NAME,
+                    (name.confidence * 80.0).round() as u8,
+                    sentence,
+                ));
+                kind = EntityType::Person;
+                written = &written[person..];
+                span = Span::new(person_at, span.end());
+            }
+        }
         if kind == EntityType::Person && !holder {
             let words: Vec<(usize, &str)> = word_offsets(written);
             match words.iter().position(|&(_, w)| opens(w)) {
@@ -162,6 +182,19 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         taken.insert(span);
         out.push(Mention::new(span, kind, clean, NAME, confidence, sentence));
     }
+}
+
+/// Where an organisation's name is an acronym followed by a person's name
+/// ("NPR Jane Roe"): the acronym's length and where the person's name
+/// starts. The person's part opens with a given name, has a surname after
+/// it and no head noun of a body ("IBM Thomas Watson Research Center" stays).
+fn acronym_then_person(name: &str) -> Option<(usize, usize)> {
+    let words = word_offsets(name);
+    let (first, given) = (words.first()?.1, words.get(1)?);
+    let acronym = (2..=6).contains(&first.len()) && first.chars().all(|c| c.is_ascii_uppercase());
+    let rest: Vec<&str> = words[1..].iter().map(|&(_, w)| w).collect();
+    (acronym && words.len() >= 3 && is_first_name(given.1) && head_type(&rest).is_none())
+        .then_some((first.len(), given.0))
 }
 
 /// The name without the titles and party labels the tagger took in front
