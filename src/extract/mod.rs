@@ -263,6 +263,7 @@ pub fn extract_with(
         found.retain(|m| !m.name.ends_with('$'));
         remove_overlaps(&mut found);
         keep_whole_characters(text, &mut found);
+        names::distribute_plural_titles(text, &mut found);
         mentions.extend(found);
     }
 

@@ -370,8 +370,9 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
     if not_name && (sentence_start || !ORG_HEADS.contains(&bare)) {
         return false;
     }
-    // Title words stay outside names: "President Jane Roe" is a title and a name.
-    if NAME_TITLES.contains(&bare) {
+    // Title words stay outside names: "President Jane Roe" is a title and a
+    // name, and so is "Senators Jane Roe and John Doe".
+    if NAME_TITLES.contains(&bare) || bare.strip_suffix('s').is_some_and(|one| NAME_TITLES.contains(&one)) {
         return false;
     }
     // "Top-seeded Jane Roe", "Newly-elected Jane Roe": an adjective
@@ -1325,6 +1326,31 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
                 && !crate::extract::lexicon::TITLE_MODIFIERS.contains(&t.text.to_lowercase().as_str())
     });
     (first < start && has_post).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
+}
+
+/// "Senators Jane Roe and John Doe", "Representatives A, B, and C": a
+/// plural title right before a list of people is each one's title (in the
+/// singular), as "Senator Jane Roe" is hers.
+pub fn distribute_plural_titles(text: &str, found: &mut [Mention]) {
+    let mut people: Vec<usize> = (0..found.len()).filter(|&i| found[i].kind == EntityType::Person).collect();
+    people.sort_by_key(|&i| found[i].span.start());
+    let mut title: Option<String> = None;
+    let mut previous_end: Option<usize> = None;
+    for i in people {
+        let span = found[i].span;
+        let in_list = previous_end
+            .and_then(|end| text.get(end..span.start()))
+            .is_some_and(|between| matches!(between.trim(), "," | "and" | ", and"));
+        if !in_list {
+            let before = text[..span.start()].trim_end_matches([' ', '\t']);
+            let word = before.rsplit(char::is_whitespace).next().unwrap_or_default();
+            title = word.strip_suffix('s').filter(|one| NAME_TITLES.contains(one)).map(str::to_string);
+        }
+        if let Some(title) = &title {
+            found[i].title.get_or_insert_with(|| title.clone());
+        }
+        previous_end = Some(span.end());
+    }
 }
 
 /// Finds firms named by capitalised names joined with an ampersand:

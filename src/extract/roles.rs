@@ -101,6 +101,11 @@ const POST_ENDS: &str =
 /// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
 static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
 
+/// Words that describe a body between "of the" and its name: "the
+/// opposition Y", "the ruling Y", "the pro-China, pro-business Y", "the
+/// banned Y" (a closed list, and adjectives by their endings).
+const BODY_MODIFIERS: &str = r"(?:(?:opposition|ruling|governing|main|rival|breakaway|(?:pro|anti)-(?:«[CDL]\d+»|[a-z]+)|[a-z]+(?:al|ic|ive|ist|ian|ary|ed)),? ){1,3}";
+
 const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -118,9 +123,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{HONORIFICS}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
-        format!(r"{title} (?:of|at|for|in) (?:the )?(?P<org>«[COL]\d+»),? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»),? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) )?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
