@@ -4,12 +4,14 @@ of the scored relations from a kgforge build over 2,000 documents of the
 bench corpus.
 
     python3 scripts/eval/fact_sample.py sample ../shared/bench/news.jsonl \
-        target/release/kgforge OUT.tsv [OFFSET [SEED [EXTRACTOR]]]
+        target/release/kgforge OUT.tsv [OFFSET [SEED [EXTRACTOR]]] [--new-only]
     python3 scripts/eval/fact_sample.py contexts ../shared/bench/news.jsonl OUT.tsv > /tmp/facts.txt
     python3 scripts/eval/fact_sample.py score OUT.tsv
 
 `sample` takes the same 2,000 documents as `precision_sample.py` (every
-16th line from OFFSET), runs `kgforge extract`, keeps the facts whose
+16th line from OFFSET; with `--new-only`, facts an earlier round's file in
+`data/eval/precision/` judged are left out, for rounds after all sixteen
+offsets were used), runs `kgforge extract`, keeps the facts whose
 modality is Asserted and whose relation is one of `../shared/eval/RELATIONS.md`,
 and draws 100 with SEED (only EXTRACTOR's facts when one is named; their
 confidence is then written in the note column). The file keeps ids and names only (the texts are
@@ -40,7 +42,21 @@ RELATIONS = {
 }
 
 
-def sample(bench, binary, out, offset, seed, extractor=None):
+def judged_facts():
+    """(document, relation, subject, object) of every fact judged in an
+    earlier round (`data/eval/precision/facts-round*.tsv`)."""
+    import glob
+    import os
+
+    here = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "data", "eval", "precision")
+    seen = set()
+    for path in sorted(glob.glob(os.path.join(here, "facts-round*.tsv"))):
+        for row in read_sample(path):
+            seen.add((row["document"], row["relation"], row["subject"], row["object"]))
+    return seen
+
+
+def sample(bench, binary, out, offset, seed, extractor=None, new_only=False):
     docs, quads = extracted_quads(bench, binary, offset, "/tmp/kgforge-fact-docs.jsonl")
     facts, labels, evidence = {}, {}, {}
     for s, p, o in quads:
@@ -74,6 +90,23 @@ def sample(bench, binary, out, offset, seed, extractor=None):
         if f.get("modality") == "Asserted" and f.get("relation") in RELATIONS and "subject" in f and "object" in f
         and (extractor is None or evidence.get(f.get("evidence", ""), {}).get("extractor") == extractor)
     )
+    if new_only:
+        # Once all sixteen document sets were drawn, later rounds draw again
+        # from one of them with a new seed, leaving out every fact an
+        # earlier round judged (and was read for errors).
+        seen = judged_facts()
+
+        def key(iri):
+            f = facts[iri]
+            obj = f["object"]
+            obj_label = labels.get(obj[1:-1], obj[1:-1]) if obj.startswith("<") else unquote(obj)
+            doc = iri.split("#", 1)[0].rsplit("/", 1)[-1]
+            subject = " ".join(labels.get(f["subject"], f["subject"]).split())
+            return (doc, f["relation"], subject, " ".join(obj_label.split()))
+
+        before = len(pool)
+        pool = [iri for iri in pool if key(iri) not in seen]
+        print(f"{before - len(pool)} facts judged in earlier rounds left out", file=sys.stderr)
     print(f"{len(pool)} asserted facts in {len(docs)} documents", file=sys.stderr)
     rng = random.Random(seed)
     with open(out, "w", encoding="utf-8") as f:
@@ -134,11 +167,13 @@ def score(path):
 
 
 def main():
+    new_only = "--new-only" in sys.argv
+    sys.argv = [a for a in sys.argv if a != "--new-only"]
     if len(sys.argv) >= 5 and sys.argv[1] == "sample":
         offset = int(sys.argv[5]) if len(sys.argv) > 5 else 0
         seed = int(sys.argv[6]) if len(sys.argv) > 6 else SEED
         extractor = sys.argv[7] if len(sys.argv) > 7 else None
-        sample(sys.argv[2], sys.argv[3], sys.argv[4], offset, seed, extractor)
+        sample(sys.argv[2], sys.argv[3], sys.argv[4], offset, seed, extractor, new_only)
     elif len(sys.argv) >= 4 and sys.argv[1] == "contexts":
         contexts(sys.argv[2], sys.argv[3])
     elif len(sys.argv) >= 3 and sys.argv[1] == "score":

@@ -66,6 +66,19 @@ static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| {
 static LIST_GOES_ON: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^, [A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,| and | or )").expect("valid pattern"));
 
+/// A list's next item with a word of direction before it ("Kansas,
+/// Missouri and eastern Oklahoma").
+static LIST_ITEM_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"^,? (?:and |or )?{AREA_WORDS} «[LC]\d+»")).expect("valid pattern"));
+
+/// A list's item before ("Iowa, eastern Kansas, Missouri", "Iowa, Kansas, Missouri").
+static LIST_ITEM_BEFORE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"»,(?: {AREA_WORDS})? $")).expect("valid pattern"));
+
+/// Words of direction or part before a place in a list ("eastern Kansas").
+const AREA_WORDS: &str =
+    r"(?:(?:north|south)?(?:east|west)(?:ern)?|(?:north|south)(?:ern)?|central|upper|lower|coastal|rural)";
+
 /// "Zambia's Kafue River", "Miami's Dade County", "the Brighton Beach
 /// section of Brooklyn".
 static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
@@ -152,8 +165,9 @@ impl RelationExtractor for Geography {
             // list, not "city, region".
             let rest = &text[end..];
             let list_follows = [", «L", ", «C", " and «", ", and «", " and the «C"].iter().any(|p| rest.starts_with(p))
-                || LIST_GOES_ON.is_match(rest);
-            let list_precedes = text[..caps.get(0).map_or(0, |m| m.start())].ends_with("», ");
+                || LIST_GOES_ON.is_match(rest)
+                || LIST_ITEM_AFTER.is_match(rest);
+            let list_precedes = LIST_ITEM_BEFORE.is_match(&text[..caps.get(0).map_or(0, |m| m.start())]);
             if list_follows || list_precedes {
                 continue;
             }

@@ -121,7 +121,11 @@ pub fn find(
             i += 1;
             continue;
         }
-        if let Some(region) = directional_region(text, &tokens, i, taken) {
+        // ... unless the name goes on to a body's head noun ("South China
+        // Morning Post").
+        if let Some(region) = directional_region(text, &tokens, i, taken)
+            .filter(|_| !(i + 2 < tokens.len() && ahead.at(text, &tokens, i + 2)))
+        {
             // "Southern California", "East Texas": a region of a known place.
             out.push(mention(region, EntityType::Place, text[region.range()].to_string(), 70, index));
             i += 2;
@@ -168,7 +172,8 @@ fn particle_after_title(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
 /// subsidiary London Life": a name right after a common noun for a kind of
 /// organisation (`org_nouns.txt`) is that organisation, whatever its words
 /// look like, unless it is a person's name ("the company Jane Roe
-/// founded") or a country's.
+/// founded") or a country's; so is a name after a post and "at" ("an
+/// analyst at Morgan Stanley"), unless the gazetteer knows it as a place.
 fn named_after_org_noun(
     text: &str,
     tokens: &[Token<'_>],
@@ -181,15 +186,21 @@ fn named_after_org_noun(
     let right_after = start > 0
         && ORG_NOUNS.contains(&tokens[start - 1].text)
         && only_space_between(text, tokens[start - 1], tokens[start]);
-    if !right_after && !in_list_after_org_noun(tokens, start) {
+    // "an analyst at Morgan Stanley": a post's holder works at a body,
+    // whatever its name looks like.
+    let post_at = start >= 2
+        && tokens[start - 1].text == "at"
+        && crate::extract::lexicon::TITLE_HEADS.contains(&tokens[start - 2].text.to_lowercase().as_str());
+    if !right_after && !post_at && !in_list_after_org_noun(tokens, start) {
         return;
     }
     let last = tokens[end - 1];
     let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
     let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
-    let person_like = is_first_name(words[0]) && (2..=3).contains(&words.len()) && head_type(&words).is_none();
-    let country = taken.iter().any(|m| m.span == span && m.kind == EntityType::Country);
-    if person_like || country || words.iter().any(|w| NAME_TITLES.contains(w)) {
+    let person_like =
+        !post_at && is_first_name(words[0]) && (2..=3).contains(&words.len()) && head_type(&words).is_none();
+    let known_place = taken.iter().any(|m| m.span == span && (m.kind == EntityType::Country || post_at));
+    if person_like || known_place || words.iter().any(|w| NAME_TITLES.contains(w)) {
         return;
     }
     out.retain(|m| !span.contains(m.span));
@@ -507,6 +518,11 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
                 t.is_capitalized() && only_space_between(text, *next, *t) && !is_title_word(t.text)
             })
             && tokens[start..end].iter().any(|t| NAME_TITLES.contains(&t.text) || is_title_word(t.text))
+            // "Federal Home Loan Bank Board": a given name ("Loan") whose
+            // capitalised words reach a body's head noun names the body,
+            // unless the word after it is a surname ("Senator Frank Church").
+            && !(ahead.at(text, tokens, end)
+                && tokens.get(end + 1).is_some_and(|t| !crate::gazetteer::is_common_surname(strip_possessive(t.text))))
         {
             // ... unless the words before name a body ("the Navy Jane Roe").
             let body = run.upto(tokens, end).org_head;

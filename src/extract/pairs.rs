@@ -100,7 +100,8 @@ pub fn allowed(subject: EntityType, object: EntityType) -> [bool; K] {
         true,
         subject == Person && matches!(object, Organization | Country),
         subject == Person && place(object),
-        place(subject) && place(object),
+        // A state lies in no other state: two countries side by side are a list.
+        subject == Place && place(object),
         subject == Organization && place(object),
         subject == Person && object == Person,
     ]
@@ -739,6 +740,10 @@ mod tests {
         let person_place = allowed(EntityType::Person, EntityType::Place);
         assert!(person_place[class_of(Relation::LivesIn).expect("scored")]);
         assert!(!person_place[class_of(Relation::WorksFor).expect("scored")]);
+        // Two states side by side are a list, not containment.
+        let located = class_of(Relation::LocatedIn).expect("scored");
+        assert!(!allowed(EntityType::Country, EntityType::Country)[located]);
+        assert!(allowed(EntityType::Place, EntityType::Country)[located]);
         let p = PairModel::default().probabilities(&[7], &person_place);
         assert_eq!(p[class_of(Relation::WorksFor).expect("scored")], 0.0);
         assert!((p.iter().sum::<f32>() - 1.0).abs() < 1e-6);
