@@ -418,6 +418,17 @@ mod tests {
     }
 
     #[test]
+    fn a_state_of_its_time_is_not_todays() {
+        // "West German" names West Germany, not today's Germany.
+        let g = Gazetteer::global();
+        let demonym = g.entry(g.lookup("West German")[0]);
+        let state = demonym.country.as_deref().and_then(|c| g.country_by_iso2(c)).map(|id| g.entry(id));
+        assert_eq!(state.map(|c| c.name.as_str()), Some("West Germany"));
+        let german = g.entry(g.lookup("German")[0]);
+        assert_eq!(german.country.as_deref(), Some("DE"));
+    }
+
+    #[test]
     fn longest_names_win_on_word_boundaries() {
         assert_eq!(
             names("stability in the Western Balkans"),

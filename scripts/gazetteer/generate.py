@@ -78,6 +78,12 @@ FORMER_COMMON_NAMES = {
     "YDYE": ("South Yemen", ["People's Democratic Republic of Yemen"], ["South Yemeni"]),
     "VDVN": ("North Vietnam", ["Democratic Republic of Vietnam"], ["North Vietnamese"]),
 }
+# States of their time that ISO 3166-3 does not list because their code
+# lives on (West Germany was "DE" until 1990): news of the time names them
+# apart from today's state (hand-curated; code, iso3, name, aliases, demonyms).
+STATES_OF_THEIR_TIME = [
+    ("DEWG", "", "West Germany", [], ["West German", "West Germans"]),
+]
 # Demonyms countryinfo lacks.
 DEMONYM_SUPPLEMENT = {
     "XK": ["Kosovar", "Kosovars", "Kosovan"],
@@ -310,6 +316,8 @@ def subdivisions(countries, city_names, words, person_names):
     country_names = {fold(c["name"]) for c in countries.values()}
     for name, aliases, _ in FORMER_COMMON_NAMES.values():
         country_names.update(fold(n) for n in [name] + aliases)
+    for _, _, name, aliases, _ in STATES_OF_THEIR_TIME:
+        country_names.update(fold(n) for n in [name] + aliases)
     for iso2 in countries:
         py = pycountry.countries.get(alpha_2=iso2)
         for name in ([] if py is None else [py.name, getattr(py, "common_name", "")]) + COUNTRY_ABBREVIATIONS.get(iso2, []):
@@ -464,6 +472,8 @@ def main():
         # A two-letter code a country uses today names that country.
         code = historic.alpha_4 if historic.alpha_2 in current_codes else historic.alpha_2
         rows.append([code, historic.alpha_3, "", name, "", "", "|".join(a for a in aliases if a != name), "|".join(demonyms)])
+    for code, iso3, name, aliases, demonyms in STATES_OF_THEIR_TIME:
+        rows.append([code, iso3, "", name, "", "", "|".join(aliases), "|".join(demonyms)])
     with open(os.path.join(OUT, "countries.tsv"), "w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE, escapechar="\\")
         writer.writerow(["iso2", "iso3", "geonames_id", "name", "capital", "continent", "aliases", "demonyms"])

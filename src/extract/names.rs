@@ -10,7 +10,11 @@
 //! four name-like words). Acronyms in parentheses after a name become its
 //! aliases (resolved in `coref`). Names joined by an ampersand are one firm
 //! ("Coopers & Lybrand", "Winthrop, Stimson, Putnam & Roberts":
-//! [`find_ampersand_firms`]).
+//! [`find_ampersand_firms`]). A name after a kind of organisation ("oil
+//! company Pertamina"), in a list of its examples ("firms including A, B
+//! and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
+//! organisation whatever its words look like; a plural title before a list
+//! of people is each one's ("Senators A and B": [`distribute_plural_titles`]).
 //!
 //! ## Example
 //! "Jane Roe, a researcher at the Lisbon Institute for Maritime Studies (LIMS), said..."

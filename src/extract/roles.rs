@@ -20,8 +20,11 @@
 //! Which relation follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries, presidents and
 //! chairs lead, deputies, experts and heads of a unit work for. A state,
-//! demonym or place before the post ("Illinois Gov. X", "Chilean President
-//! X") also gives `livesIn`. A national post written with no state ("Foreign
+//! demonym before the post ("Chilean President X"), or a place before the
+//! post of one who governs or represents it ("Illinois Gov. X"; not a
+//! county judge's), also gives `livesIn`. A post outside the state's
+//! government ("the Australian opposition leader X",
+//! `outside_government_modifiers.txt`) is no post of the state. A national post written with no state ("Foreign
 //! Minister X said") is the dateline country's, when the text names it
 //! ([`home_country_posts`]). A legislator's bare title ("Senator X",
 //! "Labour MP X") gives `worksFor` the one chamber of that kind the

@@ -7,7 +7,8 @@
 //! tagger's type is the mention's type; a name the gazetteer knows keeps
 //! the gazetteer's (a country is a country). A capitalised descriptor the
 //! tagger took in front of a person's given name is left out ("former
-//! Beatle Jane Roe" names Jane Roe).
+//! Beatle Jane Roe" names Jane Roe), and an acronym the tagger ran into a
+//! person's name is a name of its own ("told NPR Jane Roe").
 //!
 //! ## Example
 //! "Wu Lihua told the Tianjin Harbour Board that shipping had resumed."

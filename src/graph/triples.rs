@@ -147,7 +147,10 @@ fn entities(quads: &mut Quads, resolution: &Resolution) {
         if let Some(q) = &entity.links.wikidata {
             quads.add(s.clone(), &format!("{}sameAs", ns::OWL), node(&format!("{}{q}", ns::WIKIDATA)), &default);
         }
-        if let Some(code) = &entity.links.iso2 {
+        // ISO 3166-1 alpha-2 only: a former state's four-letter ISO 3166-3
+        // code ("CSHH") or the gazetteer's own key of a state of its time
+        // ("DEWG") is no alpha-2 code (the SHACL shape checks the pattern).
+        if let Some(code) = entity.links.iso2.as_ref().filter(|c| c.len() == 2) {
             quads.add(s.clone(), kg::ISO_CODE, Literal::new_simple_literal(code), &default);
         }
     }
