@@ -123,6 +123,8 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<org>«O\d+») (?:headquarters|offices?) in (?:nearby |downtown )?(?P<place>«[LC]\d+»)",
         // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
         r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",
+        // Deutsche Telekom, Germany's phone company
+        r"(?P<org>«O\d+»), (?P<place>«[LC]\d+»)(?:'s|’s) (?:[a-z-]+ ){0,3}(?:company|firm|group|bank|airline|carrier|utility|maker|producer|manufacturer|conglomerate|broadcaster|newspaper|daily)\b",
         // Codelco, a Chilean copper company; Sun Hung Kai, a Hong Kong firm
         r"(?P<org>«O\d+»), (?:a|an|the) (?P<place>«[LCD]\d+»)(?:-based)? (?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|maker|producer|manufacturer|conglomerate|organization|organisation)",
     ]

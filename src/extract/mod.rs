@@ -264,6 +264,7 @@ pub fn extract_with(
         remove_overlaps(&mut found);
         keep_whole_characters(text, &mut found);
         names::distribute_plural_titles(text, &mut found);
+        names::retype_companies(text, &mut found);
         mentions.extend(found);
     }
 

@@ -13,7 +13,10 @@
 //! [`find_ampersand_firms`]). A name after a kind of organisation ("oil
 //! company Pertamina"), in a list of its examples ("firms including A, B
 //! and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
-//! organisation whatever its words look like; a plural title before a list
+//! organisation whatever its words look like, and so is one that opens
+//! with a word of a company's name in another language ("Deutsche
+//! Telekom") or that an apposition calls a company ("X, Germany's phone
+//! company": [`retype_companies`]); a plural title before a list
 //! of people is each one's ("Senators A and B": [`distribute_plural_titles`]).
 //!
 //! ## Example
@@ -1347,6 +1350,42 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
     });
     (first < start && has_post).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
 }
+
+/// Words of other languages that open a company's name ("Deutsche
+/// Telekom", "Banco Santander"; `company_openers.txt`).
+static COMPANY_OPENERS: WordList = WordList::new(include_str!("../../data/lexicon/company_openers.txt"));
+
+/// A name typed a person (or a place no gazetteer knows) that is a
+/// company's: it opens with a word of a
+/// company's name in another language ("Deutsche Telekom said"), or an
+/// apposition calls it a kind of organisation ("X, Germany's phone
+/// company,"). The name tagger and the shape of two capitalised words
+/// both take such names for people.
+pub fn retype_companies(text: &str, found: &mut [Mention]) {
+    // A place no gazetteer knows is typed by the words around it ("X,
+    // Germany's" reads as a town and its country) and is open to the same.
+    let open = |m: &Mention| {
+        m.kind == EntityType::Person && m.title.is_none() || m.kind == EntityType::Place && m.link.is_none()
+    };
+    for m in found.iter_mut().filter(|m| open(m)) {
+        let first = m.name.split_whitespace().next().unwrap_or_default();
+        let opener = m.name.contains(' ') && COMPANY_OPENERS.contains(&first);
+        let called_a_body = text.get(m.span.end()..).is_some_and(|after| ORG_APPOSITION.is_match(after));
+        if opener || called_a_body {
+            m.kind = EntityType::Organization;
+        }
+    }
+}
+
+/// ", Germany's phone company,", ", a Chilean copper company.": an
+/// apposition whose head is a kind of organisation (`org_nouns.txt`).
+static ORG_APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    let kinds = ORG_NOUNS.words().iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    regex::Regex::new(&format!(
+        r"^, (?:(?:a|an|the) )?(?:[A-Z][\w.-]*(?:'s|’s)? ){{1,2}}(?:[a-z-]+ ){{0,3}}(?:{kinds})(?:[,.;]|$| which | that | and | based )"
+    ))
+    .expect("valid apposition pattern")
+});
 
 /// "Senators Jane Roe and John Doe", "Representatives A, B, and C": a
 /// plural title right before a list of people is each one's title (in the
