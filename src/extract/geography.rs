@@ -31,7 +31,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::SPEECH_VERBS;
+use crate::extract::lexicon::{alternation, ORG_NOUNS, SPEECH_VERBS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::entity;
@@ -75,7 +75,8 @@ static LIST_ITEM_AFTER: LazyLock<Regex> =
 static LIST_ITEM_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(&format!(r"»,(?: {AREA_WORDS})? $")).expect("valid pattern"));
 
-/// Words of direction or part before a place in a list ("eastern Kansas").
+/// Words of direction or part before a place in a list ("eastern Kansas",
+/// "southeast Asia"; `directions.txt` opens names and lacks "southeast").
 const AREA_WORDS: &str =
     r"(?:(?:north|south)?(?:east|west)(?:ern)?|(?:north|south)(?:ern)?|central|upper|lower|coastal|rural)";
 
@@ -124,7 +125,7 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
         r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",
         // Deutsche Telekom, Germany's phone company
-        r"(?P<org>«O\d+»), (?P<place>«[LC]\d+»)(?:'s|’s) (?:[a-z-]+ ){0,3}(?:company|firm|group|bank|airline|carrier|utility|maker|producer|manufacturer|conglomerate|broadcaster|newspaper|daily)\b",
+        &format!(r"(?P<org>«O\d+»), (?P<place>«[LC]\d+»)(?:'s|’s) (?:[a-z-]+ ){{0,3}}(?:{})\b", alternation(ORG_NOUNS.words().iter().copied())),
         // Codelco, a Chilean copper company; Sun Hung Kai, a Hong Kong firm
         r"(?P<org>«O\d+»), (?:a|an|the) (?P<place>«[LCD]\d+»)(?:-based)? (?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|maker|producer|manufacturer|conglomerate|organization|organisation)",
     ]

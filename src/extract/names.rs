@@ -1380,7 +1380,7 @@ pub fn retype_companies(text: &str, found: &mut [Mention]) {
 /// ", Germany's phone company,", ", a Chilean copper company.": an
 /// apposition whose head is a kind of organisation (`org_nouns.txt`).
 static ORG_APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
-    let kinds = ORG_NOUNS.words().iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let kinds = crate::extract::lexicon::alternation(ORG_NOUNS.words().iter().copied());
     regex::Regex::new(&format!(
         r"^, (?:(?:a|an|the) )?(?:[A-Z][\w.-]*(?:'s|’s)? ){{1,2}}(?:[a-z-]+ ){{0,3}}(?:{kinds})(?:[,.;]|$| which | that | and | based )"
     ))

@@ -48,7 +48,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{
-    is_party_name, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
+    alternation, is_party_name, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
 };
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -85,7 +85,7 @@ fn title_pattern() -> String {
 /// general secretariat of the Y", "Jane Roe of the victims' group Y" (a
 /// noun of `org_nouns.txt` before the name), "the Bank of France's Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
-    let kinds = ORG_NOUNS.words().iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
+    let kinds = alternation(ORG_NOUNS.words().iter().copied());
     Regex::new(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
         .expect("valid affiliation pattern")
 });
@@ -310,7 +310,7 @@ impl RelationExtractor for Roles {
                     let lower = title.to_lowercase();
                     let head = lower.rsplit(' ').next().unwrap_or_default();
                     LOCAL_HEAD_TITLES.contains(&head)
-                        || LEGISLATOR_TITLES.iter().any(|(t, _)| *t == head)
+                        || legislator_title(&lower).is_some()
                         || matches!(title_relation(title), Relation::HeadOf | Relation::MinisterOf)
                 };
                 let residence = match code(&caps, org_slot) {
@@ -484,6 +484,15 @@ static LEGISLATOR_TITLES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|
         .collect()
 });
 
+/// The chambers of a legislator's title (lower case, the title's last words:
+/// "labour mp", "sen."), if it is one.
+fn legislator_title(lower: &str) -> Option<&'static [String]> {
+    LEGISLATOR_TITLES
+        .iter()
+        .find(|(t, _)| lower == *t || lower.ends_with(&format!(" {t}")))
+        .map(|(_, chambers)| chambers.as_slice())
+}
+
 /// Legislators named by a bare title ("Senator Jane Roe", "Labour MP Jane
 /// Roe", "Rep. Jane Roe") work for the chamber of that kind the document
 /// names, when it names exactly one ("the Senate", "the House of
@@ -504,9 +513,7 @@ pub fn legislature_posts(
             continue;
         }
         let lower = title.to_lowercase();
-        let Some((_, chambers)) =
-            LEGISLATOR_TITLES.iter().find(|(t, _)| lower == *t || lower.ends_with(&format!(" {t}")))
-        else {
+        let Some(chambers) = legislator_title(&lower) else {
             continue;
         };
         // The first kind of chamber the document names once ("Parliament"
