@@ -661,6 +661,14 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         }
     }
     let word = crate::extract::names::strip_possessive(&single.word);
+    // "of the OECF", "the NLD's": an acronym after an article that the
+    // tagger reads as a body's is one (the shapes below would take its
+    // capitals for a label's; without the article, "Algerian LNG" is gas).
+    if single.after_article && single.hint != SingleHint::Place && is_acronym(word) {
+        if let Some((EntityType::Organization, p)) = single.tagged.filter(|&(_, p)| p >= 0.9) {
+            return Some((EntityType::Organization, (p * 70.0).round() as u8));
+        }
+    }
     let known_place = Gazetteer::global().lookup(word).iter().any(|&id| {
         matches!(
             Gazetteer::global().entry(id).kind,

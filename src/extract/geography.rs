@@ -10,7 +10,9 @@
 //! Anhui", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place, or named after it ("the El Paso shooting", "the 2019 Aleppo
-//! building collapse": [`places_in_event_names`]); `basedIn` from
+//! building collapse": [`places_in_event_names`]); `basedIn` from bodies
+//! named after their seat ("the Supreme Court of Puerto Rico":
+//! [`seats_in_body_names`]) and from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z".
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
 //! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
@@ -34,16 +36,21 @@ use regex::Regex;
 use crate::extract::lexicon::{alternation, ORG_NOUNS, SPEECH_VERBS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
-use crate::extract::pattern::entity;
-use crate::extract::view::SentenceView;
+use crate::extract::pattern::{entities, entity};
+use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::gazetteer::Gazetteer;
+use crate::text::wordlist::WordList;
 
 /// The geography extractor.
 #[derive(Debug)]
 pub struct Geography;
 
 const NAME: &str = "geography";
+
+/// Head nouns of bodies that represent a place elsewhere ("the Embassy of
+/// France"): their names say nothing of their seat.
+static FOREIGN_SEAT_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/foreign_seat_heads.txt"));
 
 static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -134,6 +141,15 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// "U.S. firms A and B", "the German carmakers A, B and C": each body of a
+/// list after a state's adjective and a plural noun of bodies sits in that
+/// state.
+static BASED_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    let orgs = list("orgs", "O");
+    Regex::new(&format!(r"(?P<place>«[CD]\d+») (?:[a-z-]+ )?(?:companies|firms|groups|banks|airlines|carriers|newspapers|makers|carmakers|automakers|producers|manufacturers|utilities|agencies|lenders|insurers|broadcasters|retailers),? (?:such as |including |like )?{orgs}"))
+        .expect("valid pattern")
+});
+
 /// The state or country written after a town, as in an address: ", Ohio".
 static ADDRESS_WHOLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r", (?P<whole>«[LC]\d+»)").expect("valid address pattern"));
@@ -213,6 +229,13 @@ impl RelationExtractor for Geography {
             out.add(view, found(event, Relation::LocatedIn, place, caps.get(0).map_or(0..0, |m| m.range()), 70));
         }
         if text.contains("«O") {
+            for caps in BASED_LIST.captures_iter(text) {
+                let Some(place) = entity(view, &caps, "place") else { continue };
+                let range = caps.get(0).map_or(0..0, |m| m.range());
+                for (_, org) in entities(view, &caps, "orgs") {
+                    out.add(view, found(org, Relation::BasedIn, place, range.clone(), 70));
+                }
+            }
             for pattern in BASED.iter() {
                 for caps in pattern.captures_iter(text) {
                     let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else {
@@ -304,6 +327,77 @@ fn found(
     Found { subject, relation, object: Object::Entity(object), range, extractor: NAME, confidence, title: None }
 }
 
+/// The names and aliases of the document's places, with their entities
+/// (places known only by their adjective too, if `adjectival`).
+fn place_names(entities: &[DocEntity], adjectival: bool) -> Vec<(usize, &str)> {
+    entities
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind.is_place() && (adjectival || !e.adjectival))
+        .flat_map(|(i, e)| {
+            std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).map(move |n| (i, n))
+        })
+        .collect()
+}
+
+/// A fact read from a name itself: the mention is its evidence.
+fn fact_from_name(subject: usize, relation: Relation, object: Object, mention: &Mention) -> Fact {
+    Fact {
+        subject,
+        relation,
+        object,
+        modality: Modality::Asserted,
+        title: None,
+        evidence: Evidence {
+            sentence: mention.sentence,
+            span: mention.span,
+            extractor: NAME.to_string(),
+            confidence: 60,
+        },
+    }
+}
+
+/// Bodies named after where they sit ("the Supreme Court of Puerto Rico",
+/// "the Federal Aviation Office of Germany", "the University of Nigeria"):
+/// the body is based in the place its name ends with after "of", when the
+/// document names that place (its adjective counts: "German officials")
+/// and no fact in `facts` gives the body a seat already. A body that
+/// represents the place abroad ("the Embassy of France",
+/// `foreign_seat_heads.txt`) sits elsewhere. The fact's evidence is the
+/// body's name.
+#[must_use]
+pub fn seats_in_body_names(
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let places = place_names(entities, true);
+    let mut out: Vec<Fact> = Vec::new();
+    for (m, e) in mentions.iter().zip(assignment) {
+        let Some(body) = *e else { continue };
+        if m.kind != EntityType::Organization || m.unnamed || m.adjectival {
+            continue;
+        }
+        let Some((head, rest)) = m.name.rsplit_once(" of ") else { continue };
+        let place_name = rest.strip_prefix("the ").unwrap_or(rest);
+        let head_word = head.rsplit(' ').next().unwrap_or(head);
+        if FOREIGN_SEAT_HEADS.contains(&head_word) {
+            continue;
+        }
+        let Some(&(place, _)) = places.iter().find(|(p, n)| *p != body && *n == place_name) else {
+            continue;
+        };
+        let object = Object::Entity(place);
+        let seated = |f: &Fact| f.subject == body && f.relation == Relation::BasedIn;
+        if out.iter().any(seated) || facts.iter().any(seated) {
+            continue;
+        }
+        out.push(fact_from_name(body, Relation::BasedIn, object, m));
+    }
+    out
+}
+
 /// Events named after where they happened ("the El Paso shooting", "the
 /// 2019 Aleppo building collapse", "the Jolo Cathedral bombings"): the
 /// event lies in the place its name opens with (after a year), when the
@@ -316,14 +410,7 @@ pub fn places_in_event_names(
     entities: &[DocEntity],
     facts: &[Fact],
 ) -> Vec<Fact> {
-    let places: Vec<(usize, &str)> = entities
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| e.kind.is_place() && !e.adjectival)
-        .flat_map(|(i, e)| {
-            std::iter::once(e.name.as_str()).chain(e.aliases.iter().map(String::as_str)).map(move |n| (i, n))
-        })
-        .collect();
+    let places = place_names(entities, false);
     let mut out: Vec<Fact> = Vec::new();
     for (m, e) in mentions.iter().zip(assignment) {
         let Some(event) = *e else { continue };
@@ -347,14 +434,7 @@ pub fn places_in_event_names(
         if out.iter().any(known) || facts.iter().any(known) {
             continue;
         }
-        out.push(Fact {
-            subject: event,
-            relation: Relation::LocatedIn,
-            object,
-            modality: Modality::Asserted,
-            title: None,
-            evidence: Evidence { sentence: m.sentence, span: m.span, extractor: NAME.to_string(), confidence: 60 },
-        });
+        out.push(fact_from_name(event, Relation::LocatedIn, object, m));
     }
     out
 }

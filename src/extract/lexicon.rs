@@ -69,11 +69,17 @@ pub fn has_adjective_ending(word: &str) -> bool {
     ADJECTIVE_ENDINGS.words().iter().any(|end| word.ends_with(end) && word.len() > end.len() + 2)
 }
 
-/// Whether a body's name is a political party's: its last word is a party
-/// head ("the Civic Party").
+/// Whether a body's name is a political party's: its head is a party head,
+/// last ("the Civic Party") or before "for" or "of" ("the Movement for
+/// Democratic Change").
 #[must_use]
 pub fn is_party_name(name: &str) -> bool {
-    name.rsplit(' ').next().is_some_and(|head| PARTY_HEADS.contains(&head))
+    let words: Vec<&str> = name.split(' ').collect();
+    let head = match words.iter().position(|w| matches!(*w, "for" | "of")) {
+        Some(at) if at > 0 => words[at - 1],
+        _ => words[words.len() - 1],
+    };
+    PARTY_HEADS.contains(&head)
 }
 
 /// Head nouns that make a capitalised phrase an agreement, besides the

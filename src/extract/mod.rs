@@ -320,6 +320,8 @@ pub fn extract_with(
     findings.facts.extend(party_members);
     let event_places = geography::places_in_event_names(&mentions, &assignment, &entities, &findings.facts);
     findings.facts.extend(event_places);
+    let body_seats = geography::seats_in_body_names(&mentions, &assignment, &entities, &findings.facts);
+    findings.facts.extend(body_seats);
     let body_start = sentences.iter().find(|s| s.block == BlockKind::Body).map_or(0, |s| s.span.start());
     let home_posts = roles::home_country_posts(text, body_start, &mentions, &assignment, &entities, &findings.facts);
     let legislators = roles::legislature_posts(text, &mentions, &assignment, &entities, &findings.facts);

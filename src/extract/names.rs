@@ -191,27 +191,76 @@ fn named_after_org_noun(
     out: &mut Vec<Mention>,
 ) {
     let right_after = start > 0
-        && ORG_NOUNS.contains(&tokens[start - 1].text)
+        && is_org_noun_form(tokens[start - 1].text)
         && only_space_between(text, tokens[start - 1], tokens[start]);
     // "an analyst at Morgan Stanley": a post's holder works at a body,
     // whatever its name looks like.
     let post_at = start >= 2
         && tokens[start - 1].text == "at"
         && crate::extract::lexicon::TITLE_HEADS.contains(&tokens[start - 2].text.to_lowercase().as_str());
-    if !right_after && !post_at && !in_list_after_org_noun(tokens, start) {
+    let last = tokens[end - 1];
+    let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
+    // "general director of De Beers": what a post is "of" is a body, not
+    // a person, whatever its words look like; only a name the tagger took
+    // for a person's is retyped, and not after a town's or region's post
+    // ("mayor of ...").
+    let post_of = post_of(tokens, start)
+        && out.iter().any(|m| m.span == span && m.kind == EntityType::Person)
+        // "Chancellor of the Exchequer Nigel Lawson": a post's name, then
+        // its holder's.
+        && !tokens[start + 1..end].iter().any(|t| is_first_name(t.text));
+    if !right_after && !post_at && !post_of && !in_list_after_org_noun(tokens, start) {
         return;
     }
+    let end = seat_after_name(tokens, start, end, taken).unwrap_or(end);
     let last = tokens[end - 1];
     let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
     let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
-    let person_like =
-        !post_at && is_first_name(words[0]) && (2..=3).contains(&words.len()) && head_type(&words).is_none();
-    let known_place = taken.iter().any(|m| m.span == span && (m.kind == EntityType::Country || post_at));
+    // "De Beers": a particle opens no given name.
+    let person_like = !post_at
+        && is_first_name(words[0])
+        && !NAME_PARTICLES.contains(&words[0].to_lowercase().as_str())
+        && (2..=3).contains(&words.len())
+        && head_type(&words).is_none();
+    let known_place = taken.iter().any(|m| m.span == span && (m.kind == EntityType::Country || post_at || post_of));
     if person_like || known_place || words.iter().any(|w| NAME_TITLES.contains(w)) {
         return;
     }
     out.retain(|m| !span.contains(m.span));
     out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 70, sentence));
+}
+
+/// Where a body's name ends before "of" and a known place that is its
+/// seat, as in an address ("manufacturers Owens-Corning Fiberglass of
+/// Toledo", "Vexel Co. of Marlow"): the words before "of" have no head
+/// noun of a body that takes it ("Bank of France" is one name), or end in
+/// a company suffix.
+fn seat_after_name(tokens: &[Token<'_>], start: usize, end: usize, taken: &[Mention]) -> Option<usize> {
+    let of = (start + 1..end).find(|&k| tokens[k].text == "of")?;
+    let place_at = if tokens.get(of + 1).is_some_and(|t| t.text == "the") { of + 2 } else { of + 1 };
+    let place = tokens.get(place_at)?;
+    if !taken.iter().any(|m| m.kind.is_place() && m.span.start() == place.span.start()) {
+        return None;
+    }
+    let before: Vec<&str> = tokens[start..of].iter().map(|t| t.text.trim_end_matches('.')).collect();
+    let named_by_head = head_type(&before) == Some(EntityType::Organization);
+    let suffix = before.last().is_some_and(|w| COMPANY_SUFFIXES.contains(w));
+    (!named_by_head || suffix).then_some(of)
+}
+
+/// Whether the name at `start` follows a post and "of" ("director of",
+/// "the chairman of the"), other than a town's or region's post.
+fn post_of(tokens: &[Token<'_>], start: usize) -> bool {
+    let mut k = start;
+    if k >= 1 && tokens[k - 1].text == "the" {
+        k -= 1;
+    }
+    if k < 2 || tokens[k - 1].text != "of" {
+        return false;
+    }
+    let title = tokens[k - 2].text.to_lowercase();
+    crate::extract::lexicon::TITLE_HEADS.contains(&title.as_str())
+        && !crate::extract::roles::LOCAL_HEAD_TITLES.contains(&title.as_str())
 }
 
 /// Whether the name at `start` is an item of a list of examples of a kind
@@ -229,8 +278,13 @@ fn in_list_after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
                 return k >= 3 && tokens[k - 2].text == "such" && is_org_noun_form(tokens[k - 3].text);
             }
             "," | "and" | "or" | "&" | "." | "-" => {}
-            _ if tokens[k - 1].is_capitalized() => {}
-            _ => return false,
+            // "agencies, Finance Minister Jane Roe said": a post is no body's name.
+            _ if tokens[k - 1].is_capitalized() && !is_title_word(word) && !FUNCTION_WORDS.contains(&word) => {}
+            // "Norwegian firms A and B": a plural noun of bodies opens the
+            // list, right before its first item.
+            _ => {
+                return k < start && tokens[k].is_capitalized() && !ORG_NOUNS.contains(&word) && is_org_noun_form(word);
+            }
         }
         k -= 1;
     }

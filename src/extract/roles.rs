@@ -102,7 +102,7 @@ const POST_ENDS: &str =
 
 /// Honorifics between a post and a name ("Queensland premier Sir X").
 /// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
-static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
+pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
 
 /// Words that describe a body between "of the" and its name: "the
 /// opposition Y", "the ruling Y", "the pro-China, pro-business Y", "the
