@@ -200,12 +200,12 @@ fn named_after_org_noun(
         && crate::extract::lexicon::TITLE_HEADS.contains(&tokens[start - 2].text.to_lowercase().as_str());
     let last = tokens[end - 1];
     let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
-    // "general director of De Beers": what a post is "of" is a body, not
-    // a person, whatever its words look like; only a name the tagger took
-    // for a person's is retyped, and not after a town's or region's post
-    // ("mayor of ...").
+    // "general director of De Beers", "director of Youth Forum Malawi":
+    // what a post is "of" is a body, not a person or an event, whatever its
+    // words look like; only a name taken for a person's or an event's is
+    // retyped, and not after a town's or region's post ("mayor of ...").
     let post_of = post_of(tokens, start)
-        && out.iter().any(|m| m.span == span && m.kind == EntityType::Person)
+        && out.iter().any(|m| m.span == span && matches!(m.kind, EntityType::Person | EntityType::Event))
         // "Chancellor of the Exchequer Nigel Lawson": a post's name, then
         // its holder's.
         && !tokens[start + 1..end].iter().any(|t| is_first_name(t.text));
