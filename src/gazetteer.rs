@@ -17,6 +17,22 @@ use crate::text::normalize::fold;
 /// Combining forms before a hyphen ("Anglo-", "Sino-").
 static COMBINING_FORMS: crate::text::wordlist::WordList =
     crate::text::wordlist::WordList::new(include_str!("../data/lexicon/combining_forms.txt"));
+/// The states combining forms stand for ("Franco" → FR), by ISO alpha-2 code.
+static COMBINING_FORM_COUNTRIES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| {
+        include_str!("../data/lexicon/combining_form_countries.tsv")
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    });
+
+/// The ISO alpha-2 code of the state a combining form stands for ("Sino":
+/// CN), if it names one.
+#[must_use]
+pub fn combining_form_country(form: &str) -> Option<&'static str> {
+    COMBINING_FORM_COUNTRIES.get(form).copied()
+}
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");

@@ -40,8 +40,8 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS,
-    STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS,
+    STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -155,13 +155,20 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let claim = || CLAIM_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str());
                 let object = stance_target(st, patient, doc)
                     .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
-                let Some(object) = object else { continue };
+                let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
+                let Some(object) = object.or(appointee) else { continue };
                 let verb = clause.verb.start..clause.verb.end;
                 let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
                 let last = [actor.end, patient.end, verb.end].into_iter().max().unwrap_or(verb.end);
                 // An inherited subject stands elsewhere: the evidence is the verb phrase.
                 let from = if clause.subject_inherited { verb.start.min(patient.start) } else { first };
                 let range = view.view_range(st.span(from..last));
+                if let Some(appointee) = appointee.filter(|&a| a != object) {
+                    out.add(
+                        view,
+                        Found::new(subject, relation, Object::Entity(appointee), range.clone(), NAME, confidence),
+                    );
+                }
                 out.add(view, Found::new(subject, relation, Object::Entity(object), range, NAME, confidence));
             }
         }
@@ -218,18 +225,45 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                     continue;
                 }
                 for unit in phrase {
-                    let Some(target) = stance_target(st, unit, doc) else { continue };
+                    let appointee = appointee_of(st, unit, doc).filter(|&a| a != subject);
+                    let Some(target) = stance_target(st, unit, doc).or(appointee) else { continue };
                     let from = if clause.subject_inherited && !clause.verb.passive {
                         clause.verb.start
                     } else {
                         actor.start.min(clause.verb.start).min(noun.start)
                     };
                     let range = view.view_range(st.span(from..unit.end.max(actor.end)));
+                    if let Some(appointee) = appointee.filter(|&a| a != target) {
+                        out.add(
+                            view,
+                            Found::new(subject, relation, Object::Entity(appointee), range.clone(), NAME, 70),
+                        );
+                    }
                     out.add(view, Found::new(subject, relation, Object::Entity(target), range, NAME, 70));
                 }
             }
         }
     }
+}
+
+/// Whom an appointment told by a phrase puts in office: "the nomination of
+/// B", "B's appointment" (the appointing nouns of the trigger lists).
+/// Opposing or backing it opposes or backs B as well.
+fn appointee_of(
+    st: &crate::extract::structure::Structure<'_>,
+    unit: &Range<usize>,
+    doc: &DocContext<'_>,
+) -> Option<usize> {
+    let head = st.words.get(unit.end.checked_sub(1)?)?.to_lowercase();
+    if !APPOINT_NOUNS.contains(&head.as_str()) {
+        return None;
+    }
+    let person = |e: usize| (doc.kind(e) == EntityType::Person).then_some(e);
+    if st.words.get(unit.end).is_some_and(|w| *w == "of") {
+        let next = st.units.iter().find(|u| u.start == unit.end + 1)?;
+        return st.entity_of(next, doc.entities).and_then(person);
+    }
+    st.owner_of(unit).and_then(person)
 }
 
 /// What a stance is towards: the entity a phrase names, or the owner of

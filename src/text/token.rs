@@ -454,7 +454,10 @@ fn keeps_period(word: &str) -> bool {
         return c.is_uppercase();
     }
     if word.contains('.') {
-        return word
+        // "Sino-U.S.", "anti-U.N.": a hyphenated word ending in a dotted
+        // abbreviation keeps the abbreviation's period.
+        let last = word.rsplit(['-', '–']).next().unwrap_or(word);
+        return last
             .split('.')
             .all(|part| !part.is_empty() && part.chars().count() <= 2 && part.chars().all(char::is_alphabetic));
     }
@@ -564,6 +567,8 @@ mod tests {
             ("on Jan. 5 at No. 10", &["on", "Jan.", "5", "at", "No.", "10"]),
             ("fruit, e.g. apples", &["fruit", ",", "e.g.", "apples"]),
             ("He left for the U.S.", &["He", "left", "for", "the", "U.S."]),
+            ("the Sino-U.S. accord", &["the", "Sino-U.S.", "accord"]),
+            ("a well-known. Then", &["a", "well-known", ".", "Then"]),
             ("a Euro-Atlantic, well-known 20-year-old", &["a", "Euro-Atlantic", ",", "well-known", "20-year-old"]),
             ("the minister's plan", &["the", "minister", "'s", "plan"]),
             ("the leaders' plan", &["the", "leaders", "'", "plan"]),
