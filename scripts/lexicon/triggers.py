@@ -151,6 +151,20 @@ CLASSES = {
         "pattern_verbs": False,
         "verbs_only": True,
     },
+    "withdraw": {
+        "meaning": (
+            "Verbs of leaving an agreement (the dictionary's pattern WITHDRAW (FROM &TREATY), 161): one who"
+            " withdraws from an agreement was its party."
+        ),
+        "codes": (),
+        "blocks": {},
+        "verbs": (
+            ("RETREAT", "WITHDRAW", "pattern WITHDRAW (FROM &TREATY) [161]; with 'from' (GOVERNED_IN_CLASS)"),
+            ("RETREAT", "+PULL_OUT", "the block's phrasal verb: pulling out of a treaty; with 'of' (GOVERNED_IN_CLASS)"),
+        ),
+        "pattern_verbs": False,
+        "verbs_only": True,
+    },
     "appoint": {
         "meaning": "Verbs and nouns of appointing or electing someone to a post.",
         "codes": (),
@@ -345,6 +359,7 @@ ADDED = {
     ("kill", "lynch"): "not a verb in CAMEO 2.0",
     ("kill", "agent:assassin"): "the agent noun of ASSASSINATE; the dictionaries do not list it",
     ("kill", "agent:slayer"): "the agent noun of SLAY; the dictionaries do not list it",
+    ("sign", "agent:signatory"): "the party that signed a treaty, the agent noun of SIGN; the dictionaries do not list it",
     ("oppose", "sanction"): "the verb of the dictionary's SANCTIONS (163: impose sanctions), which it lists only as a noun",
     ("against", "lawsuit"): "the noun of SUE (173, bring a lawsuit against), which the dictionary lists only as a verb",
     ("against", "ruling"): "a court's decision against a party, the end of the dictionary's cases and charges (115, 173)",
@@ -365,6 +380,8 @@ GOVERNED = {
 GOVERNED_IN_CLASS = {
     ("party", "enter"): "into",
     ("membership", "admit"): "to",
+    ("withdraw", "withdraw"): "from",
+    ("withdraw", "pull out"): "of",
     ("membership", "readmit"): "to",
     ("membership", "re-admit"): "to",
 }
@@ -403,6 +420,7 @@ IRREGULAR = {
     "throw": ("threw", "thrown"),
     "undertake": ("undertook", "undertaken"),
     "uphold": ("upheld", "upheld"),
+    "withdraw": ("withdrew", "withdrawn"),
     "withstand": ("withstood", "withstood"),
 }
 # Verbs of more than one syllable stressed on the last: the final consonant

@@ -414,7 +414,26 @@ struct DescribedAgreements {
 struct Described {
     words: BTreeSet<String>,
     time: AgreementTime,
+    /// The sides its description names ("the deal with Peru": "peru"; "the
+    /// Sino-U.S. accord": "sino", "u.s.").
+    sides: BTreeSet<String>,
     key: String,
+}
+
+/// The sides a description names: the folded words after "with" ("the
+/// deal with Peru"), and the parts of a capitalised hyphenated word ("the
+/// Sino-U.S. accord").
+fn described_sides(name: &str) -> BTreeSet<String> {
+    let (before, with) = match name.split_once(" with ") {
+        Some((before, side)) => (before, Some(fold(side.strip_prefix("the ").unwrap_or(side)))),
+        None => (name, None),
+    };
+    before
+        .split_whitespace()
+        .filter(|w| w.contains('-') && w.starts_with(char::is_uppercase))
+        .flat_map(|w| w.split('-').filter(|p| p.starts_with(char::is_uppercase)).map(fold))
+        .chain(with)
+        .collect()
 }
 
 /// When a description places its agreement: a year ("the 1994 pact"), and
@@ -469,8 +488,13 @@ impl DescribedAgreements {
         // not the 1994 pact named since), else the latest.
         // Compatible with every description that took that key: "the 1994
         // accord" joins no group that holds "a new agreement".
+        let sides = described_sides(name);
         let seen = &self.seen;
-        let compatible = |d: &&Described| seen.iter().filter(|e| e.key == d.key).all(|e| e.time.compatible(time));
+        // "the deal with Chile" is not "the deal with Peru", nor the
+        // "Sino-U.S. deal".
+        let same_side = |e: &Described| e.sides.is_empty() || sides.is_empty() || !e.sides.is_disjoint(&sides);
+        let compatible =
+            |d: &&Described| seen.iter().filter(|e| e.key == d.key).all(|e| e.time.compatible(time) && same_side(e));
         let same_time =
             |d: &&Described| d.time.year == time.year && (time.year.is_some() || d.time.era != Some(Era::Old));
         let pick = |candidates: Vec<&Described>| {
@@ -492,7 +516,7 @@ impl DescribedAgreements {
             let year = time.year.map_or_else(String::new, |y| format!("{y} "));
             format!("agreement:#{year}{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
         };
-        self.seen.push(Described { words: content, time, key: key.clone() });
+        self.seen.push(Described { words: content, time, sides, key: key.clone() });
         key
     }
 }
@@ -517,10 +541,9 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
     let written: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = written.iter().map(|w| fold(w)).collect();
     // The head is the agreement noun: the last word before a post-modifier.
-    let head = folded
-        .iter()
-        .position(|w| matches!(w.as_str(), "of" | "on" | "for" | "with" | "between" | "among" | "to"))
-        .map_or(folded.len().saturating_sub(1), |p| p.saturating_sub(1));
+    let preposition = |w: &str| matches!(w, "of" | "on" | "for" | "with" | "between" | "among" | "to");
+    let head =
+        folded.iter().position(|w| preposition(w)).map_or(folded.len().saturating_sub(1), |p| p.saturating_sub(1));
     let mut phrase = Vec::with_capacity(written.len() + 1);
     phrase.push("the");
     phrase.extend_from_slice(&written);
@@ -531,6 +554,7 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
         .enumerate()
         .filter(|&(i, w)| {
             i != head
+                && !preposition(w)
                 && !AGREEMENT_MODIFIERS.contains(&w)
                 && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)
                 && !crate::extract::lexicon::NAME_CONNECTORS.contains(&w)

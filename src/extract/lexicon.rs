@@ -194,6 +194,11 @@ pub static RESIDENCE_VERBS: WordList = WordList::new(include_str!("../../data/le
 
 /// Nouns for a killer ("assassin", "killer").
 pub static KILL_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_agents.txt"));
+/// Verbs of leaving an agreement, with their preposition ("withdrew from",
+/// "pulled out of").
+pub static WITHDRAW_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/withdraw_verbs.txt"));
+/// The nouns for a party to an agreement ("signatory", "signatories").
+pub static SIGN_AGENTS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/sign_agents.txt"));
 
 /// Nouns of a measure taken against someone ("filed a case against X").
 pub static AGAINST_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/against_nouns.txt"));

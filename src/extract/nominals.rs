@@ -102,11 +102,16 @@ pub fn find(
         if plural && !older {
             continue;
         }
-        let span = layer.span_of(start, end_with_post(text, layer, phrase));
+        let end = end_with_post(text, layer, phrase);
+        let span = layer.span_of(start, end);
+        // "the trade deal with Chile": the other side names the deal too
+        // (and tells it from "the trade deal with Peru"); the side stays a
+        // mention of its own, outside the span.
+        let named = layer.span_of(start, with_side_end(text, layer, end));
         out.push(Mention {
             span,
             kind: EntityType::Agreement,
-            name: text[span.range()].split_whitespace().collect::<Vec<_>>().join(" "),
+            name: text[named.range()].split_whitespace().collect::<Vec<_>>().join(" "),
             extractor: NAME,
             confidence: if older { 70 } else { 65 },
             link: None,
@@ -201,6 +206,27 @@ fn described_event(
             index,
         )
     })
+}
+
+/// One past the last token of "with" and a proper name right after
+/// `end` ("with the United States"), or `end` where none follows.
+fn with_side_end(text: &str, layer: &SentenceLayer, end: usize) -> usize {
+    if end >= layer.tags.len() || layer.word(text, end) != "with" {
+        return end;
+    }
+    let mut k = end + 1;
+    if k < layer.tags.len() && layer.word(text, k) == "the" {
+        k += 1;
+    }
+    let first = k;
+    while k < layer.tags.len() && layer.tags[k].1 == Upos::PROPN {
+        k += 1;
+    }
+    if k > first {
+        k
+    } else {
+        end
+    }
 }
 
 /// One past the last token of a phrase with its "of"/"on"/"for"

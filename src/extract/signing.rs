@@ -12,7 +12,11 @@
 //! signing the accord, A ..."), a relative clause ("A, who signed the
 //! accord"), the passive, "the ministers of A and B" (A and B sign), and a
 //! party after "with" or "between"; the parties of "an agreement between A,
-//! B and C", whatever the verb. A reduced relative dates or places the
+//! B and C" and the sides of "A's agreement with B", whatever the verb;
+//! the parties an agent noun names ("other signatories to the deal
+//! include A and B", "A, a signatory of the treaty"); who leaves an
+//! agreement was its party ("A withdrew from the deal", "withdrew A from
+//! the treaty": `triggers/withdraw_verbs.txt`). A reduced relative dates or places the
 //! signing ("the accord, signed in May 2011, ..."). The date may stand before the clause
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
 //! own date (`TextLayer::resolve_weekdays`).
@@ -47,7 +51,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{self, all, alternation, finite, MEMBER_NOUNS, PARTY_VERBS, SIGN_NOUNS, SIGN_VERBS};
+use crate::extract::lexicon::{
+    self, all, alternation, finite, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS, SIGN_NOUNS, SIGN_VERBS, WITHDRAW_VERBS,
+};
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
@@ -81,6 +87,48 @@ static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     let parties = list("parties", "PCO");
     Regex::new(&format!(r"(?P<agreement>«A\d+») (?:between|among) (?:the )?{parties}")).expect("valid pattern")
 });
+/// The parties an agent noun of signing names: "other signatories to the
+/// deal include A and B", "A, a signatory of the treaty", "A is one of the
+/// signatories to the accord".
+static SIGNATORIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let agents = alternation(all(&[&SIGN_AGENTS]));
+    let parties = list("parties", "PCO");
+    let of = format!(r"(?:{agents}) (?:to|of) (?:the |this |that )?(?P<agreement>«A\d+»)");
+    [
+        format!(r"{of},? (?:include|includes|included|including|are|were|such as)(?: also)? (?:the )?{parties}"),
+        format!(r"{parties},? (?:(?:is|are|was|were|became|becomes|become|remain|remains) )?(?:also )?(?:a |an |the |one of the |among the |fellow )?(?:original |other |first |founding |fellow )?{of}"),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid signatories pattern"))
+    .collect()
+});
+
+/// Leaving an agreement makes one its party: "A and B withdrew from the
+/// deal", "A has threatened to pull out of the accord", and the object of
+/// "withdrew A from the treaty" (`triggers/withdraw_verbs.txt`).
+static WITHDRAWN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    let parties = list("parties", "PCO");
+    let verbs = alternation(all(&[&WITHDRAW_VERBS]));
+    let transitive = alternation(WITHDRAW_VERBS.words().iter().filter_map(|v| v.strip_suffix(" from")));
+    [
+        format!(r"{parties},? (?:[a-z]+ ){{0,3}}?(?:{verbs}) (?:the |a |an |its |their )?(?P<agreement>«A\d+»)"),
+        format!(
+            r"\b(?:{transitive}) (?:the )?(?P<parties>«[CO]\d+») from (?:the |a |an |its |their )?(?P<agreement>«A\d+»)"
+        ),
+    ]
+    .iter()
+    .map(|p| Regex::new(p).expect("valid withdrawal pattern"))
+    .collect()
+});
+
+/// "A's trade agreement with B", "the accord with B": the sides of an
+/// agreement named with it, whatever the verb (the owner before it and
+/// the parties after "with").
+static WITH: LazyLock<Regex> = LazyLock::new(|| {
+    let parties = list("parties", "PCO");
+    Regex::new(&format!(r"(?:(?P<owner>«[PCO]\d+»)(?:'s|’s) )?(?P<agreement>«A\d+») with (?:the )?{parties}"))
+        .expect("valid pattern")
+});
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"^[^.;«,]{0,40}?(?:«[AT]\d+»[^.;«,]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
@@ -107,6 +155,27 @@ impl RelationExtractor for Signing {
             for (code, party) in entities(view, &caps, "parties") {
                 if code != 'D' {
                     out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
+                }
+            }
+        }
+        for pattern in SIGNATORIES.iter().chain(WITHDRAWN.iter()) {
+            for caps in pattern.captures_iter(text) {
+                let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+                let whole = caps.get(0).map_or(0..0, |m| m.range());
+                for (code, party) in entities(view, &caps, "parties") {
+                    if code != 'D' {
+                        out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
+                    }
+                }
+            }
+        }
+        for caps in WITH.captures_iter(text) {
+            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let owner = entity(view, &caps, "owner").map(|o| ('O', o));
+            for (code, party) in owner.into_iter().chain(entities(view, &caps, "parties")) {
+                if code != 'D' {
+                    out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 65));
                 }
             }
         }
