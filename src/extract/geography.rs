@@ -247,6 +247,12 @@ impl RelationExtractor for Geography {
                     if whole.split(' ').any(|w| SPEECH_VERBS.contains(&w)) {
                         continue;
                     }
+                    // "the French EC affairs minister": the body is a portfolio.
+                    let org_end = caps.name("org").map_or(0, |m| m.end());
+                    if text[org_end..].trim_start().split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("affairs"))
+                    {
+                        continue;
+                    }
                     let range = caps.get(0).map_or(0..0, |m| m.range());
                     out.add(view, found(org, Relation::BasedIn, place, range.clone(), 70));
                     // "Vexel Co. of Marlow, Ohio": the seat's own state or

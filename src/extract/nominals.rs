@@ -219,7 +219,14 @@ fn with_side_end(text: &str, layer: &SentenceLayer, end: usize) -> usize {
         k += 1;
     }
     let first = k;
-    while k < layer.tags.len() && layer.tags[k].1 == Upos::PROPN {
+    // "with Heck's Inc": a possessive inside a company's name.
+    let inner_possessive = |k: usize| {
+        matches!(layer.word(text, k), "'s" | "’s")
+            && k + 1 < layer.tags.len()
+            && layer.tags[k + 1].1 == Upos::PROPN
+            && k > first
+    };
+    while k < layer.tags.len() && (layer.tags[k].1 == Upos::PROPN || inner_possessive(k)) {
         k += 1;
     }
     if k > first {

@@ -102,6 +102,8 @@ const POST_ENDS: &str =
 
 /// Honorifics between a post and a name ("Queensland premier Sir X").
 /// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
+/// Titles of work outside a state's service ("reporter", "economist").
+static PRIVATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/private_titles.txt"));
 pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
 
 /// Words that describe a body between "of the" and its name: "the
@@ -239,6 +241,16 @@ impl RelationExtractor for Roles {
                         continue;
                     }
                 }
+                // "the EC affairs minister": a post whose portfolio the name
+                // is, not the body it serves.
+                if view.text[org_end..]
+                    .trim_start()
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| w.eq_ignore_ascii_case("affairs"))
+                {
+                    continue;
+                }
                 // Only the doer's-noun pattern reads any word with a doer's ending.
                 if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
                     continue;
@@ -339,6 +351,12 @@ impl RelationExtractor for Roles {
                 if org_kind == EntityType::Country
                     && title.split_whitespace().any(|w| OUTSIDE_GOVERNMENT.contains(&w.to_lowercase().as_str()))
                 {
+                    continue;
+                }
+                // "a Hong Kong reporter", "a French economist": work outside
+                // the state's service says where one is from, not whom one
+                // serves (`private_titles.txt`).
+                if org_kind == EntityType::Country && PRIVATE_TITLES.contains(&title_head.as_str()) {
                     continue;
                 }
                 // "committee chairman Jane Roe of New York": a chair leads no

@@ -138,6 +138,15 @@ impl<'t> Structure<'t> {
                 .find(|m| unit.contains(&m.tokens.start) && entities[m.entity].kind == EntityType::Country)
                 .map(|m| m.entity);
         }
+        // "against [President Jane Roe finding that ...]": a participle the
+        // phrase reader ran into a name ends no name; the name ends the phrase.
+        if self.words[last].ends_with("ing") && self.words[last].starts_with(char::is_lowercase) {
+            return self
+                .mentions
+                .iter()
+                .find(|m| m.tokens.end == last && m.tokens.start >= unit.start && !m.adjectival)
+                .map(|m| m.entity);
+        }
         None
     }
 
