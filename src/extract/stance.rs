@@ -4,7 +4,8 @@
 //! `supports` and `opposes` from verbs ("criticized", "condemned",
 //! "rejected", "voted against", "backed", "welcomed", "praised",
 //! "celebrated"), from nouns ("the support of A and B for C", "A's
-//! criticism of B"), from the passive ("was welcomed by A", "confirmed by A
+//! criticism of B", "U.S. opposition to B", "A, with the backing of B and
+//! C,"), from the passive ("was welcomed by A", "confirmed by A
 //! as a positive contributor"), and from reported evaluations ("A said the
 //! deal violates / strengthens ..."). The verbs and nouns are the support
 //! and oppose lists of `data/lexicon/triggers/`, generated from the CAMEO
@@ -78,6 +79,21 @@ static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
     Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>{nouns}) (?:for|of|to) {OBJECT}")).expect("valid pattern")
 });
+/// A state's stance named by its name or adjective before the noun: "U.S.
+/// opposition to X", "Chinese support for X" (the state holds it).
+static STATE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    let nouns = nouns();
+    Regex::new(&format!(r"(?P<s>«[CD]\d+») (?:(?:strong|full|firm|continued|public|open|fierce|sharp) )?(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
+        .expect("valid pattern")
+});
+/// "A -- with the backing of B, C and D -- pressed on": the holders of a
+/// support noun after "with the" back the name the phrase is set after.
+static WITH_SUPPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    let holders = list("holders", "POC");
+    let nouns = alternation(all(&[&SUPPORT_NOUNS]));
+    Regex::new(&format!(r"(?P<o>«[POC]\d+»),? (?:--|—|–|,)? ?with the (?:(?:full|strong|firm|tacit|public|explicit) )?(?:{nouns}) of (?:the )?{holders}"))
+        .expect("valid pattern")
+});
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
 });
@@ -108,8 +124,13 @@ impl RelationExtractor for Stance {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 60, out);
         }
-        for caps in POSSESSIVE_NOUN.captures_iter(text) {
+        for caps in POSSESSIVE_NOUN.captures_iter(text).chain(STATE_NOUN.captures_iter(text)) {
             add(view, &caps, entity(view, &caps, "s"), noun_relation(&caps["n"]), 70, out);
+        }
+        for caps in WITH_SUPPORT_OF.captures_iter(text) {
+            for (_, holder) in entities(view, &caps, "holders") {
+                add(view, &caps, Some(holder), Relation::Supports, 65, out);
+            }
         }
         for caps in NOUN_OF_FOR.captures_iter(text) {
             let relation = noun_relation(&caps["n"]);
