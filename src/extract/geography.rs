@@ -95,7 +95,7 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<place>«L\d+») (?:section|area|part|district|neighborhood|neighbourhood|suburb|outskirts) of (?:the )?(?P<whole>«[LC]\d+»)",
         // the United States commonwealth of Puerto Rico; Georgia's breakaway
         // region of Abkhazia; the Chinese province of Anhui
-        r"(?P<whole>«[CD]\d+»)(?:'s|’s)? (?:[a-z-]+ )?(?:commonwealth|territory|province|state|region|republic|island|enclave|exclave|autonomous region) of (?P<place>«[LC]\d+»)",
+        r"(?P<whole>«[CD]\d+»)(?:'s|’s)? (?:[a-z-]+ )?(?:commonwealth|territory|province|state|region|republic|island|enclave|exclave|autonomous region|city|town|village|port|district|county) of (?P<place>«[LC]\d+»)",
         // Bugesera, in the southeastern part of Rwanda
         r"(?P<place>«L\d+»),? in the (?:[a-z-]+ )?(?:part|region|area|corner|end|tip) of (?:the )?(?P<whole>«[LC]\d+»)",
         // Madagascar, an island nation in the Indian Ocean; Lowman, a town in Idaho
@@ -202,7 +202,20 @@ impl RelationExtractor for Geography {
             if doc.kind(place) == EntityType::Place && !contained(doc, place, whole) {
                 continue;
             }
-            out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));
+            let range = caps.get(0).map_or(0..0, |m| m.range());
+            out.add(view, found(place, Relation::LocatedIn, whole, range.clone(), 65));
+            // "the cathedral in Mindanao, Philippines": the container's own
+            // state, written after it as in an address, holds the place too.
+            if let Some(after) =
+                ADDRESS_WHOLE.captures_at(text, range.end).filter(|c| c.get(0).is_some_and(|m| m.start() == range.end))
+            {
+                if let Some(outer) =
+                    entity(view, &after, "whole").filter(|&w| w != whole && w != place && contained(doc, whole, w))
+                {
+                    let end = after.get(0).map_or(range.end, |m| m.end());
+                    out.add(view, found(place, Relation::LocatedIn, outer, range.start..end, 60));
+                }
+            }
         }
         for (i, pattern) in PLACE_OF.iter().enumerate() {
             for caps in pattern.captures_iter(text) {
@@ -217,6 +230,10 @@ impl RelationExtractor for Geography {
                 // territory the gazetteer lists as a country of its own.
                 let territory = i == PART_OF_STATE && doc.kind(place) == EntityType::Country;
                 if place == whole || !known || !(territory || contained(doc, place, whole)) {
+                    continue;
+                }
+                // "Tromso and the Swedish town of Kiruna": a list, not containment.
+                if caps.get(0).is_some_and(|m| m.as_str().split(' ').any(|w| matches!(w, "and" | "or"))) {
                     continue;
                 }
                 out.add(view, found(place, Relation::LocatedIn, whole, caps.get(0).map_or(0..0, |m| m.range()), 65));

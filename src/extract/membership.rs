@@ -61,6 +61,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<org>«O\d+») (?:(?:{member})(?: states?| country| countries)?|ally|allies) {members}"),
         // "X, leading member of the 27-party Y coalition", "X, the largest member of the Y"
         format!(r"{members}, (?:(?:a|an|the) )?(?:[a-z]+ )?(?:{member}) of (?:the )?(?:[\w-]+ )?(?P<org>«O\d+»)"),
+        // "X, the high-ranking Y member", "X, a longtime Y member,"
+        format!(r"{members}, (?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid membership pattern"))
