@@ -102,6 +102,9 @@ const POST_ENDS: &str =
 
 /// Honorifics between a post and a name ("Queensland premier Sir X").
 /// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
+/// Title words of a state's own posts, which news writes without the state
+/// ("Foreign Minister Jane Roe"), longest first.
+static STATE_POST_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/state_post_titles.txt"));
 /// Titles of work outside a state's service ("reporter", "economist").
 static PRIVATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/private_titles.txt"));
 pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
@@ -133,8 +136,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
-        // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
+        // X, the Republican Senate Majority Leader
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
@@ -666,10 +670,10 @@ pub fn home_country_posts(
             continue;
         }
         let lower = title.to_lowercase();
-        let Some(post) = ["prime minister", "minister", "president", "premier", "chancellor"]
-            .into_iter()
-            .find(|w| lower.contains(w))
-            .filter(|_| !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w)))
+        let Some(post) =
+            STATE_POST_TITLES.words().iter().copied().find(|w| lower.contains(w)).filter(|_| {
+                !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w))
+            })
         else {
             continue;
         };
