@@ -83,10 +83,11 @@ fn title_pattern() -> String {
 /// A person placed at a body without a title: "Jane Roe at the Institute
 /// of Mechanics", "Jane Roe of the Forest Service", "Jane Roe, of the
 /// general secretariat of the Y", "Jane Roe of the victims' group Y" (a
-/// noun of `org_nouns.txt` before the name), "the Bank of France's Jane Roe".
+/// noun of `org_nouns.txt` before the name), "Jane Roe of the army's Y",
+/// "the Bank of France's Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     let kinds = alternation(ORG_NOUNS.words().iter().copied());
-    Regex::new(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
+    Regex::new(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:[a-z]+(?:'s|’s) )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
         .expect("valid affiliation pattern")
 });
 
