@@ -3,7 +3,7 @@
 //! ## What it extracts
 //! `memberOf` from "A and B, as NATO members", "A and B have been EU
 //! members since 2004", "two NATO member countries—A and B", "A, leading member
-//! of the 27-party Y coalition", "A is a member
+//! of the 27-party Y coalition", "A, the high-ranking Y member", "A is a member
 //! of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
 //! Turkey". The verbs and the noun "member" are the membership lists of
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
