@@ -653,11 +653,15 @@ fn retype_short_forms_of_bodies(mentions: &mut [Mention]) {
 }
 
 /// The document's one named agreement, when a description ("the treaty")
-/// ends with the same head noun as its name.
+/// ends with the same head noun as its name and tells nothing else.
 fn same_head_as_only_named<'a>(description: &str, only: Option<&'a String>) -> Option<&'a String> {
     let only = only?;
-    let head = fold(description.rsplit(' ').next().unwrap_or(description));
-    (only.rsplit(' ').next() == Some(head.as_str())).then_some(only)
+    let described = description.split_once(" with ").map_or(description, |(before, _)| before);
+    let head = fold(described.rsplit(' ').next().unwrap_or(described));
+    // "a supply agreement" is not "the Paris Agreement": the description's
+    // telling words must be the name's.
+    let telling = distinguishing_words(description).iter().all(|w| only.split(' ').any(|o| o == w));
+    (only.rsplit(' ').next() == Some(head.as_str()) && telling).then_some(only)
 }
 
 /// The type of a single capitalised word no list holds, if any.

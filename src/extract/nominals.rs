@@ -229,7 +229,9 @@ fn with_side_end(text: &str, layer: &SentenceLayer, end: usize) -> usize {
     while k < layer.tags.len() && (layer.tags[k].1 == Upos::PROPN || inner_possessive(k)) {
         k += 1;
     }
-    if k > first {
+    // "with Indonesia's state oil company": the side is no owner's name.
+    let possessed = k < layer.tags.len() && matches!(layer.word(text, k), "'s" | "’s");
+    if k > first && !possessed {
         k
     } else {
         end

@@ -172,6 +172,11 @@ impl RelationExtractor for Signing {
         for caps in WITH.captures_iter(text) {
             let Some(agreement) = entity(view, &caps, "agreement") else { continue };
             let whole = caps.get(0).map_or(0..0, |m| m.range());
+            // "a contract with Indonesia's state oil company Y": the side is
+            // what the possessive owns, not its owner.
+            if text[whole.end..].starts_with("'s") || text[whole.end..].starts_with("’s") {
+                continue;
+            }
             let owner = entity(view, &caps, "owner").map(|o| ('O', o));
             for (code, party) in owner.into_iter().chain(entities(view, &caps, "parties")) {
                 if code != 'D' {
