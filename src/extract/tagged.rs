@@ -66,6 +66,16 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
     let gazetteer = Gazetteer::global();
     let mut tokens = None;
     for name in &layer.names {
+        if taken.overlaps(name.span) && name.kind == NameType::Organization {
+            if let Some(place) = town_opening_body(text, name, out) {
+                // "Tokyo Electric": the body's name, not its town and a word.
+                out.remove(place);
+                taken = Occupied::default();
+                for m in out.iter() {
+                    taken.insert(m.span);
+                }
+            }
+        }
         if name.confidence < MIN_CONFIDENCE || taken.overlaps(name.span) {
             continue;
         }
@@ -183,6 +193,39 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         taken.insert(span);
         out.push(Mention::new(span, kind, clean, NAME, confidence, sentence));
     }
+}
+
+/// The index in `out` of a town's mention that opens a body's name the
+/// tagger read with certainty ("Tokyo Electric", "Moscow Narodny"): the
+/// only mention the name overlaps, a town or region (not a state) at its
+/// start, followed by capitalised words that are no title and no head of
+/// a place or an event ("Tokyo Prefecture", "Paris Marathon" stay).
+fn town_opening_body(text: &str, name: &crate::text::layer::TaggedName, out: &[Mention]) -> Option<usize> {
+    const CERTAIN: f32 = 0.95;
+    if name.confidence < CERTAIN {
+        return None;
+    }
+    let mut overlapping = out.iter().enumerate().filter(|(_, m)| m.span.overlaps(name.span));
+    let (index, place) = overlapping.next()?;
+    if overlapping.next().is_some()
+        || place.kind != EntityType::Place
+        || place.span.start() != name.span.start()
+        || place.span.end() >= name.span.end()
+    {
+        return None;
+    }
+    let rest: Vec<&str> = text.get(place.span.end()..name.span.end())?.split_whitespace().collect();
+    // "a Texas Democrat": a party's member; a capitalised word after the
+    // name means the tagger cut it ("Detroit Big Three").
+    let names_more = !rest.is_empty()
+        && rest.iter().all(|w| {
+            w.starts_with(char::is_uppercase) && !is_title_word(w) && !NAME_TITLES.contains(w) && party_of(w).is_none()
+        });
+    let after = &text[name.span.end()..];
+    let next = after.trim_start();
+    let cut = next.len() < after.len() && next.starts_with(char::is_uppercase);
+    let kind = head_type(&rest);
+    (names_more && !cut && !matches!(kind, Some(EntityType::Place | EntityType::Event))).then_some(index)
 }
 
 /// Where an organisation's name is an acronym followed by a person's name
