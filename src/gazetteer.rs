@@ -14,24 +14,22 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use crate::span::Span;
 use crate::text::normalize::fold;
 
-/// Combining forms before a hyphen ("Anglo-", "Sino-").
-static COMBINING_FORMS: crate::text::wordlist::WordList =
-    crate::text::wordlist::WordList::new(include_str!("../data/lexicon/combining_forms.txt"));
-/// The states combining forms stand for ("Franco" → FR), by ISO alpha-2 code.
-static COMBINING_FORM_COUNTRIES: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
-    LazyLock::new(|| {
-        include_str!("../data/lexicon/combining_form_countries.tsv")
-            .lines()
-            .filter(|l| !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
-            .collect()
-    });
+/// Combining forms before a hyphen ("Anglo-", "Sino-"), each with the ISO
+/// alpha-2 code of the state it stands for ("Franco" → FR), empty where it
+/// names a people or region and no state ("Afro").
+static COMBINING_FORMS: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../data/lexicon/combining_forms.tsv")
+        .lines()
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_once('\t').unwrap_or((l, "")))
+        .collect()
+});
 
 /// The ISO alpha-2 code of the state a combining form stands for ("Sino":
 /// CN), if it names one.
 #[must_use]
 pub fn combining_form_country(form: &str) -> Option<&'static str> {
-    COMBINING_FORM_COUNTRIES.get(form).copied()
+    COMBINING_FORMS.get(form).copied().filter(|code| !code.is_empty())
 }
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
@@ -247,7 +245,7 @@ impl Gazetteer {
             part.starts_with(char::is_uppercase)
                 && part.chars().all(char::is_alphabetic)
                 && self.lookup(part).is_empty()
-                && !COMBINING_FORMS.contains(&part)
+                && !COMBINING_FORMS.contains_key(part)
         };
         let before = text[..start].strip_suffix('-').map(|b| {
             let from = b

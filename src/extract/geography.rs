@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{alternation, ORG_NOUNS, SPEECH_VERBS};
+use crate::extract::lexicon::{alternation, plural, portfolio_follows, ORG_NOUNS, SPEECH_VERBS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -141,12 +141,14 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
-/// "U.S. firms A and B", "the German carmakers A, B and C": each body of a
-/// list after a state's adjective and a plural noun of bodies sits in that
-/// state.
+/// "U.S. firms A and B", "the German car makers A, B and C": each body of a
+/// list after a state's adjective and a plural noun of bodies
+/// (`org_nouns.txt`) sits in that state.
 static BASED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let orgs = list("orgs", "O");
-    Regex::new(&format!(r"(?P<place>«[CD]\d+») (?:[a-z-]+ )?(?:companies|firms|groups|banks|airlines|carriers|newspapers|makers|carmakers|automakers|producers|manufacturers|utilities|agencies|lenders|insurers|broadcasters|retailers),? (?:such as |including |like )?{orgs}"))
+    let plurals: Vec<String> = ORG_NOUNS.words().iter().map(|w| plural(w)).collect();
+    let kinds = alternation(plurals.iter().map(String::as_str));
+    Regex::new(&format!(r"(?P<place>«[CD]\d+») (?:[a-z-]+ )?(?:{kinds}),? (?:such as |including |like )?{orgs}"))
         .expect("valid pattern")
 });
 
@@ -266,8 +268,7 @@ impl RelationExtractor for Geography {
                     }
                     // "the French EC affairs minister": the body is a portfolio.
                     let org_end = caps.name("org").map_or(0, |m| m.end());
-                    if text[org_end..].trim_start().split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("affairs"))
-                    {
+                    if portfolio_follows(&text[org_end..]) {
                         continue;
                     }
                     let range = caps.get(0).map_or(0..0, |m| m.range());

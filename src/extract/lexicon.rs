@@ -82,6 +82,26 @@ pub fn is_party_name(name: &str) -> bool {
     PARTY_HEADS.contains(&head)
 }
 
+/// The plural of a regular English noun ("company" → "companies", "firm" →
+/// "firms"); nouns ending in a plural already ("companies") are kept.
+#[must_use]
+pub fn plural(noun: &str) -> String {
+    if noun.ends_with('s') {
+        return noun.to_string();
+    }
+    match noun.strip_suffix('y') {
+        Some(stem) if !stem.ends_with(['a', 'e', 'o', 'u']) => format!("{stem}ies"),
+        _ => format!("{noun}s"),
+    }
+}
+
+/// Whether the words after a body's name make the name a portfolio, not
+/// the body a post serves or a seat belongs to: "the EC affairs minister".
+#[must_use]
+pub fn portfolio_follows(after: &str) -> bool {
+    after.trim_start().split(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("affairs"))
+}
+
 /// Head nouns that make a capitalised phrase an agreement, besides the
 /// generated [`AGREEMENT_NOUNS`] ("Convention", "Charter"); see
 /// [`is_agreement_head`].
@@ -413,6 +433,15 @@ pub fn is_title_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn plurals_of_regular_nouns() {
+        assert_eq!(plural("company"), "companies");
+        assert_eq!(plural("firm"), "firms");
+        assert_eq!(plural("daily"), "dailies");
+        assert_eq!(plural("survey"), "surveys");
+        assert_eq!(plural("companies"), "companies");
+    }
 
     #[test]
     fn titles_map_to_relations() {

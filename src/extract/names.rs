@@ -198,14 +198,17 @@ fn named_after_org_noun(
     let post_at = start >= 2
         && tokens[start - 1].text == "at"
         && crate::extract::lexicon::TITLE_HEADS.contains(&tokens[start - 2].text.to_lowercase().as_str());
-    let last = tokens[end - 1];
-    let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
+    let run_span = |end: usize| {
+        let last = tokens[end - 1];
+        Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len())
+    };
     // "general director of De Beers", "director of Youth Forum Malawi":
     // what a post is "of" is a body, not a person or an event, whatever its
     // words look like; only a name taken for a person's or an event's is
     // retyped, and not after a town's or region's post ("mayor of ...").
+    let whole = run_span(end);
     let post_of = post_of(tokens, start)
-        && out.iter().any(|m| m.span == span && matches!(m.kind, EntityType::Person | EntityType::Event))
+        && out.iter().any(|m| m.span == whole && matches!(m.kind, EntityType::Person | EntityType::Event))
         // "Chancellor of the Exchequer Nigel Lawson": a post's name, then
         // its holder's.
         && !tokens[start + 1..end].iter().any(|t| is_first_name(t.text));
@@ -213,8 +216,7 @@ fn named_after_org_noun(
         return;
     }
     let end = seat_after_name(tokens, start, end, taken).unwrap_or(end);
-    let last = tokens[end - 1];
-    let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
+    let span = run_span(end);
     let words: Vec<&str> = tokens[start..end].iter().map(|t| strip_possessive(t.text)).collect();
     // "De Beers": a particle opens no given name.
     let person_like = !post_at

@@ -48,7 +48,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{
-    alternation, is_party_name, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
+    alternation, is_party_name, portfolio_follows, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS,
+    TITLE_MODIFIERS,
 };
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -248,12 +249,7 @@ impl RelationExtractor for Roles {
                 }
                 // "the EC affairs minister": a post whose portfolio the name
                 // is, not the body it serves.
-                if view.text[org_end..]
-                    .trim_start()
-                    .split(' ')
-                    .next()
-                    .is_some_and(|w| w.eq_ignore_ascii_case("affairs"))
-                {
+                if portfolio_follows(&view.text[org_end..]) {
                     continue;
                 }
                 // Only the doer's-noun pattern reads any word with a doer's ending.

@@ -149,16 +149,9 @@ impl RelationExtractor for Signing {
         if !text.contains("«A") {
             return;
         }
-        for caps in BETWEEN.captures_iter(text) {
-            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
-            let whole = caps.get(0).map_or(0..0, |m| m.range());
-            for (code, party) in entities(view, &caps, "parties") {
-                if code != 'D' {
-                    out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
-                }
-            }
-        }
-        for pattern in SIGNATORIES.iter().chain(WITHDRAWN.iter()) {
+        // Parties named with the agreement whatever the verb: "between A
+        // and B", "signatories to it include A", "A withdrew from it".
+        for pattern in std::iter::once(&*BETWEEN).chain(SIGNATORIES.iter()).chain(WITHDRAWN.iter()) {
             for caps in pattern.captures_iter(text) {
                 let Some(agreement) = entity(view, &caps, "agreement") else { continue };
                 let whole = caps.get(0).map_or(0..0, |m| m.range());

@@ -75,15 +75,18 @@ static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(r"\b(?P<n>{nouns}) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}"))
         .expect("valid pattern")
 });
+/// Words that qualify a stance noun ("strong support", "fierce opposition").
+const NOUN_MODIFIERS: &str = r"(?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp|tacit|explicit) )?";
 static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
-    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) (?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp) )?(?P<n>{nouns}) (?:for|of|to) {OBJECT}")).expect("valid pattern")
+    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
+        .expect("valid pattern")
 });
 /// A state's stance named by its name or adjective before the noun: "U.S.
 /// opposition to X", "Chinese support for X" (the state holds it).
 static STATE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
-    Regex::new(&format!(r"(?P<s>«[CD]\d+») (?:(?:strong|full|firm|continued|public|open|fierce|sharp) )?(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
+    Regex::new(&format!(r"(?P<s>«[CD]\d+») {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
         .expect("valid pattern")
 });
 /// "A -- with the backing of B, C and D -- pressed on": the holders of a
@@ -91,8 +94,10 @@ static STATE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 static WITH_SUPPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
     let nouns = alternation(all(&[&SUPPORT_NOUNS]));
-    Regex::new(&format!(r"(?P<o>«[POC]\d+»),? (?:--|—|–|,)? ?with the (?:(?:full|strong|firm|tacit|public|explicit) )?(?:{nouns}) of (?:the )?{holders}"))
-        .expect("valid pattern")
+    Regex::new(&format!(
+        r"(?P<o>«[POC]\d+»),? (?:--|—|–|,)? ?with the {NOUN_MODIFIERS}(?:{nouns}) of (?:the )?{holders}"
+    ))
+    .expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
