@@ -83,6 +83,7 @@ fixture!(stance_pronoun);
 fixture!(stance_nouns);
 fixture!(stance_events);
 fixture!(names_bodies);
+fixture!(names_companies);
 fixture!(killing);
 fixture!(residence);
 fixture!(pairs);

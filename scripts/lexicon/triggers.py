@@ -30,6 +30,9 @@ What is taken from the dictionary, per trigger class (CLASSES below):
   the class and checked against the dictionaries ("member").
 * agreement nouns: the &TREATY synonym set, the head nouns of the objects
   SIGN is coded 057 (sign formal agreement) with, and the &CEASEFIRE set.
+* signed nouns: the head nouns of SIGN's other objects (coded 03x, 06x:
+  "sign a contract", 060), which name an agreement only where the sentence
+  signs them ("futures contracts" are none).
 
 Everything the dictionary yields passes through REVIEWED_OUT, which drops an
 entry with a reason (over-broad, another sense, an object pattern, a typo);
@@ -347,6 +350,9 @@ REVIEWED_OUT = {
     ("agreement", "cease-fire"): "kgforge types a ceasefire as an event",
     ("agreement", "cease fire"): "kgforge types a ceasefire as an event",
     ("agreement", "truce"): "kgforge types a truce with ceasefires, not as a signed text",
+    ("signed", "grant"): "a grant is given by one side, not a text two sides sign",
+    ("signed", "export"): "a trade, not a text",
+    ("signed", "decree"): "a decree is one side's act (coded 100, not an agreement)",
 }
 
 # Words the dictionary lacks that a class keeps, with the reason. A word the
@@ -871,6 +877,31 @@ def agreement_nouns(synsets, blocks, review):
     return out, found
 
 
+def with_plurals(found):
+    """The words found and their plurals."""
+    out = set(found)
+    for word in found:
+        out.update(plural(word))
+    return out
+
+
+def signed_nouns(blocks, review, agreements):
+    """The single head nouns of SIGN's objects coded other than 057 that are
+    not agreement nouns already ("CONTRACT [060]"), singular and plural."""
+    found = collections.OrderedDict()
+    for pattern in blocks["SIGN"]["patterns"]:
+        if in_codes(pattern.code, ("057",)):
+            continue
+        words = pattern.object_words()
+        if len(words) != 1 or words[-1].startswith("&"):
+            continue
+        word = phrase(words[-1])
+        if word in agreements or not review.keep("signed", word):
+            continue
+        found.setdefault(word, f"block SIGN: pattern * {pattern.after} [{pattern.code}]")
+    return with_plurals(found), found
+
+
 AGAINST_CODES = ("110", "111", "112", "113", "115", "12", "173")
 
 
@@ -892,11 +923,7 @@ def against_nouns(blocks, review):
     for (cls, word), reason in ADDED.items():
         if cls == "against":
             found.setdefault(word, f"added: {reason}")
-    out = set()
-    for word in found:
-        out.add(word)
-        out.update(plural(word))
-    return out, found
+    return with_plurals(found), found
 
 
 # --------------------------------------------------------------------------
@@ -1100,33 +1127,45 @@ def main():
                 print(f"  noun {noun:23} {how}")
             print(f"  reviewed out: {', '.join(review.dropped[cls])}")
     agreements, agreement_sources = agreement_nouns(synsets, blocks, review)
-    write(
-        os.path.join(OUT, "agreement_nouns.txt"),
-        header(
-            "Nouns of a signed agreement (CAMEO 057, sign formal agreement), singular and plural.",
-            summarise([(w, s) for w, s in agreement_sources.items()]),
-            [],
-            review.dropped["agreement"],
-            licence,
-            len(agreements),
-        ),
-        agreements,
-    )
-    written.append(("agreement_nouns.txt", len(agreements)))
+    signed, signed_sources = signed_nouns(blocks, review, agreements)
     against, against_sources = against_nouns(blocks, review)
-    write(
-        os.path.join(OUT, "against_nouns.txt"),
-        header(
-            "Nouns of a measure taken against someone (\"filed a case against X\"): the objects of the dictionary's patterns with AGAINST coded 110-113, 115, 12x or 173; singular and plural.",
-            summarise([(w, s) for w, s in against_sources.items() if not s.startswith("added")]),
-            [w for w, s in against_sources.items() if s.startswith("added")],
-            review.dropped["against"],
-            licence,
-            len(against),
+    noun_lists = [
+        (
+            "agreement_nouns.txt",
+            "Nouns of a signed agreement (CAMEO 057, sign formal agreement), singular and plural.",
+            "agreement",
+            agreements,
+            agreement_sources,
         ),
-        against,
-    )
-    written.append(("against_nouns.txt", len(against)))
+        (
+            "signed_nouns.txt",
+            "Nouns that name an agreement only where the sentence signs it (\"signed a contract\"; \"futures contracts\" are none): the single objects of the SIGN block coded other than 057; singular and plural.",
+            "signed",
+            signed,
+            signed_sources,
+        ),
+        (
+            "against_nouns.txt",
+            "Nouns of a measure taken against someone (\"filed a case against X\"): the objects of the dictionary's patterns with AGAINST coded 110-113, 115, 12x or 173; singular and plural.",
+            "against",
+            against,
+            against_sources,
+        ),
+    ]
+    for name, meaning, cls, words, sources in noun_lists:
+        write(
+            os.path.join(OUT, name),
+            header(
+                meaning,
+                summarise([(w, s) for w, s in sources.items() if not s.startswith("added")]),
+                [w for w, s in sources.items() if s.startswith("added")],
+                review.dropped[cls],
+                licence,
+                len(words),
+            ),
+            words,
+        )
+        written.append((name, len(words)))
     stale = sorted(set(REVIEWED_OUT) - review.used)
     if stale:
         sys.exit(f"triggers.py: reviews that no longer apply: {stale}")

@@ -12,7 +12,9 @@
 //! pact", or two years: `agreement_eras.tsv`); a described event
 //! joins the one named event of its head; a body's name with its state
 //! before it joins the name without ("U.S. House of Representatives");
-//! gazetteer mentions join by their entry.
+//! a body's short form joins the one full name it shortens ("Continental"
+//! after "Continental Airlines": [`body_short_forms`]); gazetteer mentions
+//! join by their entry.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -51,6 +53,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
         *at = (*at).min(m.span.start());
     }
     let named_events = NamedEvents::new(text, mentions);
+    let shortened = shortened_bodies(mentions);
     let mut described_agreements = DescribedAgreements::default();
     for (i, m) in mentions.iter().enumerate() {
         let described = (m.kind == EntityType::Agreement && m.unnamed)
@@ -64,6 +67,10 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                 let name = acronyms
                     .get(&i)
                     .map_or_else(|| fold(without_state(&m.name)), |(_, full)| fold(without_state(full)));
+                let name = match shortened.get(&name) {
+                    Some(Some(full)) => full.clone(),
+                    _ => name,
+                };
                 Some(format!("org:{name}"))
             }
             kind if acronyms.contains_key(&i) => {
@@ -201,6 +208,69 @@ fn add_place_with_region(text: &str, mentions: &[Mention], assignment: &[Option<
             entities[entity].aliases.insert(bare.to_string());
         }
     }
+}
+
+/// The shorter names news gives a body once it has named it in full: the
+/// first words of the name, when the words after them only say what kind
+/// of body it is or its legal form (`org_heads.txt`,
+/// `company_suffixes.txt`): "Continental" for "Continental Airlines",
+/// "Abbey National" for "Abbey National Plc", "Boeing" for "Boeing Co".
+/// A name opening with a company's opener gives none ("Deutsche" is no
+/// short form of "Deutsche Bank"), nor first words holding a lower-case
+/// one ("House of Commons" is no short form of "House of Commons
+/// Library": it names a body of its own).
+#[must_use]
+pub fn body_short_forms(name: &str) -> Vec<&str> {
+    use crate::extract::lexicon::{COMPANY_OPENERS, COMPANY_SUFFIXES, ORG_HEADS};
+    let words: Vec<(usize, &str)> = name
+        .split(' ')
+        .scan(0, |at, w| {
+            let start = *at;
+            *at += w.len() + 1;
+            Some((start, w))
+        })
+        .collect();
+    if words.len() < 2 || COMPANY_OPENERS.contains(&words[0].1) {
+        return Vec::new();
+    }
+    let kind_word = |w: &str| ORG_HEADS.contains(&w) || COMPANY_SUFFIXES.contains(&w);
+    (1..words.len())
+        .filter(|&k| words[k..].iter().all(|(_, w)| kind_word(w)))
+        .filter(|&k| words[..k].iter().all(|(_, w)| w.starts_with(|c: char| c.is_uppercase())))
+        .map(|k| &name[..words[k].0 - 1])
+        .collect()
+}
+
+/// Whether a short form of a body's name names something else first: a
+/// place or a people the gazetteer knows, or a title ("General" of
+/// "General Motors").
+#[must_use]
+pub fn names_otherwise(short: &str) -> bool {
+    !Gazetteer::global().lookup(short).is_empty() || short.split(' ').any(crate::extract::lexicon::is_title_word)
+}
+
+/// The document's bodies by their short forms (folded): the one full name
+/// (folded, without its state) each shortens, or `None` where two bodies
+/// share a short form.
+fn shortened_bodies(mentions: &[Mention]) -> BTreeMap<String, Option<String>> {
+    let mut shortened: BTreeMap<String, Option<String>> = BTreeMap::new();
+    for m in mentions.iter().filter(|m| {
+        m.kind == EntityType::Organization && m.link.is_none() && !m.adjectival && !m.unnamed && !is_acronym(&m.name)
+    }) {
+        let full = without_state(&m.name);
+        for short in body_short_forms(full) {
+            let folded = fold(full);
+            shortened
+                .entry(fold(short))
+                .and_modify(|known| {
+                    if known.as_ref() != Some(&folded) {
+                        *known = None;
+                    }
+                })
+                .or_insert(Some(folded));
+        }
+    }
+    shortened
 }
 
 /// A body's name without the state that opens it, when what is left is a
@@ -826,6 +896,35 @@ mod tests {
         assert_eq!(entities.len(), 1);
         assert!(entities[0].aliases.iter().all(|a| !a.contains('\n')), "{:?}", entities[0].aliases);
         assert_eq!(entities[0].name, "Jane Roe");
+    }
+
+    #[test]
+    fn a_body_s_short_forms_drop_only_words_of_its_kind() {
+        assert_eq!(body_short_forms("Keltor Systems Inc"), ["Keltor", "Keltor Systems"]);
+        assert_eq!(body_short_forms("Abbey Vale Plc"), ["Abbey Vale"]);
+        assert!(body_short_forms("Keltor").is_empty());
+        assert!(body_short_forms("Deutsche Keltor Bank").is_empty());
+        assert!(body_short_forms("House of Keltor Library").is_empty());
+        assert!(body_short_forms("Keltor Point Systems").iter().all(|s| *s != "Keltor"));
+    }
+
+    #[test]
+    fn a_short_form_joins_the_one_body_it_shortens() {
+        let text = "Keltor Airlines said so. Keltor agreed, and Varna Group and Varna Bank did too; Varna said no.";
+        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
+        let mut mentions = vec![
+            mention(at("Keltor Airlines", 0), EntityType::Organization, "Keltor Airlines", "names", 80),
+            mention(at("Keltor", 1), EntityType::Organization, "Keltor", "names", 70),
+            mention(at("Varna Group", 0), EntityType::Organization, "Varna Group", "names", 80),
+            mention(at("Varna Bank", 0), EntityType::Organization, "Varna Bank", "names", 80),
+            mention(at("Varna said", 0), EntityType::Organization, "Varna", "names", 70),
+        ];
+        let (entities, assignment) = resolve(text, &mut mentions, &[]);
+        assert_eq!(assignment[0], assignment[1]);
+        assert_eq!(entities[assignment[0].unwrap_or(0)].name, "Keltor Airlines");
+        // Two bodies share the short form: it joins neither.
+        assert_ne!(assignment[4], assignment[2]);
+        assert_ne!(assignment[4], assignment[3]);
     }
 
     #[test]

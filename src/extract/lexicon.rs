@@ -32,6 +32,13 @@ pub static ORG_HEADS_BEFORE_OF: WordList = WordList::new(include_str!("../../dat
 /// Institutions news names by one word: "Congress voted", "the Kremlin said".
 pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexicon/institutions.txt"));
 
+/// Legal forms that end a company's name ("Inc", "Plc", "AG").
+pub static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));
+
+/// Words that open a company's name and name nothing alone ("Deutsche
+/// Telekom", "Banco Santander").
+pub static COMPANY_OPENERS: WordList = WordList::new(include_str!("../../data/lexicon/company_openers.txt"));
+
 /// Head nouns that make a capitalised phrase an organisation.
 pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/org_heads.txt"));
 
@@ -226,12 +233,16 @@ pub static AGAINST_NOUNS: WordList = WordList::new(include_str!("../../data/lexi
 /// Nouns of what someone decides or does: opposing "X's decision" opposes X.
 pub static STANCE_ACT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/stance_act_nouns.txt"));
 
-/// Verbs whose subject holds the stance their object names ("expressed
 /// Nouns of what someone says or asks: opposing "X's charges" opposes X.
 pub static CLAIM_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/claim_nouns.txt"));
 
+/// Verbs whose subject holds the stance their object names ("expressed
 /// support for X").
 pub static STANCE_LIGHT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/stance_light_verbs.txt"));
+
+/// Nouns that name an agreement only where the sentence signs it ("signed
+/// a contract"; generated: the SIGN block's other objects).
+pub static SIGNED_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/signed_nouns.txt"));
 
 /// Nouns of a signed agreement, lower case ("treaty", "accords").
 pub static AGREEMENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/agreement_nouns.txt"));

@@ -251,6 +251,7 @@ pub fn extract_with(
             names::find(text, sentence.span, analysis, sentence.index, &taken, &mut found, &mut singles);
             names::find_role_objects(text, analysis, sentence.index, &mut found);
             names::find_ampersand_firms(text, analysis, sentence.index, &mut found);
+            names::find_suffixed_firms(text, analysis, sentence.index, &mut found);
             nominals::find(text, sentence.span, analysis, sentence.index, doc_year, &mut found);
             nominals::find_described_events(text, analysis, sentence.index, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);
@@ -346,15 +347,41 @@ fn keep_whole_characters(text: &str, mentions: &mut Vec<Mention>) {
     mentions.retain(|m| m.span.slice(text).is_some());
 }
 
+/// The short forms of the document's bodies that stand for them where the
+/// name tagger did not read them: one model mention each (see
+/// [`propagate_names`]).
+fn short_form_mentions(mentions: &[Mention]) -> Vec<Mention> {
+    let person_words: BTreeSet<&str> =
+        mentions.iter().filter(|m| m.kind == EntityType::Person).flat_map(|m| m.name.split(' ')).collect();
+    let mut out: Vec<Mention> = Vec::new();
+    for m in mentions.iter().filter(|m| {
+        m.kind == EntityType::Organization && m.link.is_none() && !m.adjectival && !m.unnamed && m.title.is_none()
+    }) {
+        for short in coref::body_short_forms(&m.name) {
+            if coref::names_otherwise(short) || short.split(' ').any(|w| person_words.contains(w)) {
+                continue;
+            }
+            out.push(Mention { name: short.to_string(), confidence: m.confidence.min(70), ..m.clone() });
+        }
+    }
+    out
+}
+
 /// Every further occurrence of a multi-word person or organisation name
 /// found in the document is a mention too ("Jane Roe was hurt" at the start
-/// of a sentence, or in a headline, once the text has named her elsewhere).
+/// of a sentence, or in a headline, once the text has named her elsewhere),
+/// and so is a body's short form ([`coref::body_short_forms`]: "Delta and
+/// Continental signed" after "Continental Airlines"), written on its own
+/// (not beside another capitalised word: "the U.S. Space launch" after
+/// "Space Administration"). A short form is none where it names a place or
+/// a people, a person of the document, or a title; a common English word
+/// ("Continental") is none at a sentence's start ("Continental breakfast").
 ///
 /// One automaton of all the names reads each sentence once: the time is
 /// linear in the text (a search per name per sentence was quadratic). Longer
 /// names win, then earlier occurrences, as they did.
 fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
-    let mut names: Vec<Mention> = mentions
+    let mut names: Vec<(Mention, bool)> = mentions
         .iter()
         .filter(|m| {
             matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Event)
@@ -362,10 +389,14 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
                 && m.name.contains(' ')
                 && text.get(m.span.range()) == Some(m.name.as_str())
         })
-        .cloned()
+        .map(|m| (m.clone(), false))
         .collect();
-    names.sort_by(|a, b| b.name.len().cmp(&a.name.len()).then(a.name.cmp(&b.name)));
-    names.dedup_by(|a, b| a.name == b.name);
+    let short_forms = short_form_mentions(mentions);
+    names.extend(short_forms.into_iter().map(|m| (m, true)));
+    names.sort_by(|(a, a_short), (b, b_short)| {
+        b.name.len().cmp(&a.name.len()).then(a.name.cmp(&b.name)).then(a_short.cmp(b_short))
+    });
+    names.dedup_by(|a, b| a.0.name == b.0.name);
     if names.is_empty() {
         return;
     }
@@ -374,7 +405,7 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
     let Ok(automaton) = AhoCorasick::builder()
         .match_kind(MatchKind::Standard)
         .kind(Some(AhoCorasickKind::ContiguousNFA))
-        .build(names.iter().map(|n| &n.name))
+        .build(names.iter().map(|(n, _)| &n.name))
     else {
         return;
     };
@@ -400,8 +431,29 @@ fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], me
             last = Some((rank, span.end()));
             let bounded = !text[..span.start()].chars().next_back().is_some_and(char::is_alphanumeric)
                 && !text[span.end()..].chars().next().is_some_and(char::is_alphanumeric);
-            if bounded && !taken.overlaps(span) {
-                let known = &names[rank];
+            let (known, short) = &names[rank];
+            let alone = || {
+                // A word set off by a comma, or "Miami-based", is no part of a name.
+                let capital = |w: Option<&str>| {
+                    w.is_some_and(|w| {
+                        w.starts_with(|c: char| c.is_uppercase())
+                            && !w.ends_with([',', ';', ':'])
+                            && !w.ends_with("-based")
+                    })
+                };
+                let first = text[sentence.span.start()..span.start()].trim().is_empty();
+                let common = !known.name.contains(' ') && crate::gazetteer::is_common_word(&known.name);
+                // The words beside it, across white space of any kind
+                // (news wire breaks lines inside names).
+                let after = &text[span.end()..];
+                let before = &text[..span.start()];
+                let next = after.starts_with(char::is_whitespace).then(|| after.split_whitespace().next()).flatten();
+                let previous =
+                    before.ends_with(char::is_whitespace).then(|| before.split_whitespace().next_back()).flatten();
+                let beside_capital = capital(next) || !first && capital(previous);
+                !(beside_capital || first && common)
+            };
+            if bounded && !taken.overlaps(span) && (!short || alone()) {
                 taken.insert(span);
                 mentions.push(Mention {
                     span,

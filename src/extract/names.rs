@@ -36,9 +36,9 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS,
-    NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NOUNS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS,
-    ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
+    head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, COMPANY_OPENERS, COMPANY_SUFFIXES,
+    DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NOUNS,
+    PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -718,9 +718,6 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
 
 /// Lower-case particles of family names ("de", "van", "bin").
 pub(crate) static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
-
-/// Words that end a company's name ("Corp.", "Ltd").
-static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));
 
 /// Lower-case posts written after the name of the body that employs them.
 static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
@@ -1407,10 +1404,6 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
     (first < start && has_post).then(|| text[tokens[first].span.start()..tokens[start - 1].span.end()].to_string())
 }
 
-/// Words of other languages that open a company's name ("Deutsche
-/// Telekom", "Banco Santander"; `company_openers.txt`).
-static COMPANY_OPENERS: WordList = WordList::new(include_str!("../../data/lexicon/company_openers.txt"));
-
 /// A name typed a person (or a place no gazetteer knows) that is a
 /// company's: it opens with a word of a
 /// company's name in another language ("Deutsche Telekom said"), or an
@@ -1539,6 +1532,71 @@ pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out
         }
         let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end());
         out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 80, index));
+    }
+}
+
+/// Finds companies named by capitalised words and a legal form after them
+/// (`company_suffixes.txt`): "Boeing Co", "Harding Corp", "Bandai Co Ltd",
+/// "Central Bank and Trust Co". A state after "of" is left out: it is as
+/// often where the company is from ("Mitsubishi Corp of Japan") as part
+/// of its name ("Aluminum Co of America"). The suffix makes the words a company's
+/// name whatever their shape or tag ("Boeing" reads as a gerund, "Rolling"
+/// as a verb). Up to four words before the suffix, crossing "and" before a
+/// head noun of a body ("and Trust"); not "Tokyo-based" or a function
+/// word (a title may open a company's name: "Executive Life Insurance
+/// Co"); a place's name alone before the suffix is left to the other
+/// finders.
+pub fn find_suffixed_firms(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
+    let tokens = words(text, layer);
+    let gazetteer = Gazetteer::global();
+    let suffix = |t: &Token<'_>| COMPANY_SUFFIXES.contains(&t.text);
+    let name_word = |t: &Token<'_>| {
+        t.is_capitalized()
+            && t.possessive_len() == 0
+            && !suffix(t)
+            && !t.text.ends_with("-based")
+            && !FUNCTION_WORDS.contains(&t.text)
+            && !FUNCTION_WORDS.contains(&t.text.to_lowercase().as_str())
+            && t.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\''))
+    };
+    let mut i = 1;
+    while i < tokens.len() {
+        if !suffix(&tokens[i]) || !name_word(&tokens[i - 1]) || !only_space_between(text, tokens[i - 1], tokens[i]) {
+            i += 1;
+            continue;
+        }
+        // The legal forms after the name: "Co Ltd".
+        let mut end = i + 1;
+        while end < tokens.len() && suffix(&tokens[end]) && only_space_between(text, tokens[end - 1], tokens[end]) {
+            end += 1;
+        }
+        let mut start = i - 1;
+        let mut words = 1;
+        while start > 0 && words < 4 {
+            let before = &tokens[start - 1];
+            if name_word(before) && only_space_between(text, *before, tokens[start]) {
+                start -= 1;
+                words += 1;
+            } else if before.text == "and"
+                && start >= 2
+                && ORG_HEADS.contains(&tokens[start].text)
+                && name_word(&tokens[start - 2])
+                && only_space_between(text, tokens[start - 2], *before)
+                && only_space_between(text, *before, tokens[start])
+            {
+                start -= 2;
+                words += 1;
+            } else {
+                break;
+            }
+        }
+        let words_span = Span::new(tokens[start].span.start(), tokens[i - 1].span.end());
+        let place_alone = words == 1 && !gazetteer.lookup(&text[words_span.range()]).is_empty();
+        if !place_alone {
+            let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end());
+            out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 75, index));
+        }
+        i = end;
     }
 }
 

@@ -5,7 +5,9 @@
 //! of the text layer with a determiner or modifiers, headed by a lower-case
 //! agreement noun of `data/lexicon/triggers/agreement_nouns.txt` or
 //! `data/lexicon/agreement_heads.txt` ("a joint declaration", "this
-//! trilateral agreement", "the 1996 military accords"),
+//! trilateral agreement", "the 1996 military accords"), or of
+//! `triggers/signed_nouns.txt` in a sentence that signs it ("signed a $685
+//! million contract"; "futures contracts" are none),
 //! taken whole with its "of"/"on"/"for" post-modifier ("the agreement on
 //! fisheries data"; not a date: "the deal on Monday"); and anaphors that refer back to
 //! the document's agreement ("the initiative", "this tripartite
@@ -69,7 +71,8 @@ pub fn find(
     let slice = &text[sentence.range()];
     for phrase in &layer.phrases {
         let head = layer.word(text, phrase.head);
-        if !is_agreement_noun(head) {
+        let signed_only = lexicon::SIGNED_NOUNS.contains(&head);
+        if !is_agreement_noun(head) && !signed_only {
             continue;
         }
         // The name starts after the determiners and any possessor ("the
@@ -92,8 +95,9 @@ pub fn find(
         if !determined && modifiers.is_empty() {
             continue;
         }
-        // "the protocol", "the convention" name a text only where it is signed.
-        if matches!(head, "protocol" | "convention") && !lexicon::mentions_signing(slice) {
+        // "the protocol", "the convention", "a contract" name a text only
+        // where it is signed.
+        if (signed_only || matches!(head, "protocol" | "convention")) && !lexicon::mentions_signing(slice) {
             continue;
         }
         let year: Option<i32> = modifiers.iter().find_map(|w| w.parse().ok().filter(|y| (1000..3000).contains(y)));
