@@ -2,7 +2,9 @@
 //!
 //! Each document's entities are joined into corpus entities:
 //! - same type and same folded name (or a shared organisation alias, such as
-//!   an acronym defined in one document and used in another);
+//!   an acronym defined in one document and used in another); a party with
+//!   an acronym joins through the acronym alone ("Social Democrats (SPD)"
+//!   and "Social Democrats (CSSD)" are two parties);
 //! - a person named only by one word joins the one full name in the corpus
 //!   that ends with it, and only when there is exactly one;
 //! - agreements described without a name ("the declaration") join when they
@@ -125,7 +127,16 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
                     continue;
                 }
             }
-            join(&mut union, format!("{kind}:{name}"), node, &mut why);
+            // "the Social Democrats (SPD)" and "the Social Democrats (CSSD)"
+            // are two states' parties: a party's name that many states'
+            // parties share joins through the acronym the document gives it.
+            let acronym = |a: &String| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase());
+            let by_acronym = entity.kind == EntityType::Organization
+                && crate::extract::lexicon::is_party_name(&entity.name)
+                && entity.aliases.iter().any(acronym);
+            if !by_acronym {
+                join(&mut union, format!("{kind}:{name}"), node, &mut why);
+            }
             if entity.kind == EntityType::Organization {
                 // "Navy" short for "Soviet Navy" names other navies too.
                 let short_form = |alias: &str| entity.name.len() > alias.len() && entity.name.ends_with(alias);

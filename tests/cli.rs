@@ -301,3 +301,28 @@ fn the_merge_report_says_what_was_joined_and_why() {
         assert!(merge["iri"].as_str().is_some_and(|iri| iri.starts_with("https://w3id.org/kgforge/resource/")));
     }
 }
+
+#[test]
+fn two_states_parties_of_one_name_stay_apart() {
+    let tmp = TempDir::new().expect("tempdir");
+    let input = tmp.path().join("parties.jsonl");
+    fs::write(
+        &input,
+        concat!(
+            r#"{"id":"a","text":"The chairman of the opposition Social Democrats (SDV), Otto Varnhagen, spoke."}"#,
+            "\n",
+            r#"{"id":"b","text":"The chairman of the ruling Social Democrats (SDK), Ivo Marek, spoke."}"#,
+            "\n",
+            r#"{"id":"c","text":"Ana Holm of the Social Democrats (SDV) agreed."}"#,
+            "\n",
+        ),
+    )
+    .expect("write input");
+    let out = kgforge().args(["extract", "--format", "nt"]).arg(&input).output().expect("run");
+    let graph = String::from_utf8(out.stdout).expect("utf-8");
+    let parties: std::collections::BTreeSet<&str> = graph
+        .lines()
+        .filter(|l| l.contains("/resource/organization/social-democrats") && l.contains("#label>"))
+        .collect();
+    assert_eq!(parties.len(), 2, "{parties:?}");
+}

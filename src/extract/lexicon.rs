@@ -78,7 +78,8 @@ pub fn has_adjective_ending(word: &str) -> bool {
 
 /// Whether a body's name is a political party's: its head is a party head,
 /// last ("the Civic Party") or before "for" or "of" ("the Movement for
-/// Democratic Change").
+/// Democratic Change"), or the plural its members go by ("the Social
+/// Democrats").
 #[must_use]
 pub fn is_party_name(name: &str) -> bool {
     let words: Vec<&str> = name.split(' ').collect();
@@ -86,7 +87,7 @@ pub fn is_party_name(name: &str) -> bool {
         Some(at) if at > 0 => words[at - 1],
         _ => words[words.len() - 1],
     };
-    PARTY_HEADS.contains(&head)
+    PARTY_HEADS.contains(&head) || crate::extract::parties::is_members_plural(head)
 }
 
 /// The plural of a regular English noun ("company" → "companies", "firm" →

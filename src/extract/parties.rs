@@ -19,16 +19,19 @@
 //!
 //! ## Known misses
 //! Party names by abbreviation after a name ("(D-NY)", "(R)"); labels inside a
-//! longer name ("Democratic Republic", "Republican Guard") stay that name's;
-//! labels of parties the sources lack.
+//! longer name ("Democratic Republic", "Republican Guard", "Social
+//! Democrats") stay that name's; labels of parties the sources lack.
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::extract::lexicon::{is_title_word, NAME_TITLES, PARTY_HEADS, TITLE_MODIFIERS};
+use crate::extract::lexicon::{
+    is_title_word, FUNCTION_WORDS, INSTITUTIONS, NAME_TITLES, ORG_HEADS, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS,
+};
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
 use crate::extract::names::{strip_possessive, Single};
+use crate::gazetteer::Gazetteer;
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
 use crate::text::wordlist::WordList;
@@ -75,6 +78,14 @@ pub fn is_role_word(word: &str) -> bool {
         && (is_title_word(word) || NAME_TITLES.contains(&word) || PARTY_ROLES.contains(&word.to_lowercase().as_str()))
 }
 
+/// Whether `word` is the plural its members go by ("Democrats",
+/// "Socialists"): a body named with it is a party ("the Social
+/// Democrats", "Sweden Democrats").
+#[must_use]
+pub fn is_members_plural(word: &str) -> bool {
+    word.ends_with('s') && PARTY_FORMS.contains_key(word)
+}
+
 /// Adds the sentence's party labels to `out` as adjectival organisation
 /// mentions, cutting person names that open with a label, and takes the
 /// labels out of the single capitalised words (`singles`).
@@ -89,7 +100,21 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
         // ("Labour MP").
         let domain = TITLE_MODIFIERS.contains(&token.text.to_lowercase().as_str());
         let political_next = tokens.get(i + 1).is_some_and(|n| PARTY_ROLES.contains(&n.text.to_lowercase().as_str()));
-        if inside_other_name(&tokens, i, label, out) || domain && !political_next {
+        // "the Social Democrats": the plural its members go by, after a
+        // word of the party's own name, names that party.
+        let plural_name = is_members_plural(strip_possessive(token.text))
+            && opens_other_party(text, &tokens, i)
+            && !tokens.get(i + 1).is_some_and(|n| {
+                n.is_capitalized() && text[token.span.end()..n.span.start()].chars().all(char::is_whitespace)
+            });
+        if plural_name {
+            let span = Span::new(tokens[i - 1].span.start(), label.end());
+            out.retain(|m| !span.contains(m.span));
+            singles.retain(|s| !span.contains(s.span));
+            out.push(Mention::new(span, EntityType::Organization, text[span.range()].to_string(), NAME, 70, index));
+            continue;
+        }
+        if inside_other_name(text, &tokens, i, label, out) || domain && !political_next {
             continue;
         }
         cut_person_names(text, &tokens, i, out);
@@ -105,9 +130,12 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
 /// Whether the label at token `i` belongs to a longer name: a party or body
 /// named with it ("Democratic Party", "Republican Guard") or a name other
 /// than a person's that covers it and more.
-fn inside_other_name(tokens: &[Token<'_>], i: usize, label: Span, mentions: &[Mention]) -> bool {
+fn inside_other_name(text: &str, tokens: &[Token<'_>], i: usize, label: Span, mentions: &[Mention]) -> bool {
     let next = tokens.get(i + 1);
     if next.is_some_and(|n| n.is_capitalized() && !is_role_word(n.text) && !starts_person(mentions, n.span)) {
+        return true;
+    }
+    if opens_other_party(text, tokens, i) {
         return true;
     }
     mentions.iter().any(|m| {
@@ -115,6 +143,34 @@ fn inside_other_name(tokens: &[Token<'_>], i: usize, label: Span, mentions: &[Me
             && m.span.contains(label)
             && m.span != label
             && !(m.span.start() == label.start() && only_role_words_after(tokens, i, m.span))
+    })
+}
+
+/// Whether the word before the label at token `i` makes it part of another
+/// party's name ("Social Democrats", "the Christian Democratic party"): a
+/// capitalised word that is no place, people, institution, post or
+/// function word ("Texas Democrat", "Senate Republicans", "Sen. Democrat"
+/// are the label's party).
+fn opens_other_party(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
+    // A title's domain ("Social", "Christian") is such a word; a common
+    // word opening the sentence ("Moderate Republicans") is not.
+    let previous = i.checked_sub(1).map(|k| tokens[k]);
+    previous.is_some_and(|p| {
+        let lower = p.text.to_lowercase();
+        text[p.span.end()..tokens[i].span.start()].chars().all(char::is_whitespace)
+            && p.is_capitalized()
+            && p.possessive_len() == 0
+            && p.text.chars().all(char::is_alphabetic)
+            && !(i == 1 && crate::gazetteer::is_common_word(&lower))
+            && !NAME_TITLES.contains(&p.text)
+            && !PARTY_ROLES.contains(&lower.as_str())
+            && !TITLE_HEADS.contains(&lower.as_str())
+            && !FUNCTION_WORDS.contains(&p.text)
+            && !FUNCTION_WORDS.contains(&lower.as_str())
+            && !INSTITUTIONS.contains(&p.text)
+            && !ORG_HEADS.contains(&p.text)
+            && Gazetteer::global().lookup(p.text).is_empty()
+            && party_of(p.text).is_none()
     })
 }
 

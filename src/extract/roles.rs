@@ -133,7 +133,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{HONORIFICS}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
-        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»),? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
