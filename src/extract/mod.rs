@@ -367,9 +367,10 @@ fn short_form_mentions(mentions: &[Mention]) -> Vec<Mention> {
     out
 }
 
-/// Every further occurrence of a multi-word person or organisation name
-/// found in the document is a mention too ("Jane Roe was hurt" at the start
-/// of a sentence, or in a headline, once the text has named her elsewhere),
+/// Every further occurrence of a multi-word person or organisation name, or
+/// of a body's acronym, found in the document is a mention too ("Jane Roe
+/// was hurt" at the start of a sentence, or in a headline, once the text
+/// has named her elsewhere; "the OECF's" after "(OECF)"),
 /// and so is a body's short form ([`coref::body_short_forms`]: "Delta and
 /// Continental signed" after "Continental Airlines"), written on its own
 /// (not beside another capitalised word: "the U.S. Space launch" after
@@ -381,12 +382,19 @@ fn short_form_mentions(mentions: &[Mention]) -> Vec<Mention> {
 /// linear in the text (a search per name per sentence was quadratic). Longer
 /// names win, then earlier occurrences, as they did.
 fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
+    // A body's acronym ("OECF") is as distinctive as a name of two words.
+    let acronym = |m: &Mention| {
+        m.kind == EntityType::Organization
+            && (2..=8).contains(&m.name.len())
+            && m.name.chars().all(|c| c.is_ascii_uppercase() || c == '&')
+    };
     let mut names: Vec<(Mention, bool)> = mentions
         .iter()
         .filter(|m| {
             matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Event)
                 && m.link.is_none()
-                && m.name.contains(' ')
+                && !m.adjectival
+                && (m.name.contains(' ') || acronym(m))
                 && text.get(m.span.range()) == Some(m.name.as_str())
         })
         .map(|m| (m.clone(), false))

@@ -1536,7 +1536,8 @@ pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out
 }
 
 /// Finds companies named by capitalised words and a legal form after them
-/// (`company_suffixes.txt`): "Boeing Co", "Harding Corp", "Bandai Co Ltd",
+/// (`company_suffixes.txt`), with more confidence than a speech verb gives a
+/// person ("Varda Co said"): "Boeing Co", "Harding Corp", "Bandai Co Ltd",
 /// "Central Bank and Trust Co". A state after "of" is left out: it is as
 /// often where the company is from ("Mitsubishi Corp of Japan") as part
 /// of its name ("Aluminum Co of America"). The suffix makes the words a company's
@@ -1594,7 +1595,7 @@ pub fn find_suffixed_firms(text: &str, layer: &SentenceLayer, index: usize, out:
         let place_alone = words == 1 && !gazetteer.lookup(&text[words_span.range()]).is_empty();
         if !place_alone {
             let span = Span::new(tokens[start].span.start(), tokens[end - 1].span.end());
-            out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 75, index));
+            out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 85, index));
         }
         i = end;
     }

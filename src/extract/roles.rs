@@ -377,6 +377,20 @@ impl RelationExtractor for Roles {
                 {
                     relation = Relation::WorksFor;
                 }
+                // "the American chamber president X": a post in a body the
+                // title names, held by one of the state's people, not the
+                // state's post.
+                let between =
+                    if title_start > org_end { view.text.get(org_end..title_start).unwrap_or("") } else { "" };
+                if org_kind == EntityType::Country
+                    && code(&caps, org_slot) == Some('D')
+                    && between.split_whitespace().chain(title.split_whitespace().rev().skip(1)).any(|w| {
+                        let w = w.to_lowercase();
+                        MEMBER_BODIES.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str())
+                    })
+                {
+                    continue;
+                }
                 // "British Governor X", "Mexican mayor X": a state's adjective
                 // before a post that leads a town or a province; the holder
                 // serves the state and leads none of it.
@@ -651,6 +665,28 @@ pub fn home_country_posts(
         // with a capital ("President Jane Roe"); "president Jane Roe" in
         // business news runs a company.
         if !title.starts_with(char::is_uppercase) {
+            continue;
+        }
+        // "Bundesbank President X", "LUKoil President Y": a capitalised
+        // word before a head's title that names no state is the body the
+        // post is in, whether or not it was found as a name (a minister's
+        // portfolio is named so too: "Steel Minister").
+        let before_title = text[..m.span.start()].trim_end().strip_suffix(title.trim_end_matches(','));
+        let word_before = before_title.and_then(|b| b.strip_suffix(' ')).and_then(|b| b.split([' ', '\n']).next_back());
+        let body_before = title_relation(title) == Relation::HeadOf
+            && word_before.is_some_and(|w| {
+                w.starts_with(char::is_uppercase)
+                && !w.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', '’', ')'])
+                && !crate::extract::lexicon::is_title_word(w)
+                && !crate::extract::lexicon::NAME_TITLES.contains(&w)
+                && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)
+                && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && crate::gazetteer::Gazetteer::global().lookup(w).is_empty()
+                // "South Korean President X": a people's adjective the
+                // gazetteer writes with its state ("South Korean").
+                && !crate::extract::lexicon::has_adjective_ending(w)
+            });
+        if body_before {
             continue;
         }
         // "Peruvian Vice-President and Interior Minister X" in a report
