@@ -252,6 +252,7 @@ pub fn extract_with(
             names::find_role_objects(text, analysis, sentence.index, &mut found);
             names::find_ampersand_firms(text, analysis, sentence.index, &mut found);
             names::find_suffixed_firms(text, analysis, sentence.index, &mut found);
+            names::find_bodies_of_states(text, analysis, sentence.index, &mut found);
             nominals::find(text, sentence.span, analysis, sentence.index, doc_year, &mut found);
             nominals::find_described_events(text, analysis, sentence.index, &mut found);
             nominals::find_anaphors(text, sentence.span, sentence.index, &mut found);

@@ -1470,11 +1470,7 @@ pub fn distribute_plural_titles(text: &str, found: &mut [Mention]) {
 pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
     let tokens = words(text, layer);
     let gazetteer = Gazetteer::global();
-    let name_word = |t: &Token<'_>| {
-        t.is_capitalized()
-            && t.possessive_len() == 0
-            && t.text.chars().all(|c| c.is_alphabetic() || matches!(c, '-' | '.'))
-    };
+    let name_word = |t: &Token<'_>| plain_name_word(t, false, &['-', '.']);
     let is_state = |part: &[Token<'_>]| {
         let (Some(first), Some(last)) = (part.first(), part.last()) else { return false };
         gazetteer
@@ -1552,13 +1548,10 @@ pub fn find_suffixed_firms(text: &str, layer: &SentenceLayer, index: usize, out:
     let gazetteer = Gazetteer::global();
     let suffix = |t: &Token<'_>| COMPANY_SUFFIXES.contains(&t.text);
     let name_word = |t: &Token<'_>| {
-        t.is_capitalized()
-            && t.possessive_len() == 0
+        plain_name_word(t, true, &['-', '.', '\''])
             && !suffix(t)
             && !t.text.ends_with("-based")
-            && !FUNCTION_WORDS.contains(&t.text)
-            && !FUNCTION_WORDS.contains(&t.text.to_lowercase().as_str())
-            && t.text.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '.' | '\''))
+            && !is_function_word(t.text)
     };
     let mut i = 1;
     while i < tokens.len() {
@@ -1599,6 +1592,69 @@ pub fn find_suffixed_firms(text: &str, layer: &SentenceLayer, index: usize, out:
         }
         i = end;
     }
+}
+
+/// Finds bodies named in French, Spanish, Portuguese or Italian after a
+/// state: "Gaz de France", "Petroleos de Venezuela", "Banco de Mexico",
+/// "Electricite de France" (the gazetteer alone reads only the state). One
+/// to three capitalised words, a particle ("de", "del", "du", "des", "do",
+/// "da", "di"), then a state's name; not a title, nor a name the gazetteer
+/// knows whole ("Rio de Janeiro").
+pub fn find_bodies_of_states(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
+    let tokens = words(text, layer);
+    let gazetteer = Gazetteer::global();
+    let name_word = |t: &Token<'_>| {
+        plain_name_word(t, false, &['-'])
+            && !is_function_word(t.text)
+            && !is_title_word(t.text)
+            && !NAME_TITLES.contains(&t.text)
+    };
+    for (i, particle) in tokens.iter().enumerate() {
+        if i == 0 || !matches!(particle.text, "de" | "del" | "du" | "des" | "do" | "da" | "di") {
+            continue;
+        }
+        if !name_word(&tokens[i - 1]) || !only_space_between(text, tokens[i - 1], *particle) {
+            continue;
+        }
+        // The state: the longest run of up to three words after the
+        // particle that the gazetteer knows as a country.
+        let Some(end) = (i + 2..=(i + 4).min(tokens.len())).rev().find(|&k| {
+            (i + 1..k).all(|j| only_space_between(text, tokens[j - 1], tokens[j]))
+                && gazetteer
+                    .lookup(&text[tokens[i + 1].span.start()..tokens[k - 1].span.end()])
+                    .iter()
+                    .any(|&id| gazetteer.entry(id).kind == GazKind::Country)
+        }) else {
+            continue;
+        };
+        let mut start = i - 1;
+        while start > 0
+            && i - start < 3
+            && name_word(&tokens[start - 1])
+            && only_space_between(text, tokens[start - 1], tokens[start])
+        {
+            start -= 1;
+        }
+        let last = tokens[end - 1];
+        let span = Span::new(tokens[start].span.start(), last.span.end() - last.possessive_len());
+        if !gazetteer.lookup(&text[span.range()]).is_empty() {
+            continue;
+        }
+        out.push(mention(span, EntityType::Organization, text[span.range()].to_string(), 85, index));
+    }
+}
+
+/// A capitalised word with no possessive, made of letters (or digits) and
+/// the given marks: a word of a company's name.
+fn plain_name_word(t: &Token<'_>, digits: bool, marks: &[char]) -> bool {
+    t.is_capitalized()
+        && t.possessive_len() == 0
+        && t.text.chars().all(|c| c.is_alphabetic() || digits && c.is_numeric() || marks.contains(&c))
+}
+
+/// A function word, in any case ("The", "of").
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {

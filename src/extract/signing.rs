@@ -198,11 +198,26 @@ impl RelationExtractor for Signing {
         for caps in ACTIVE.captures_iter(text) {
             let Some(agreement) = entity(view, &caps, "agreement") else { continue };
             let whole = caps.get(0).map_or(0..0, |m| m.range());
-            let clause_start = clause_start(text, whole.start);
-            for (code, signer) in view.entities_in(clause_start..whole.start) {
-                if !matches!(code, 'C' | 'P' | 'O') || modifier_only(text, view, signer, clause_start..whole.start) {
-                    continue;
+            // The signers named after a verb of speech, or, where a pronoun
+            // stands there ("X said it signed"), the whole clause's.
+            let signers = |from: usize| -> Vec<usize> {
+                view.entities_in(from..whole.start)
+                    .into_iter()
+                    .filter(|&(code, e)| {
+                        matches!(code, 'C' | 'P' | 'O') && !modifier_only(text, view, e, from..whole.start)
+                    })
+                    .map(|(_, e)| e)
+                    .collect()
+            };
+            let reported = clause_start(text, whole.start, true);
+            let (clause_start, named) = match signers(reported) {
+                named if !named.is_empty() => (reported, named),
+                _ => {
+                    let from = clause_start(text, whole.start, false);
+                    (from, signers(from))
                 }
+            };
+            for signer in named {
                 out.add(
                     view,
                     found(agreement, Relation::Signatory, Object::Entity(signer), clause_start..whole.end, 80),
@@ -271,11 +286,23 @@ impl Signing {
 
 /// Where the clause holding `pos` starts: after the last ';' or sentence
 /// opener, or after a relative "that"/"which" before it.
-fn clause_start(text: &str, pos: usize) -> usize {
+fn clause_start(text: &str, pos: usize, after_speech: bool) -> usize {
     let before = &text[..pos];
+    // "X, chairman of Y, said A and B signed": the signing is reported
+    // after the verb of speech.
+    let reported = after_speech
+        .then_some(before)
+        .into_iter()
+        .flat_map(|before| before.match_indices(' '))
+        .filter_map(|(at, _)| {
+            let word = before[at + 1..].split(' ').next()?;
+            (before.len() > at + 1 + word.len() && lexicon::SPEECH_VERBS.contains(&word)).then_some(at + 2 + word.len())
+        })
+        .max();
     [";", " that ", " which ", " who ", " after ", " when ", " while ", " because ", "— ", " — ", " – ", " - "]
         .iter()
         .filter_map(|b| before.rfind(b).map(|i| i + b.len()))
+        .chain(reported)
         .max()
         .unwrap_or(0)
 }
