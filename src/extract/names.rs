@@ -310,14 +310,24 @@ fn is_org_noun_form(word: &str) -> bool {
 ///
 /// A name set off after a post of a place or body ("the mayor of Leeds,
 /// Jane Roe,") is the post's holder: the tagger, seeing a name after a
-/// place and a comma, reads it as the place's region.
+/// place and a comma, reads it as the place's region; so is a name before
+/// "of" and a body found as one ("Kenzi Yoshida of Nomura Securities").
 fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer, out: &mut [Mention]) {
+    let bodies: Vec<usize> =
+        out.iter().filter(|m| m.kind == EntityType::Organization).map(|m| m.span.start()).collect();
+    // "Kenzi Yoshida of Nomura Securities said": a name before "of" and a
+    // body is the body's person; the tagger reads the whole as one body.
+    let of_a_body = |span: Span| {
+        let rest = &text[span.end()..];
+        let after_of = rest.strip_prefix(" of the ").or_else(|| rest.strip_prefix(" of "));
+        after_of.is_some_and(|after| bodies.contains(&(text.len() - after.len())))
+    };
     for m in out.iter_mut() {
         let by_shape = m.kind == EntityType::Person
             && m.title.is_none()
             && m.extractor == NAME
             && m.confidence <= SPEECH_CONFIDENCE;
-        if !by_shape || holds_post_before(text, tokens, m.span) {
+        if !by_shape || holds_post_before(text, tokens, m.span) || of_a_body(m.span) {
             continue;
         }
         // A given name opening the run outweighs an unsure tagger ("Jane
