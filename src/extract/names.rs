@@ -1266,72 +1266,12 @@ fn looks_like_name_word(token: &Token<'_>) -> bool {
         || NAME_CONNECTORS.contains(&word) && word.chars().all(char::is_lowercase)
 }
 
+/// Acronyms of common things, not of bodies (`common_acronyms.txt`).
+static COMMON_ACRONYMS: WordList = WordList::new(include_str!("../../data/lexicon/common_acronyms.txt"));
+
 /// Acronyms that are not organisations.
 fn is_common_acronym(word: &str) -> bool {
-    matches!(
-        word,
-        "CEO"
-            | "CFO"
-            | "COO"
-            | "GNP"
-            | "MFN"
-            | "CPI"
-            | "PPI"
-            | "IPO"
-            | "EPS"
-            | "ROI"
-            | "VAT"
-            | "FOB"
-            | "LNG"
-            | "LPG"
-            | "OTC"
-            | "PMI"
-            | "ETF"
-            | "YTD"
-            | "TV"
-            | "AM"
-            | "PM"
-            | "GDP"
-            | "UTC"
-            | "GMT"
-            | "EST"
-            | "OK"
-            | "AIDS"
-            | "HIV"
-            | "COVID"
-            | "ID"
-            | "II"
-            | "III"
-            | "IV"
-            | "VI"
-            | "VII"
-            | "VIII"
-            | "IX"
-            | "XI"
-            | "DNA"
-            | "PC"
-            | "CD"
-            | "DVD"
-            | "USD"
-            | "EUR"
-            | "MW"
-            | "KM"
-            | "AD"
-            | "BC"
-            | "AP"
-            | "FAQ"
-            | "IT"
-            | "AI"
-            | "US"
-            | "UK"
-            | "ET"
-            | "PT"
-            | "CT"
-            | "MT"
-            | "PST"
-            | "EDT"
-            | "PDT"
-    )
+    COMMON_ACRONYMS.contains(&word)
 }
 
 /// Context that tells a run is a person.
