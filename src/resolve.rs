@@ -130,10 +130,9 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             // "the Social Democrats (SPD)" and "the Social Democrats (CSSD)"
             // are two states' parties: a party's name that many states'
             // parties share joins through the acronym the document gives it.
-            let acronym = |a: &String| (2..=6).contains(&a.len()) && a.chars().all(|c| c.is_ascii_uppercase());
             let by_acronym = entity.kind == EntityType::Organization
                 && crate::extract::lexicon::is_party_name(&entity.name)
-                && entity.aliases.iter().any(acronym);
+                && entity.aliases.iter().any(|a| crate::extract::lexicon::is_plain_acronym(a));
             if !by_acronym {
                 join(&mut union, format!("{kind}:{name}"), node, &mut why);
             }

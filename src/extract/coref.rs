@@ -19,6 +19,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
 
+use crate::extract::lexicon::is_acronym;
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::{DocEntity, EntityType, Links};
 use crate::extract::names::{Single, SingleHint};
@@ -340,10 +341,6 @@ fn has_title_word(name: &str) -> bool {
             || crate::extract::lexicon::is_title_word(w)
             || crate::extract::parties::is_role_word(w)
     })
-}
-
-fn is_acronym(name: &str) -> bool {
-    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
 }
 
 /// Multi-word person names of the document, folded.

@@ -145,6 +145,22 @@ pub static PLACE_HEADS: WordList = WordList::new(include_str!("../../data/lexico
 /// Function words: never part of a name, wherever they stand.
 pub static FUNCTION_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/function_words.txt"));
 
+/// Two or more letters and none in lower case ("NATO", "U.S.", "G-7").
+pub fn is_acronym(name: &str) -> bool {
+    name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)
+}
+
+/// A body's acronym written as one word of capitals ("OECF", "AT&T"): as
+/// distinctive as a name of two words, where "U.S." and "G-7" are not.
+pub fn is_plain_acronym(name: &str) -> bool {
+    (2..=8).contains(&name.len()) && name.chars().all(|c| c.is_ascii_uppercase() || c == '&') && is_acronym(name)
+}
+
+/// A function word, in any case ("The", "of").
+pub fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
+}
+
 /// Further words capitalised at the start of a sentence or in headlines
 /// that are not names there (a name may still contain some: "Security").
 pub static NOT_NAMES: WordList = WordList::new(include_str!("../../data/lexicon/not_names.txt"));

@@ -72,11 +72,17 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// The pattern of [`PATTERNS`] that reads a verb of joining.
 const JOINED: usize = 3;
 
-/// What follows "A joined B" when A acts with B rather than joins it: "A
-/// joined B, C and D in raising prices".
-static JOINED_IN_DOING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:,? (?:and |& )?(?:«[A-Z]\d+»|[A-Z][\w.&-]*))*,? in [a-z]+ing\b").expect("valid pattern")
-});
+/// Whether the words after "A joined B" say A acts with B rather than joins
+/// it: "A joined B, C and D in raising prices". Past the rest of a list of
+/// names (placeholders or capitalised words), "in" and a gerund.
+fn acts_with<'a>(rest: impl IntoIterator<Item = &'a str>) -> bool {
+    let mut rest = rest
+        .into_iter()
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .filter(|w| !w.is_empty())
+        .skip_while(|w| matches!(*w, "and" | "&") || w.starts_with(|c: char| c.is_uppercase() || c == '«'));
+    rest.next() == Some("in") && rest.next().is_some_and(|w| w.len() > 4 && w.ends_with("ing"))
+}
 
 /// A party's label and the role words before a member's name: "«G1» MP
 /// «P2»", "«G1» committee member «P2»", "«G1» MP (Member of Parliament) «P2»".
@@ -118,7 +124,7 @@ impl RelationExtractor for Membership {
             for caps in pattern.captures_iter(&view.text) {
                 let Some(org) = entity(view, &caps, "org") else { continue };
                 let range = caps.get(0).map_or(0..0, |m| m.range());
-                if i == JOINED && JOINED_IN_DOING.is_match(&view.text[range.end..]) {
+                if i == JOINED && acts_with(view.text[range.end..].split_whitespace()) {
                     continue;
                 }
                 for (_, member) in entities(view, &caps, "members") {
@@ -196,19 +202,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let verb = clause.verb.start..clause.verb.end;
         // Joining.
         if let Some(bodies) = clause.trigger_patient(words, &MEMBERSHIP_VERBS) {
-            // "A joined B, C and D in raising prices": acting together, not
-            // membership (as `JOINED_IN_DOING` for the pattern).
-            let mut next = bodies.last().map_or(verb.end, |b| b.end);
-            // Past the rest of a list of names the clause reader cut.
-            while words
-                .get(next)
-                .is_some_and(|w| matches!(*w, "," | "and" | "&") || w.starts_with(|c: char| c.is_uppercase()))
-            {
-                next += 1;
-            }
-            let in_doing = words.get(next).is_some_and(|w| *w == "in")
-                && words.get(next + 1).is_some_and(|w| w.len() > 4 && w.ends_with("ing"));
-            if in_doing {
+            // "A joined B, C and D in raising prices": acting together.
+            if acts_with(words[bodies.last().map_or(verb.end, |b| b.end)..].iter().copied()) {
                 continue;
             }
             let from = subject_start(clause).min(verb.start);

@@ -86,9 +86,7 @@ impl Token<'_> {
     /// Two or more letters, all upper case ("NATO", "U.S.").
     #[must_use]
     pub fn is_acronym(&self) -> bool {
-        let word = &self.text[..self.text.len() - self.possessive_len()];
-        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-        letters >= 2 && word.chars().all(|c| !c.is_lowercase())
+        crate::extract::lexicon::is_acronym(&self.text[..self.text.len() - self.possessive_len()])
     }
 
     /// Ends with a possessive `'s` or `’s` (or a bare `'` after s).

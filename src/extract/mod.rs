@@ -384,11 +384,8 @@ fn short_form_mentions(mentions: &[Mention]) -> Vec<Mention> {
 /// names win, then earlier occurrences, as they did.
 fn propagate_names(text: &str, sentences: &[crate::text::sentence::Sentence], mentions: &mut Vec<Mention>) {
     // A body's acronym ("OECF") is as distinctive as a name of two words.
-    let acronym = |m: &Mention| {
-        m.kind == EntityType::Organization
-            && (2..=8).contains(&m.name.len())
-            && m.name.chars().all(|c| c.is_ascii_uppercase() || c == '&')
-    };
+    let acronym =
+        |m: &Mention| m.kind == EntityType::Organization && crate::extract::lexicon::is_plain_acronym(&m.name);
     let mut names: Vec<(Mention, bool)> = mentions
         .iter()
         .filter(|m| {

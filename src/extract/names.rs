@@ -36,9 +36,9 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, COMPANY_OPENERS, COMPANY_SUFFIXES,
-    DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS, ORG_NOUNS,
-    PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
+    head_type, is_function_word, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, COMPANY_OPENERS,
+    COMPANY_SUFFIXES, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
+    ORG_NOUNS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -1600,11 +1600,6 @@ fn plain_name_word(t: &Token<'_>, digits: bool, marks: &[char]) -> bool {
     t.is_capitalized()
         && t.possessive_len() == 0
         && t.text.chars().all(|c| c.is_alphabetic() || digits && c.is_numeric() || marks.contains(&c))
-}
-
-/// A function word, in any case ("The", "of").
-fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word) || FUNCTION_WORDS.contains(&word.to_lowercase().as_str())
 }
 
 fn mention(span: Span, kind: EntityType, name: String, confidence: u8, sentence: usize) -> Mention {

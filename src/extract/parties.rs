@@ -26,7 +26,7 @@ use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use crate::extract::lexicon::{
-    is_title_word, FUNCTION_WORDS, INSTITUTIONS, NAME_TITLES, ORG_HEADS, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS,
+    is_function_word, is_title_word, INSTITUTIONS, NAME_TITLES, ORG_HEADS, PARTY_HEADS, TITLE_HEADS, TITLE_MODIFIERS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -165,8 +165,7 @@ fn opens_other_party(text: &str, tokens: &[Token<'_>], i: usize) -> bool {
             && !NAME_TITLES.contains(&p.text)
             && !PARTY_ROLES.contains(&lower.as_str())
             && !TITLE_HEADS.contains(&lower.as_str())
-            && !FUNCTION_WORDS.contains(&p.text)
-            && !FUNCTION_WORDS.contains(&lower.as_str())
+            && !is_function_word(p.text)
             && !INSTITUTIONS.contains(&p.text)
             && !ORG_HEADS.contains(&p.text)
             && Gazetteer::global().lookup(p.text).is_empty()

@@ -679,8 +679,7 @@ pub fn home_country_posts(
                 && !w.ends_with(['.', ',', ';', ':', '!', '?', '"', '\'', '’', ')'])
                 && !crate::extract::lexicon::is_title_word(w)
                 && !crate::extract::lexicon::NAME_TITLES.contains(&w)
-                && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)
-                && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w.to_lowercase().as_str())
+                && !crate::extract::lexicon::is_function_word(w)
                 && crate::gazetteer::Gazetteer::global().lookup(w).is_empty()
                 // "South Korean President X": a people's adjective the
                 // gazetteer writes with its state ("South Korean").
