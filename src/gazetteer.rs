@@ -34,6 +34,9 @@ pub fn combining_form_country(form: &str) -> Option<&'static str> {
 const COUNTRIES: &str = include_str!("../data/gazetteer/countries.tsv");
 const PLACES: &str = include_str!("../data/gazetteer/places.tsv");
 const ORGANIZATIONS: &str = include_str!("../data/gazetteer/organizations.tsv");
+/// Armed groups, international and non-governmental organisations of the
+/// PETRARCH2 actor dictionaries (`scripts/gazetteer/actors.py`).
+const ACTORS: &str = include_str!("../data/gazetteer/actors.tsv");
 
 /// What an entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -81,6 +84,9 @@ pub struct GazEntry {
     pub population: Option<u64>,
     /// A capital or a city of 100,000 people or more: matched in running text.
     pub major: bool,
+    /// From the PETRARCH2 actor dictionaries (`actors.tsv`): matched by
+    /// extraction, not read by the name tagger's features.
+    pub actor: bool,
 }
 
 /// A known name found in a text.
@@ -99,6 +105,9 @@ pub struct Gazetteer {
     by_iso2: HashMap<String, EntryId>,
     automaton: AhoCorasick,
     pattern_ids: Vec<Vec<EntryId>>,
+    /// The same without the actor dictionaries' names.
+    curated: AhoCorasick,
+    curated_ids: Vec<Vec<EntryId>>,
 }
 
 impl std::fmt::Debug for Gazetteer {
@@ -218,8 +227,19 @@ impl Gazetteer {
     /// Every known name in `text`, case-sensitive, longest first, on word boundaries.
     #[must_use]
     pub fn find_all(&self, text: &str) -> Vec<GazMatch> {
+        self.find_with(&self.automaton, &self.pattern_ids, text)
+    }
+
+    /// As [`Gazetteer::find_all`], without the names of the actor
+    /// dictionaries: what the name tagger's features were trained on.
+    #[must_use]
+    pub fn find_curated(&self, text: &str) -> Vec<GazMatch> {
+        self.find_with(&self.curated, &self.curated_ids, text)
+    }
+
+    fn find_with(&self, automaton: &AhoCorasick, pattern_ids: &[Vec<EntryId>], text: &str) -> Vec<GazMatch> {
         let mut out = Vec::new();
-        for found in self.automaton.find_iter(text) {
+        for found in automaton.find_iter(text) {
             let (start, end) = (found.start(), found.end());
             let before = text[..start].chars().next_back();
             let after = text[end..].chars().next();
@@ -229,7 +249,7 @@ impl Gazetteer {
             if boundary_before && boundary_after && !self.inside_hyphenated_name(text, start, end) {
                 out.push(GazMatch {
                     span: Span::new(start, end),
-                    ids: self.pattern_ids[found.pattern().as_usize()].clone(),
+                    ids: pattern_ids[found.pattern().as_usize()].clone(),
                 });
             }
         }
@@ -276,6 +296,7 @@ impl Gazetteer {
                 capital_of: None,
                 population: None,
                 major: true,
+                actor: false,
             });
             for demonym in split(demonyms) {
                 entries.push(GazEntry {
@@ -290,6 +311,7 @@ impl Gazetteer {
                     capital_of: None,
                     population: None,
                     major: true,
+                    actor: false,
                 });
             }
         }
@@ -320,9 +342,15 @@ impl Gazetteer {
                 capital_of: Some(capital_of.to_string()).filter(|s| !s.is_empty()),
                 population,
                 major,
+                actor: false,
             });
         }
-        for row in rows(ORGANIZATIONS) {
+        let curated = rows(ORGANIZATIONS).map(|row| (row, false));
+        let actors = rows(ACTORS).map(|row| match row[..] {
+            [name, aliases, _code] => (vec![name, aliases, ""], true),
+            _ => (row, true),
+        });
+        for (row, actor) in curated.chain(actors) {
             let [name, aliases, wikidata] = row[..] else { continue };
             entries.push(GazEntry {
                 kind: GazKind::Organization,
@@ -336,6 +364,7 @@ impl Gazetteer {
                 capital_of: None,
                 population: None,
                 major: true,
+                actor,
             });
         }
 
@@ -363,7 +392,11 @@ impl Gazetteer {
             }
             for name in std::iter::once(&entry.name).chain(&entry.aliases) {
                 by_name.entry(fold(name)).or_default().push(id);
-                if entry.major && name.chars().count() >= 2 {
+                // An actor's acronym of four letters or fewer is looked up,
+                // not matched: "RUF" is also a revolving underwriting
+                // facility, "LT" a ticker.
+                let short_acronym = entry.actor && name.chars().count() <= 4 && !name.chars().any(char::is_lowercase);
+                if entry.major && name.chars().count() >= 2 && !short_acronym {
                     by_pattern.entry(name.as_str()).or_default().push(id);
                 }
             }
@@ -374,18 +407,27 @@ impl Gazetteer {
         }
         let mut patterns: Vec<(&str, Vec<EntryId>)> = by_pattern.into_iter().collect();
         patterns.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let automaton = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(patterns.iter().map(|(p, _)| *p))
-            .expect("the embedded gazetteer builds an automaton");
+        let curated_patterns: Vec<(&str, Vec<EntryId>)> = patterns
+            .iter()
+            .map(|(p, ids)| (*p, ids.iter().copied().filter(|id| !entries[id.0 as usize].actor).collect::<Vec<_>>()))
+            .filter(|(_, ids)| !ids.is_empty())
+            .collect();
+        let build = |patterns: &[(&str, Vec<EntryId>)]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(patterns.iter().map(|(p, _)| *p))
+                .expect("the embedded gazetteer builds an automaton")
+        };
+        let (automaton, curated) = (build(&patterns), build(&curated_patterns));
         let pattern_ids = patterns.into_iter().map(|(_, ids)| ids).collect();
-        Self { entries, by_name, by_iso2, automaton, pattern_ids }
+        let curated_ids = curated_patterns.into_iter().map(|(_, ids)| ids).collect();
+        Self { entries, by_name, by_iso2, automaton, pattern_ids, curated, curated_ids }
     }
 }
 
 /// Data rows of an embedded TSV (the header skipped).
 fn rows(tsv: &str) -> impl Iterator<Item = Vec<&str>> {
-    tsv.lines().skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').collect())
+    tsv.lines().filter(|l| !l.starts_with('#')).skip(1).filter(|l| !l.is_empty()).map(|l| l.split('\t').collect())
 }
 
 fn split(list: &str) -> Vec<String> {
@@ -440,6 +482,17 @@ mod tests {
         assert_eq!(state.map(|c| c.name.as_str()), Some("West Germany"));
         let german = g.entry(g.lookup("German")[0]);
         assert_eq!(german.country.as_deref(), Some("DE"));
+    }
+
+    #[test]
+    fn armed_groups_are_matched_and_their_short_acronyms_only_looked_up() {
+        let g = Gazetteer::global();
+        assert_eq!(names("the Taliban said"), [("Taliban", "Taliban".into(), GazKind::Organization)]);
+        assert_eq!(names("a senior al-Qaeda member")[0].0, "al-Qaeda");
+        // Matched in running text only where the tagger learned nothing of them.
+        assert!(g.find_curated("the Taliban said").is_empty());
+        assert!(names("a revolving underwriting facility (RUF)").is_empty());
+        assert!(g.lookup("RUF").iter().any(|&id| g.entry(id).kind == GazKind::Organization));
     }
 
     #[test]

@@ -84,6 +84,7 @@ fixture!(stance_nouns);
 fixture!(stance_events);
 fixture!(names_bodies);
 fixture!(names_companies);
+fixture!(names_groups);
 fixture!(killing);
 fixture!(residence);
 fixture!(pairs);

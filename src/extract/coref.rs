@@ -33,8 +33,8 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
     retype_short_forms_of_bodies(mentions);
     let full_names = FullNames::new(person_full_names(mentions));
     let acronyms = acronym_definitions(text, mentions);
-    for (&i, (kind, _)) in &acronyms {
-        mentions[i].kind = *kind;
+    for (&i, definition) in &acronyms {
+        mentions[i].kind = definition.kind;
     }
 
     let mut keys: Vec<Option<String>> = Vec::with_capacity(mentions.len());
@@ -62,12 +62,17 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
             .flatten()
             .filter(|named| named_first.get(*named).is_some_and(|&at| at < m.span.start()));
         let key = match m.kind {
-            _ if m.link.is_some() => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
+            // An acronym the document defines is the name it stands for,
+            // whatever the gazetteer links each to ("the Kurdistan
+            // Workers' Party (PKK)").
+            _ if acronyms.get(&i).is_some_and(|d| d.link.is_some()) => {
+                acronyms.get(&i).and_then(|d| d.link).map(|l| format!("gaz:{}", l.0))
+            }
+            _ if m.link.is_some() && !acronyms.contains_key(&i) => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
             EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
             EntityType::Organization => {
-                let name = acronyms
-                    .get(&i)
-                    .map_or_else(|| fold(without_state(&m.name)), |(_, full)| fold(without_state(full)));
+                let name =
+                    acronyms.get(&i).map_or_else(|| fold(without_state(&m.name)), |d| fold(without_state(&d.name)));
                 let name = match shortened.get(&name) {
                     Some(Some(full)) => full.clone(),
                     _ => name,
@@ -75,7 +80,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
                 Some(format!("org:{name}"))
             }
             kind if acronyms.contains_key(&i) => {
-                Some(format!("{}:{}", kind.slug(), acronyms.get(&i).map_or_else(String::new, |(_, full)| fold(full))))
+                Some(format!("{}:{}", kind.slug(), acronyms.get(&i).map_or_else(String::new, |d| fold(&d.name))))
             }
             // "the treaty" after "the Comprehensive Test Ban Treaty".
             EntityType::Agreement if m.unnamed && described.is_some() => {
@@ -817,9 +822,20 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     }
 }
 
+/// What an acronym stands for: the kind, name and gazetteer link of the
+/// name it abbreviates.
+#[derive(Clone)]
+struct AcronymDefinition {
+    kind: EntityType,
+    name: String,
+    link: Option<crate::gazetteer::EntryId>,
+}
+
 /// Acronyms defined in parentheses right after a name ("... Maritime
-/// Studies (LIMS)"), or made of a name's initials, mapped to that name.
-fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (EntityType, String)> {
+/// Studies (LIMS)"), or made of a name's initials, mapped to that name. An
+/// acronym the gazetteer knows is mapped only where the document defines
+/// it in parentheses (and at its later occurrences).
+fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, AcronymDefinition> {
     let mut out = BTreeMap::new();
     // Treaties and events have acronyms too: "the Comprehensive Test Ban
     // Treaty (CTBT)".
@@ -838,9 +854,10 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
     for (_, o) in &orgs {
         by_initials.entry(initials(&o.name)).or_default().push(o);
     }
-    let mut defined: BTreeMap<String, (EntityType, String)> = BTreeMap::new();
+    let definition = |full: &Mention| AcronymDefinition { kind: full.kind, name: full.name.clone(), link: full.link };
+    let mut defined: BTreeMap<String, AcronymDefinition> = BTreeMap::new();
     for (i, m) in mentions.iter().enumerate() {
-        if m.kind != EntityType::Organization || !is_acronym(&m.name) || m.link.is_some() {
+        if m.kind != EntityType::Organization || !is_acronym(&m.name) {
             continue;
         }
         let before = text[..m.span.start()].trim_end();
@@ -852,8 +869,11 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
             let ended = orgs.partition_point(|(_, o)| o.span.end() <= gap_end);
             if let Some((_, full)) = orgs[..ended].last().filter(|(_, o)| text[o.span.end()..gap_end].trim().is_empty())
             {
-                defined.insert(m.name.clone(), (full.kind, full.name.clone()));
-                out.insert(i, (full.kind, full.name.clone()));
+                // Both known and known as one: nothing to map.
+                if m.link.is_none() || full.link != m.link {
+                    defined.insert(m.name.clone(), definition(full));
+                    out.insert(i, definition(full));
+                }
                 continue;
             }
         }
@@ -861,8 +881,11 @@ fn acronym_definitions(text: &str, mentions: &[Mention]) -> BTreeMap<usize, (Ent
             out.insert(i, full.clone());
             continue;
         }
+        if m.link.is_some() {
+            continue;
+        }
         if let Some([full]) = by_initials.get(&m.name).map(Vec::as_slice) {
-            out.insert(i, (full.kind, full.name.clone()));
+            out.insert(i, definition(full));
         }
     }
     out

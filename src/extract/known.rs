@@ -3,8 +3,10 @@
 //! ## What it extracts
 //! Mentions of what the gazetteer holds (countries with their aliases and
 //! demonyms, capitals and major cities, regions, continents, international
-//! organisations), matched case-sensitively on word boundaries, longest
-//! first. A demonym ("Peruvian", "Kenyans") is an adjectival mention of its
+//! organisations, and the armed groups, international and non-governmental
+//! organisations of the PETRARCH2 actor dictionaries: "the Taliban",
+//! "al-Qaeda", "Oxfam"), matched case-sensitively on word boundaries,
+//! longest first. A demonym ("Peruvian", "Kenyans") is an adjectival mention of its
 //! country: it supports facts ("Peruvian Defense Minister X" → ministerOf
 //! Peru) but makes no entity on its own. A town or region inside a
 //! person's full name that the name tagger is sure of is no mention ("Mary

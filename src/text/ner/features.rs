@@ -147,7 +147,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
     }
     let gaz = Gazetteer::global();
-    for e in gaz.entries() {
+    for e in gaz.entries().iter().filter(|e| !e.actor) {
         let bit = 8u16 << gaz_code(e.kind);
         for n in std::iter::once(&e.name).chain(&e.aliases) {
             if !n.contains(' ') && n.chars().next().is_some_and(char::is_alphabetic) {
@@ -715,7 +715,7 @@ fn gazetteer_tags(words: &[&str], upper: &[bool]) -> Vec<u64> {
         text.push_str(w);
     }
     let gaz = Gazetteer::global();
-    for m in gaz.find_all(&text) {
+    for m in gaz.find_curated(&text) {
         let Some(&id) = m.ids.first() else { continue };
         let kind = u64::from(gaz_code(gaz.entry(id).kind)) + 1;
         let first = starts.partition_point(|&s| s < m.span.start());
