@@ -446,13 +446,21 @@ pub fn places_in_event_names(
             .split_once(' ')
             .filter(|(year, _)| year.len() == 4 && year.parse::<u16>().is_ok())
             .map_or(m.name.as_str(), |(_, rest)| rest);
-        let Some(&(place, _)) = places
+        let Some(&(place, place_name)) = places
             .iter()
             .filter(|(p, n)| *p != event && name.strip_prefix(n).is_some_and(|rest| rest.starts_with(' ')))
             .max_by_key(|(_, n)| n.len())
         else {
             continue;
         };
+        // "the Piedmont board meeting": a body's noun after the name says
+        // it names the body, not where the event is.
+        let next_word = name[place_name.len()..].split_whitespace().next().unwrap_or_default();
+        if crate::extract::lexicon::MEMBER_BODIES.contains(&next_word.to_lowercase().as_str())
+            || crate::extract::lexicon::ORG_NOUNS.contains(&next_word.to_lowercase().as_str())
+        {
+            continue;
+        }
         let object = Object::Entity(place);
         let known = |f: &Fact| f.subject == event && f.relation == Relation::LocatedIn && f.object == object;
         if out.iter().any(known) || facts.iter().any(known) {

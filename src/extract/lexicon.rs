@@ -142,6 +142,9 @@ pub static EVENT_HEADS: WordList = WordList::new(include_str!("../../data/lexico
 /// Head nouns that make a capitalised phrase a place.
 pub static PLACE_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/place_heads.txt"));
 
+/// Head nouns of bodies made of members ("Commission", "Party"), not of staff.
+pub static MEMBER_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/member_bodies.txt"));
+
 /// Function words: never part of a name, wherever they stand.
 pub static FUNCTION_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/function_words.txt"));
 

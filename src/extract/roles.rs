@@ -48,8 +48,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{
-    alternation, is_party_name, portfolio_follows, title_relation, ORG_NOUNS, SUBORDINATE_TITLES, TITLE_HEADS,
-    TITLE_MODIFIERS,
+    alternation, is_party_name, portfolio_follows, title_relation, MEMBER_BODIES, ORG_NOUNS, SUBORDINATE_TITLES,
+    TITLE_HEADS, TITLE_MODIFIERS,
 };
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -140,11 +140,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
         // X, the Republican Senate Majority Leader
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|longtime|senior|top|leading|veteran) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
-        format!(r"{takes_post}(?P<org>«[COL]\d+»)(?:'s|’s) {title}"),
+        format!(r"{takes_post}(?P<org>«[COL]\d+»)(?:'s|’s) (?:new |newly appointed |interim )?{title}"),
         // X was appointed president of the Y; X became chairman of Y
         format!(r"{takes_post}{title} (?:of|at|for) (?:the )?(?P<org>«[COL]\d+»)"),
         // the Y named X its new chairman
@@ -377,6 +377,17 @@ impl RelationExtractor for Roles {
                 {
                     relation = Relation::WorksFor;
                 }
+                // "X, a senior Y commander", "X, a Y director": one of the
+                // body's several holders of that title, not its head.
+                if i == OWNER_BEFORE_TITLE_AFTER_PERSON
+                    && relation == Relation::HeadOf
+                    && view
+                        .text
+                        .get(caps.name("person").map_or(0, |m| m.end())..org_start)
+                        .is_some_and(|before| before.split([' ', ',']).any(|w| matches!(w, "a" | "an" | "another")))
+                {
+                    relation = Relation::WorksFor;
+                }
                 // "the American chamber president X": a post in a body the
                 // title names, held by one of the state's people, not the
                 // state's post.
@@ -474,9 +485,6 @@ impl RelationExtractor for Roles {
         }
     }
 }
-
-/// Head nouns of bodies made of members ("Commission", "Party"), not of staff.
-static MEMBER_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/member_bodies.txt"));
 
 /// Words with a doer's ending that name no doer ("NATO after X").
 static NOT_DOERS: WordList = WordList::new(include_str!("../../data/lexicon/not_doers.txt"));

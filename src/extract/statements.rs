@@ -44,17 +44,19 @@ static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
 static ACCORDING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern"));
 
-/// A person right before a speaker placed at a body: "«P1» of the
-/// victims' group «O2» said" is «P1»'s statement, not the group's.
+/// A person right before a speaker placed at a body or a place: "«P1» of
+/// the victims' group «O2» said" is «P1»'s statement, not the group's, and
+/// "«P1» of the «C2» said" «P1»'s, not the state's.
 static PERSON_OF: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?P<p>«P\d+»),? (?:of|at|from) (?:the |The |a |an )?(?:[A-Za-z'’-]+ ){0,4}$").expect("valid pattern")
 });
 
 /// The speaker of a match whose speaker slot is `slot`: the person the
-/// slot's body is named after ("«P» of «O» said"), else the slot's entity.
+/// slot's body or place is named after ("«P» of «O» said"), else the
+/// slot's entity.
 fn speaker_of(view: &SentenceView, caps: &regex::Captures<'_>, slot: &str) -> Option<usize> {
     let found = caps.name(slot)?;
-    if found.as_str().starts_with("«O") {
+    if ["«O", "«C", "«L"].iter().any(|k| found.as_str().starts_with(k)) {
         if let Some(person) = PERSON_OF.captures(&view.text[..found.start()]).and_then(|c| c.name("p")) {
             return view.entity_at(person.start());
         }
