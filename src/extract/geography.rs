@@ -141,6 +141,19 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// The index in [`BASED`] of a place written before the body ("Paris AFP").
+const PLACE_BEFORE_BODY: usize = 5;
+
+/// Whether a post and a person follow: " representative «P3»", " chief
+/// economist «P3»".
+fn post_follows(rest: &str) -> bool {
+    let words: Vec<&str> = rest.split_whitespace().take(4).collect();
+    let person = words.iter().position(|w| w.starts_with("«P"));
+    person.is_some_and(|p| {
+        p > 0 && words[..p].iter().all(|w| crate::extract::lexicon::is_title_word(w.trim_end_matches(',')))
+    })
+}
+
 /// "U.S. firms A and B", "the German car makers A, B and C": each body of a
 /// list after a state's adjective and a plural noun of bodies
 /// (`org_nouns.txt`) sits in that state.
@@ -255,11 +268,17 @@ impl RelationExtractor for Geography {
                     out.add(view, found(org, Relation::BasedIn, place, range.clone(), 70));
                 }
             }
-            for pattern in BASED.iter() {
+            for (i, pattern) in BASED.iter().enumerate() {
                 for caps in pattern.captures_iter(text) {
                     let (Some(org), Some(place)) = (entity(view, &caps, "org"), entity(view, &caps, "place")) else {
                         continue;
                     };
+                    // "Hong Kong IATA representative X", "the Kabul UN envoy
+                    // X": a place before a body and a post says where the
+                    // post is held, not where the body sits.
+                    if i == PLACE_BEFORE_BODY && post_follows(&text[caps.name("org").map_or(0, |m| m.end())..]) {
+                        continue;
+                    }
                     // "a Melbourne-based analyst told Reuters": a verb between
                     // ends the phrase the place qualifies.
                     let whole = caps.get(0).map_or("", |m| m.as_str());
