@@ -135,7 +135,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // ("ambassador to X": X is where the post is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
@@ -163,6 +163,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| Regex::new(p).expect("valid role pattern"))
     .collect()
 });
+
+/// The index in [`PATTERNS`] of "the UN financial spokesman X": a body, words
+/// of the post, the post.
+const BODY_WORDS_TITLE: usize = 1;
 
 /// The index in [`PATTERNS`] of "X, Albania's ambassador": a body before
 /// the post, after the person.
@@ -242,6 +246,27 @@ impl RelationExtractor for Roles {
                 // "X of the Y Party and union leader Z": a coordinator between
                 // the body and the post starts another phrase.
                 let org_end = caps.name(org_slot).map_or(0, |m| m.end());
+                // "chief executive of Dallas-based Y": the place says where
+                // the body is, not what the post is held in.
+                if view.text[org_end..].starts_with("-based") {
+                    continue;
+                }
+                // "the Y technical director X": the words between the body
+                // and the post are the post's ("technical director" heads a
+                // unit, where "director" would lead the body).
+                if i == BODY_WORDS_TITLE {
+                    if let Some(found) = caps.name("title").filter(|t| t.start() > org_end + 1) {
+                        let between = &view.text[org_end + 1..found.start()];
+                        let post_word = |w: &str| {
+                            w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                                && !crate::extract::lexicon::SPEECH_VERBS.contains(&w)
+                                && !crate::extract::lexicon::is_function_word(w)
+                        };
+                        if between.split_whitespace().all(post_word) {
+                            title = &view.text[org_end + 1..found.end()];
+                        }
+                    }
+                }
                 if let Some(title_at) = caps.name("title").map(|m| m.start()).filter(|&t| t > org_end) {
                     if view.text[org_end..title_at].split(' ').any(|w| matches!(w, "and" | "or" | "but")) {
                         continue;
