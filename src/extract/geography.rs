@@ -352,6 +352,19 @@ fn contained(doc: &DocContext<'_>, place: usize, whole: usize) -> bool {
             })
             .collect()
     };
+    // "Illinois, Indiana": two subdivisions of a state (regions the
+    // gazetteer files under a country) lie side by side, not one in the other.
+    let subdivision = |name: &str| {
+        let ids = gazetteer.lookup(name);
+        !ids.is_empty()
+            && ids.iter().all(|&id| {
+                let entry = gazetteer.entry(id);
+                entry.kind == crate::gazetteer::GazKind::Region && entry.country.is_some()
+            })
+    };
+    if subdivision(&part.name) && subdivision(&container.name) {
+        return false;
+    }
     let container_country = container.links.iso2.clone().or_else(|| countries_of(&container.name).into_iter().next());
     let part_countries = countries_of(&part.name);
     match container_country {
