@@ -313,7 +313,13 @@ fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops
     let Some(at) = view.placeholder_in(entity, range.clone()) else { return true };
     let after = &text[at.end..range.end];
     let member = after.strip_prefix(' ').is_some_and(|a| MEMBER_NOUNS.words().iter().any(|m| a.starts_with(m)));
-    member || after.starts_with(" official") || after.starts_with("-based")
+    // "Mitsubishi Corp of Japan signed": the state says where the body is from.
+    let before = &text[range.start..at.start];
+    let body_of = before
+        .strip_suffix(" of ")
+        .or_else(|| before.strip_suffix(" of the "))
+        .is_some_and(|b| b.ends_with('»') && b.rfind('«').is_some_and(|i| b[i..].starts_with("«O")));
+    member || body_of || after.starts_with(" official") || after.starts_with("-based")
 }
 
 fn found(
