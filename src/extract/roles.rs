@@ -102,13 +102,12 @@ const TAKES_POST: &str = r"(?:sworn in|appointed|named|elected|installed|chosen|
 const POST_ENDS: &str =
     r"(?P<tail>[,.;:)]|$| (?:since|and|effective|replacing|succeeding|after|last|this|next|on|in)\b)";
 
-/// Honorifics between a post and a name ("Queensland premier Sir X").
-/// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
 /// Title words of a state's own posts, which news writes without the state
 /// ("Foreign Minister Jane Roe"), longest first.
 static STATE_POST_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/state_post_titles.txt"));
 /// Titles of work outside a state's service ("reporter", "economist").
 static PRIVATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/private_titles.txt"));
+/// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
 pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
 
 /// Words that describe a body between "of the" and its name: "the
@@ -116,10 +115,20 @@ pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../.
 /// banned Y" (a closed list, and adjectives by their endings).
 const BODY_MODIFIERS: &str = r"(?:(?:opposition|ruling|governing|main|rival|breakaway|(?:pro|anti)-(?:«[CDL]\d+»|[a-z]+)|[a-z]+(?:al|ic|ive|ist|ian|ary|ed)),? ){1,3}";
 
-const HONORIFICS: &str = r"(?:Sir|Dame|Capt\.|Dr\.|Mr\.|Ms\.|Mrs\.)";
+/// Honorifics and ranks between a post and a name ("Queensland premier Sir
+/// X", "Navy Commander Admiral X").
+static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/honorifics.txt"));
+
+/// [`HONORIFICS`] as a regex alternation, longest first.
+fn honorifics() -> String {
+    let mut words: Vec<&str> = HONORIFICS.words().to_vec();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    format!("(?:{})", words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"))
+}
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
+    let honorific = honorifics();
     // "X was sworn in as", "X, who was formally appointed": a person taking a post.
     let takes_post = format!(
         r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?"
@@ -128,12 +137,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
         // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
         // Organisation of Islamic Cooperation (OIC) head X
-        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
-        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{HONORIFICS}) )?(?P<person>«P\d+»)"),
+        format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{honorific}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
-        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{HONORIFICS} )?(?P<person>«P\d+»)"),
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
