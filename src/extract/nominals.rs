@@ -45,6 +45,7 @@ use crate::extract::model::EntityType;
 use crate::span::Span;
 use crate::text::layer::SentenceLayer;
 use crate::text::pos::Upos;
+use crate::text::wordlist::WordList;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "nominals";
@@ -264,9 +265,15 @@ fn is_agreement_noun(word: &str) -> bool {
     word.chars().next().is_some_and(char::is_lowercase) && lexicon::is_agreement_noun(word)
 }
 
+/// Words between a name and an event noun (`event_name_modifiers.txt`).
+static EVENT_NAME_MODIFIERS: WordList = WordList::new(include_str!("../../data/lexicon/event_name_modifiers.txt"));
+/// Event nouns that make a name before them an event's (`event_name_heads.txt`).
+static EVENT_NAME_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/event_name_heads.txt"));
+
 static EVENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ (?:(?:annual|extraordinary|emergency|informal|special|regional|presidential|parliamentary|general|local|snap|peace|security|defen[cs]e|military|joint|naval|trade|climate|energy|leaders'?|foreign ministers'?) ){0,2}(?P<head>summit|conference|talks|meeting|exercises?|drills|elections?|referendum|war|protests?|negotiations|forum|games|olympics|visit|crisis|invasion|offensive|ceasefire|uprising|revolution)\b")
-        .expect("valid event pattern")
+    let modifiers = lexicon::alternation(EVENT_NAME_MODIFIERS.words().iter().copied());
+    let heads = lexicon::alternation(EVENT_NAME_HEADS.words().iter().copied());
+    Regex::new(&format!(r"^ (?:(?:{modifiers}) ){{0,2}}(?P<head>{heads})\b")).expect("valid event pattern")
 });
 
 /// Finds events named after an organisation or a people ("the NATO
