@@ -61,14 +61,12 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
             .then(|| same_head_as_only_named(&m.name, only_named))
             .flatten()
             .filter(|named| named_first.get(*named).is_some_and(|&at| at < m.span.start()));
+        // An acronym the document defines is the name it stands for,
+        // whatever the gazetteer links each to ("the Kurdistan Workers'
+        // Party (PKK)").
+        let link = acronyms.get(&i).map_or(m.link, |d| d.link);
         let key = match m.kind {
-            // An acronym the document defines is the name it stands for,
-            // whatever the gazetteer links each to ("the Kurdistan
-            // Workers' Party (PKK)").
-            _ if acronyms.get(&i).is_some_and(|d| d.link.is_some()) => {
-                acronyms.get(&i).and_then(|d| d.link).map(|l| format!("gaz:{}", l.0))
-            }
-            _ if m.link.is_some() && !acronyms.contains_key(&i) => Some(format!("gaz:{}", m.link.map_or(0, |l| l.0))),
+            _ if link.is_some() => link.map(|l| format!("gaz:{}", l.0)),
             EntityType::Person => Some(format!("person:{}", person_key(&m.name, &full_names))),
             EntityType::Organization => {
                 let name =

@@ -488,9 +488,7 @@ pub fn places_in_event_names(
         // "the Piedmont board meeting": a body's noun after the name says
         // it names the body, not where the event is.
         let next_word = name[place_name.len()..].split_whitespace().next().unwrap_or_default();
-        if crate::extract::lexicon::MEMBER_BODIES.contains(&next_word.to_lowercase().as_str())
-            || crate::extract::lexicon::ORG_NOUNS.contains(&next_word.to_lowercase().as_str())
-        {
+        if crate::extract::lexicon::is_body_noun(next_word) {
             continue;
         }
         let object = Object::Entity(place);

@@ -148,6 +148,13 @@ pub static MEMBER_BODIES: WordList = WordList::new(include_str!("../../data/lexi
 /// Function words: never part of a name, wherever they stand.
 pub static FUNCTION_WORDS: WordList = WordList::new(include_str!("../../data/lexicon/function_words.txt"));
 
+/// A noun of a body, in any case: one made of members ("committee",
+/// "party") or one with staff (`org_nouns.txt`: "company", "agency").
+pub fn is_body_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    MEMBER_BODIES.contains(&lower.as_str()) || ORG_NOUNS.contains(&lower.as_str())
+}
+
 /// Two or more letters and none in lower case ("NATO", "U.S.", "G-7").
 pub fn is_acronym(name: &str) -> bool {
     name.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !name.chars().any(char::is_lowercase)

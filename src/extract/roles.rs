@@ -48,8 +48,8 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::extract::lexicon::{
-    alternation, is_party_name, portfolio_follows, title_relation, MEMBER_BODIES, ORG_NOUNS, SUBORDINATE_TITLES,
-    TITLE_HEADS, TITLE_MODIFIERS,
+    alternation, is_body_noun, is_party_name, portfolio_follows, title_relation, MEMBER_BODIES, ORG_NOUNS,
+    SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
 };
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -119,16 +119,9 @@ const BODY_MODIFIERS: &str = r"(?:(?:opposition|ruling|governing|main|rival|brea
 /// X", "Navy Commander Admiral X").
 static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/honorifics.txt"));
 
-/// [`HONORIFICS`] as a regex alternation, longest first.
-fn honorifics() -> String {
-    let mut words: Vec<&str> = HONORIFICS.words().to_vec();
-    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
-    format!("(?:{})", words.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|"))
-}
-
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
-    let honorific = honorifics();
+    let honorific = format!("(?:{})", alternation(HONORIFICS.words().iter().copied()));
     // "X was sworn in as", "X, who was formally appointed": a person taking a post.
     let takes_post = format!(
         r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?"
@@ -429,10 +422,7 @@ impl RelationExtractor for Roles {
                     if title_start > org_end { view.text.get(org_end..title_start).unwrap_or("") } else { "" };
                 if org_kind == EntityType::Country
                     && code(&caps, org_slot) == Some('D')
-                    && between.split_whitespace().chain(title.split_whitespace().rev().skip(1)).any(|w| {
-                        let w = w.to_lowercase();
-                        MEMBER_BODIES.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str())
-                    })
+                    && between.split_whitespace().chain(title.split_whitespace().rev().skip(1)).any(is_body_noun)
                 {
                     continue;
                 }
@@ -451,10 +441,7 @@ impl RelationExtractor for Roles {
                     // "Union leader X of Belgrade": the word before the post
                     // names the body led, and the town is where it is.
                     let word_before = view.text.get(..title_start).and_then(|b| b.split_whitespace().last());
-                    let body_before = title.split_whitespace().rev().skip(1).chain(word_before).any(|w| {
-                        let w = w.to_lowercase();
-                        MEMBER_BODIES.contains(&w.as_str()) || ORG_NOUNS.contains(&w.as_str())
-                    });
+                    let body_before = title.split_whitespace().rev().skip(1).chain(word_before).any(is_body_noun);
                     if relation != Relation::HeadOf || body_before {
                         continue;
                     }
