@@ -82,6 +82,7 @@ fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(stance_nouns);
 fixture!(stance_events);
+fixture!(stance_evaluations);
 fixture!(names_bodies);
 fixture!(names_companies);
 fixture!(names_groups);

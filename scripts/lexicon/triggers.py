@@ -109,6 +109,7 @@ CLASSES = {
             ("EXCLUDE", "BOYCOTT", "coded 163, embargo, boycott or sanctions: a measure against the object"),
             ("EXCLUDE", "EMBARGO", "163, as BOYCOTT"),
             ("EXCLUDE", "BLACKLIST", "a measure against the object, as BOYCOTT"),
+            ("SUE", "SUE", "coded 173 (legal action against the object); the verb of the against noun 'lawsuit'"),
             (
                 "VERBAL_CONFLICT",
                 "PROTEST",

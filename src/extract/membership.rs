@@ -3,8 +3,8 @@
 //! ## What it extracts
 //! `memberOf` from "A and B, as NATO members", "A and B have been EU
 //! members since 2004", "two NATO member countries—A and B", "A, leading member
-//! of the 27-party Y coalition", "A, the high-ranking Y member", "A is a member
-//! of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
+//! of the 27-party Y coalition", "A, the high-ranking Y member", "A, 61, a
+//! ruling Y member", "A is a member of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
 //! Turkey". The verbs and the noun "member" are the membership lists of
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
@@ -60,9 +60,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{members} (?:(?:has|have|had) )?(?:(?:was|were|has been|have been) )?(?:{joined}) (?:the )?(?P<org>«O\d+»)"),
         format!(r"(?P<org>«O\d+») (?:(?:{member})(?: states?| country| countries)?|ally|allies) {members}"),
         // "X, leading member of the 27-party Y coalition", "X, the largest member of the Y"
-        format!(r"{members}, (?:(?:a|an|the) )?(?:[a-z]+ )?(?:{member}) of (?:the )?(?:[\w-]+ )?(?P<org>«O\d+»)"),
+        format!(r"{members}, (?:\d{{1,3}}, )?(?:(?:a|an|the) )?(?:[a-z]+ )?(?:{member}) of (?:the )?(?:[\w-]+ )?(?P<org>«O\d+»)"),
         // "X, the high-ranking Y member", "X, a longtime Y member,"
-        format!(r"{members}, (?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
+        format!(r"{members}, (?:\d{{1,3}}, )?(?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid membership pattern"))

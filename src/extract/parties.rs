@@ -8,7 +8,8 @@
 //! mention stands for the party ("Labour Party") and, like a demonym, makes no entity
 //! unless a fact uses it (`membership` reads "«G» MP «P»"). A person name
 //! the name finders opened with the label ("Conservative MP Jane Roe") is
-//! cut to the name behind it.
+//! cut to the name behind it. A label with the party's noun in lower case
+//! ("the ruling Liberal party") is the party's name.
 //!
 //! ## Example
 //! "Labour MP Ann Tarrow spoke first."
@@ -113,6 +114,31 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
             singles.retain(|s| !span.contains(s.span));
             out.push(Mention::new(span, EntityType::Organization, text[span.range()].to_string(), NAME, 70, index));
             continue;
+        }
+        // "the ruling Liberal party": the label with the party's noun in
+        // lower case is the party's name as the writer spells it; "Green
+        // Party leader X" opening a sentence, where the name finders took
+        // the common word for no name, is the party too.
+        let noun = tokens.get(i + 1).filter(|n| {
+            token.possessive_len() == 0
+                && text[token.span.end()..n.span.start()] == *" "
+                && strip_possessive(n.text).eq_ignore_ascii_case("party")
+        });
+        if let Some(noun) = noun.filter(|_| !opens_other_party(text, &tokens, i)) {
+            let span = Span::new(token.span.start(), noun.span.end() - noun.possessive_len());
+            let lower = noun.text.starts_with('p');
+            // A capitalised word before the label may open a longer name
+            // ("New Democratic Party").
+            let named = out.iter().any(|m| m.kind != EntityType::Person && m.span.overlaps(span))
+                || i.checked_sub(1).is_some_and(|k| tokens[k].is_capitalized());
+            if lower && !out.iter().any(|m| m.span.contains(span) && m.span != span) || !lower && !named {
+                cut_person_names(text, &tokens, i + 1, out);
+                out.retain(|m| !span.contains(m.span));
+                singles.retain(|s| !span.contains(s.span));
+                let name = format!("{} Party", &text[label.range()]);
+                out.push(Mention::new(span, EntityType::Organization, name, NAME, 70, index));
+                continue;
+            }
         }
         if inside_other_name(text, &tokens, i, label, out) || domain && !political_next {
             continue;

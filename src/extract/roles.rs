@@ -14,7 +14,8 @@
 //! secretariat of the Y"; "X, Z's negotiator and director of the trade
 //! department of the Y ministry"), an "honorary" or "emeritus" post (no
 //! head), verbs of work ("X taught at Y and Z", "X, who leads the small Y
-//! Party") and of taking a post ("X was sworn in as Y's governor", "X was
+//! Party", "X has led the Y since 2011", "X, at the helm of the Y") and of
+//! taking a post ("X was sworn in as Y's governor", "X was
 //! appointed president of the Y", "the Y named X its new chairman", "X
 //! joined the Y as an analyst"). The title as written is kept on the fact.
 //! Which relation follows from the title's words
@@ -135,14 +136,14 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{honorific}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
         // ("ambassador to X": X is where the post is, not who holds it)
-        format!(r"{title} (?:of|at|for|in) (?:the )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
         // X, the Republican Senate Majority Leader
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
@@ -160,6 +161,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»),? (?:who |has |had |also )*(?P<title>taught|teaches|worked|works|working|served|serves|employed) (?:as [a-z ]{1,30} )?(?:at|for|with|on|by) (?:the )?(?P<org>«O\d+»)(?: and (?:the |at the )?(?P<org2>«O\d+»))?".to_string(),
         // X, who heads the Y
         r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?:[a-z]+ ){0,2}?(?P<org>«[OC]\d+»)".to_string(),
+        // X has led the Y since 1994; X, at the helm of the Y since: a
+        // body led to this day (a past "led" may be a former post; a
+        // country "led" to a win is no post)
+        r"(?P<person>«P\d+»)(?:, \d{1,3})?(?:, (?:[^,;«»]|«[OGDLC]\d+»){1,60})?,? (?:who )?(?:(?:has|have) (?:long )?(?P<title>led|headed|chaired|run|directed|managed|commanded)|(?:(?:has|have) been )?at the (?P<helm>helm) of) (?:the )?(?P<org>«O\d+»)".to_string(),
     ]
     .iter()
     .map(|p| Regex::new(p).expect("valid role pattern"))
@@ -191,6 +196,14 @@ fn with_modifiers_before(text: &str, title: std::ops::Range<usize>) -> &str {
 /// The index in [`PATTERNS`] of "Senator Jane Roe of Spain": the place after
 /// the name is often the one she represents or comes from.
 const TITLE_PERSON_OF: usize = 6;
+
+/// The index in [`PATTERNS`] of "the FAA placekicker X": the first pattern
+/// that needs no post word.
+const DOER_NOUN: usize = 11;
+
+/// The index in [`PATTERNS`] of "X has led the Y": a verb or "at the helm
+/// of" that says who leads the body.
+const LEADS_SINCE: usize = 14;
 
 /// Words that put a post outside a state's government ("opposition
 /// leader", `outside_government_modifiers.txt`).
@@ -224,9 +237,10 @@ impl RelationExtractor for Roles {
         }
         let has_post = POSTS.is_match(&view.text);
         for (i, pattern) in PATTERNS.iter().enumerate() {
-            // Every pattern but the last three (a doer's noun, a verb of
-            // work, "X, who heads the Y") needs a post word.
-            if !has_post && i + 3 < PATTERNS.len() {
+            // Every pattern from the doer's noun on (a doer's noun, a verb
+            // of work, "X, who heads the Y", "X has led the Y") reads no
+            // post word.
+            if !has_post && i < DOER_NOUN {
                 continue;
             }
             let matches = pattern.captures_iter(&view.text).flat_map(|caps| {
@@ -280,11 +294,16 @@ impl RelationExtractor for Roles {
                     continue;
                 }
                 // Only the doer's-noun pattern reads any word with a doer's ending.
-                if i + 3 == PATTERNS.len() && NOT_DOERS.contains(&title) {
+                if i == DOER_NOUN && NOT_DOERS.contains(&title) {
                     continue;
                 }
                 // "head of agriculture forecasting at the Y" leads a unit of Y.
-                let mut relation = if caps.name("unit").is_some() {
+                if caps.name("helm").is_some() {
+                    title = "at the helm";
+                }
+                let mut relation = if i == LEADS_SINCE {
+                    Relation::HeadOf
+                } else if caps.name("unit").is_some() {
                     Relation::WorksFor
                 } else if title.chars().next().is_some_and(char::is_lowercase)
                     && !title.contains(' ')

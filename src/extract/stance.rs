@@ -22,6 +22,12 @@
 //! verb's own preposition: "voted against"), through lists, relative
 //! clauses ("A, who chairs B, criticised C"), appositions, honorifics and
 //! titles before the object ("criticised Mr X") and coordinated verbs.
+//! Being against a thing opposes it ("we are against the plan"); "I" or
+//! "we" inside a quote is its speaker ("“We are against the plan,” said
+//! X"). Naming with an evaluation ("X called the deal “lousy”", "X
+//! described the accord as a disaster", "with X calling Y “a hero”")
+//! holds the stance its words' valence gives (`evaluative_words.tsv`,
+//! from the VADER lexicon; verbs of `naming_verbs.txt`).
 //!
 //! ## Example
 //! "Brazil welcomed the accord, while Argentina criticized it."
@@ -32,8 +38,11 @@
 //! ## Known misses
 //! Stance through pronouns and long paraphrases; irony; stance in
 //! questions is marked hedged, not asserted; acts the dictionaries code
-//! as threats or coercion ("threatened", "blocked"), not as stance.
+//! as threats or coercion ("threatened", "blocked"), not as stance;
+//! evaluations in words the VADER lexicon lacks ("repugnant", "a breach of
+//! his duties").
 
+use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -46,9 +55,12 @@ use crate::extract::lexicon::{
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
+use crate::extract::statements;
+use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::text::clause::Clause;
+use crate::text::wordlist::WordList;
 
 /// The stance extractor.
 #[derive(Debug)]
@@ -121,6 +133,7 @@ impl RelationExtractor for Stance {
         from_clauses(view, doc, out);
         from_stance_nouns(view, doc, out);
         from_stance_agents(view, doc, out);
+        from_evaluations(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -146,6 +159,150 @@ impl RelationExtractor for Stance {
     }
 }
 
+/// Verbs of naming with an evaluation ("called", "described ... as",
+/// "branded").
+static NAMING_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/naming_verbs.txt"));
+
+/// Words that praise or condemn, with their valence (VADER, `evaluative_words.tsv`).
+static EVALUATIVE_WORDS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/evaluative_words.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(word, valence)| Some((word, valence.parse().ok()?)))
+        .collect()
+});
+
+/// The summed valence an evaluation must reach to praise or condemn.
+const EVALUATION_THRESHOLD: f32 = 1.5;
+
+/// Naming with an evaluation: "X called Y's conduct a “breach of ...”"
+/// (X opposes Y), "X described the accord as a disaster", "with X calling
+/// Y “a hero”" (X supports Y). The evaluation is the "as" phrase, or the
+/// words after the named thing up to a comma, a conjunction or the end
+/// (a quote read whole); its words' summed valence decides, a negation
+/// turning it. "X called Y, a colleague" (a comma) and "called on Y" (no
+/// object) evaluate nothing.
+fn from_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for clause in &st.clauses {
+        if !NAMING_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str()) || clause.verb.passive {
+            continue;
+        }
+        let Some(named) = clause.objects.first() else { continue };
+        // "what he called China's repugnant proposal": the words of the
+        // object are the evaluation, and its owner what is judged.
+        let opener = clause.actor(words).first().map_or(clause.verb.start, |a| a.start.min(clause.verb.start));
+        let what = opener.checked_sub(1).is_some_and(|k| words[k].eq_ignore_ascii_case("what"));
+        let evaluation = match clause.prep(words, "as").and_then(<[_]>::first) {
+            _ if what => named.clone(),
+            Some(unit) if unit.start == named.end + 1 => unit.clone(),
+            _ => named.end..evaluation_end(words, named.end),
+        };
+        let Some(relation) = judgement(&words[evaluation.clone()]) else { continue };
+        let target =
+            if what { st.owner_of(named) } else { stance_target(st, named, doc).or_else(|| st.owner_of(named)) };
+        let Some(target) = target else { continue };
+        // "with X calling Y ...": a gerund's holder is the name before it.
+        let holders: Vec<usize> = if clause.actor(words).is_empty() {
+            st.names().filter(|(t, _, _)| t.end == clause.verb.start).map(|(_, _, e)| e).collect()
+        } else {
+            clause.actor(words).iter().filter_map(|a| st.subject_entity(a, doc.entities, doc.last_person)).collect()
+        };
+        let range = view.view_range(st.span(opener..evaluation.end.max(named.end)));
+        for holder in holders {
+            if holder == target
+                || !matches!(doc.kind(holder), EntityType::Person | EntityType::Country | EntityType::Organization)
+            {
+                continue;
+            }
+            out.add(view, Found::new(holder, relation, Object::Entity(target), range.clone(), NAME, 60));
+        }
+    }
+}
+
+/// Where the evaluation after a named thing ends: a comma, a clause's
+/// conjunction or the sentence's end outside quotes, or 12 words.
+fn evaluation_end(words: &[&str], start: usize) -> usize {
+    let mut quoted = false;
+    let mut k = start;
+    while k < words.len() && k < start + 12 {
+        let w = words[k];
+        if matches!(w, "\"" | "“" | "”" | "‘" | "’") {
+            quoted = !quoted && w != "”";
+        } else if !quoted
+            && (matches!(w, "," | "." | ";" | ":" | "?" | "!" | "(" | "--" | "—" | "–")
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "and"
+                        | "but"
+                        | "while"
+                        | "after"
+                        | "because"
+                        | "since"
+                        | "when"
+                        | "as"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "for"
+                        | "during"
+                        | "to"
+                        | "that"
+                        | "which"
+                        | "who"
+                ))
+        {
+            break;
+        }
+        k += 1;
+    }
+    k
+}
+
+/// Whether words praise or condemn: their valences summed, turned by a
+/// negation ("not a disaster").
+fn judgement(words: &[&str]) -> Option<Relation> {
+    let mut sum = 0.0f32;
+    let mut negated = false;
+    for w in words {
+        let lower = w.to_lowercase();
+        if matches!(lower.as_str(), "not" | "no" | "never" | "n't" | "hardly") {
+            negated = true;
+        }
+        sum += EVALUATIVE_WORDS.get(lower.as_str()).copied().unwrap_or(0.0);
+    }
+    if negated {
+        sum = -sum;
+    }
+    if sum <= -EVALUATION_THRESHOLD {
+        Some(Relation::Opposes)
+    } else if sum >= EVALUATION_THRESHOLD {
+        Some(Relation::Supports)
+    } else {
+        None
+    }
+}
+
+/// The speaker of a quote whose own words hold the stance: "“We are
+/// against the plan,” said X" (X opposes it), "“I back Y,” X said".
+fn quoted_first_person(
+    st: &Structure,
+    actor: &Range<usize>,
+    view: &SentenceView,
+    doc: &DocContext<'_>,
+) -> Option<usize> {
+    if actor.len() != 1 || !matches!(st.words[actor.start], "I" | "We" | "we") {
+        return None;
+    }
+    let at = view.view_range(st.span(actor.clone()));
+    statements::quotes(view, doc)
+        .into_iter()
+        .find(|q| q.content.start <= at.start && at.end <= q.content.end)
+        .map(|q| q.speaker)
+}
+
 /// Stance verbs over the clauses of the sentence: the actor (subject, or
 /// the agent of a passive) supports or opposes the patient (object, or the
 /// subject of a passive), or the phrase of the verb's own preposition
@@ -169,7 +326,10 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             if apposition && named {
                 break;
             }
-            let Some(subject) = st.subject_entity(actor, doc.entities, doc.last_person) else { continue };
+            let speaker = || quoted_first_person(st, actor, view, doc);
+            let Some(subject) = speaker().or_else(|| st.subject_entity(actor, doc.entities, doc.last_person)) else {
+                continue;
+            };
             if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                 continue;
             }
@@ -246,7 +406,11 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                 _ => continue,
             };
             for actor in holders {
-                let Some(subject) = st.subject_entity(actor, doc.entities, doc.last_person) else { continue };
+                let speaker = || quoted_first_person(st, actor, view, doc);
+                let Some(subject) = speaker().or_else(|| st.subject_entity(actor, doc.entities, doc.last_person))
+                else {
+                    continue;
+                };
                 if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                     continue;
                 }
@@ -381,6 +545,17 @@ type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
 /// one-word trigger takes the clause's actor and patient; a trigger ending
 /// in a preposition ("warned against") takes that preposition's phrase.
 fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
+    // "We are against the plan": being against a thing opposes it.
+    if crate::text::clause::is_copula(words[clause.verb.head])
+        && !clause.verb.passive
+        && words.get(clause.verb.end).is_some_and(|w| w.eq_ignore_ascii_case("against"))
+    {
+        if let Some(units) =
+            clause.prep(words, "against").filter(|u| u.first().is_some_and(|u| u.start == clause.verb.end + 1))
+        {
+            return Some((Relation::Opposes, clause.actor(words), units));
+        }
+    }
     [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)].into_iter().find_map(
         |(list, relation)| {
             clause.trigger_patient(words, list).map(|units| {

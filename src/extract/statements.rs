@@ -3,7 +3,7 @@
 //! ## What it extracts
 //! Statement nodes (speaker, cue verb, content, quoted or not, the entities
 //! the content mentions) from direct quotes ("“...,” X said", "“...,” said
-//! X", "“...,” he said" with "he" the last person named) and reported speech
+//! X", "“...,” the X said", "“...,” he said" with "he" the last person named) and reported speech
 //! ("X stressed that ...", "According to X, ...").
 //!
 //! ## Example
@@ -17,6 +17,7 @@
 //! Quotes spanning several sentences keep only the part in the sentence with
 //! the speaker; pronoun speakers other than the last person named.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -35,7 +36,7 @@ const NAME: &str = "statements";
 
 static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
-    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
+    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?:the |The )?(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
 });
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
@@ -78,16 +79,9 @@ impl RelationExtractor for Statements {
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
         let mut found_quote = false;
-        for caps in QUOTE.captures_iter(text) {
-            let speaker = speaker_of(view, &caps, "s1")
-                .or_else(|| entity(view, &caps, "s2"))
-                .or_else(|| caps.name("pro").and(doc.last_person));
-            let cue =
-                caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
-            if let (Some(speaker), Some(content)) = (speaker, caps.name("content")) {
-                push(view, speaker, cue, content.range(), true, caps.get(0).map_or(0..0, |m| m.range()), out);
-                found_quote = true;
-            }
+        for quote in quotes(view, doc) {
+            push(view, quote.speaker, quote.cue, quote.content, true, quote.whole, out);
+            found_quote = true;
         }
         if found_quote {
             return;
@@ -103,13 +97,53 @@ impl RelationExtractor for Statements {
     }
 }
 
+/// A direct quote of the sentence with its speaker.
+#[derive(Debug, Clone)]
+pub struct Quote<'v> {
+    /// The speaker's entity.
+    pub speaker: usize,
+    /// The verb of speaking ("said").
+    pub cue: &'v str,
+    /// The quoted words, a range of the view's text.
+    pub content: Range<usize>,
+    /// The quote with its speaker and cue, a range of the view's text.
+    pub whole: Range<usize>,
+}
+
+/// The sentence's direct quotes whose speaker is named: "“...,” X said",
+/// "“...,” said X", "“...,” the X said", "“...,” he said" (the last person
+/// named).
+#[must_use]
+pub fn quotes<'v>(view: &'v SentenceView, doc: &DocContext<'_>) -> Vec<Quote<'v>> {
+    let mut found = Vec::new();
+    if !view.text.contains(['"', '”']) {
+        return found;
+    }
+    for caps in QUOTE.captures_iter(&view.text) {
+        let speaker = speaker_of(view, &caps, "s1")
+            .or_else(|| entity(view, &caps, "s2"))
+            .or_else(|| caps.name("pro").and(doc.last_person));
+        let cue =
+            caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
+        if let (Some(speaker), Some(content)) = (speaker, caps.name("content")) {
+            found.push(Quote {
+                speaker,
+                cue,
+                content: content.range(),
+                whole: caps.get(0).map_or(0..0, |m| m.range()),
+            });
+        }
+    }
+    found
+}
+
 fn push(
     view: &SentenceView,
     speaker: usize,
     cue: &str,
-    content: std::ops::Range<usize>,
+    content: Range<usize>,
     quoted: bool,
-    whole: std::ops::Range<usize>,
+    whole: Range<usize>,
     out: &mut Findings,
 ) {
     let about =
