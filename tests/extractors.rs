@@ -65,6 +65,7 @@ fixture!(roles_former);
 fixture!(roles_home_country);
 fixture!(roles_legislators);
 fixture!(roles_units);
+fixture!(roles_aides);
 fixture!(places_subdivisions);
 fixture!(membership);
 fixture!(membership_parties);

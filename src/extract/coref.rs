@@ -13,8 +13,9 @@
 //! joins the one named event of its head; a body's name with its state
 //! before it joins the name without ("U.S. House of Representatives");
 //! a body's short form joins the one full name it shortens ("Continental"
-//! after "Continental Airlines": [`body_short_forms`]); gazetteer mentions
-//! join by their entry.
+//! after "Continental Airlines": [`body_short_forms`]); a single word typed
+//! as a body that is the surname of a person named in full is that person;
+//! gazetteer mentions join by their entry.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::LazyLock;
@@ -31,6 +32,7 @@ use crate::text::normalize::fold;
 pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (Vec<DocEntity>, Vec<Option<usize>>) {
     promote_singles(mentions, singles);
     retype_short_forms_of_bodies(mentions);
+    retype_surnames_of_people(mentions);
     let full_names = FullNames::new(person_full_names(mentions));
     let acronyms = acronym_definitions(text, mentions);
     for (&i, definition) in &acronyms {
@@ -700,6 +702,39 @@ fn head_noun(text: &str, m: &Mention) -> String {
 /// Inc") is that organisation's short form: news shortens a company's name
 /// after its first mention, as it does a person's. A title or an
 /// apposition ("Jane Roe, a lawyer") keeps a person a person.
+/// A single word the name tagger typed as a body that is the surname of a
+/// person the document names in full ("«Jane Roe» ... Roe's chief of
+/// staff"): that person, unless the word is also a word of a body's name
+/// in the document ("Ford" beside "Ford Motor", "Bull" beside "Honeywell
+/// Bull"), a gazetteer entry or an acronym.
+fn retype_surnames_of_people(mentions: &mut [Mention]) {
+    let surnames: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.name.contains(' '))
+        .filter_map(|m| m.name.rsplit(' ').next().map(fold))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    let body_words: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Organization && m.name.contains(' '))
+        .flat_map(|m| m.name.split(' ').map(fold))
+        .collect();
+    for m in mentions.iter_mut() {
+        let tagged_body = m.kind == EntityType::Organization
+            && m.link.is_none()
+            && !m.adjectival
+            && !m.unnamed
+            && !m.name.contains(' ')
+            && !is_acronym(&m.name)
+            && m.title.is_none();
+        if tagged_body && surnames.contains(&fold(&m.name)) && !body_words.contains(&fold(&m.name)) {
+            m.kind = EntityType::Person;
+        }
+    }
+}
+
 fn retype_short_forms_of_bodies(mentions: &mut [Mention]) {
     let mut short_forms: BTreeSet<String> = BTreeSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && !m.adjectival && !m.unnamed) {

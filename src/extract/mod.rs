@@ -329,6 +329,8 @@ pub fn extract_with(
     let legislators = roles::legislature_posts(text, &mentions, &assignment, &entities, &findings.facts);
     findings.facts.extend(legislators);
     findings.facts.extend(home_posts);
+    let aides = roles::aide_posts(text, &mentions, &assignment, &entities, &findings.facts);
+    findings.facts.extend(aides);
     let mut extraction = finish(doc, entities, findings, &sentences);
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();

@@ -29,7 +29,9 @@
 //! Minister X said") is the dateline country's, when the text names it
 //! ([`home_country_posts`]). A legislator's bare title ("Senator X",
 //! "Labour MP X") gives `worksFor` the one chamber of that kind the
-//! document names ([`legislature_posts`], `legislator_titles.tsv`).
+//! document names ([`legislature_posts`], `legislator_titles.tsv`). An
+//! aide works for what the leader heads ("X's spokeswoman, Y", "Y, a
+//! spokesman for President X": [`aide_posts`], `aide_titles.txt`).
 //!
 //! ## Example
 //! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
@@ -628,6 +630,114 @@ pub fn legislature_posts(
             continue;
         }
         out.push(title_fact(text, m, (person, Relation::WorksFor, chamber), title, 55));
+    }
+    out
+}
+
+/// Posts in a leader's service (`aide_titles.txt`).
+static AIDE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/aide_titles.txt"));
+
+/// "«leader»'s spokesman, «aide»", "«leader» spokesman «aide»", "«aide»,
+/// «leader»'s spokesman": the words between the two names when the leader
+/// comes first.
+static AIDE_AFTER_LEADER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:'s|’s)? (?P<title>[A-Za-z -]{2,40}?),? $").expect("valid aide pattern"));
+/// "«aide», a spokesman for President «leader»".
+static AIDE_BEFORE_LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^, (?:a |an |the )?(?P<title>[a-z -]{2,40}?) (?:for|to) (?:(?:[A-Z][a-z]+\.?|[a-z]+) ){0,3}$")
+        .expect("valid aide pattern")
+});
+
+/// Aides work for what their leader heads: "Chirac's spokeswoman, Y",
+/// "Y, a spokesman for President X", "Y, X's chief of staff", where the
+/// document says what X heads or is minister of (one state, or else one
+/// body). Read after the other posts; none for a person who already holds
+/// one.
+#[must_use]
+pub fn aide_posts(
+    text: &str,
+    mentions: &[Mention],
+    assignment: &[Option<usize>],
+    entities: &[DocEntity],
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let led_by = |leader: usize| -> Option<usize> {
+        let led: BTreeSet<usize> = facts
+            .iter()
+            .filter(|f| {
+                f.subject == leader
+                    && f.modality == Modality::Asserted
+                    && matches!(f.relation, Relation::HeadOf | Relation::MinisterOf)
+            })
+            .filter_map(|f| match f.object {
+                Object::Entity(o) if matches!(entities[o].kind, EntityType::Country | EntityType::Organization) => {
+                    Some(o)
+                }
+                _ => None,
+            })
+            .collect();
+        let states: Vec<usize> = led.iter().copied().filter(|&o| entities[o].kind == EntityType::Country).collect();
+        match (&states[..], led.len()) {
+            ([one], _) => Some(*one),
+            ([], 1) => led.first().copied(),
+            _ => None,
+        }
+    };
+    let has_post = |person: usize| {
+        facts.iter().any(|f| {
+            f.subject == person && matches!(f.relation, Relation::HeadOf | Relation::MinisterOf | Relation::WorksFor)
+        })
+    };
+    let people: Vec<(&Mention, usize)> = mentions
+        .iter()
+        .zip(assignment)
+        .filter_map(|(m, e)| e.filter(|_| m.kind == EntityType::Person).map(|e| (m, e)))
+        .collect();
+    let mut out: Vec<Fact> = Vec::new();
+    for pair in people.windows(2) {
+        let [(first, a), (second, b)] = pair else { continue };
+        if first.sentence != second.sentence || a == b || first.span.end() > second.span.start() {
+            continue;
+        }
+        let between = &text[first.span.end()..second.span.start()];
+        let after_second = &text[second.span.end()..];
+        // Which of the two is the leader, and the title.
+        let title_of = |c: regex::Captures<'_>| c.name("title").map_or(String::new(), |t| t.as_str().to_string());
+        let mut end = second.span.end();
+        let reading = if let Some(c) = AIDE_AFTER_LEADER.captures(between) {
+            Some((*a, *b, title_of(c)))
+        } else if let Some(c) = AIDE_BEFORE_LEADER.captures(between) {
+            Some((*b, *a, title_of(c)))
+        } else if between == ", " {
+            // "Y, X's spokesman,": the title after the second name.
+            let title_words = after_second.split([',', '.', ';']).next().unwrap_or_default();
+            end += title_words.trim_end().len();
+            AIDE_AFTER_LEADER.captures(&format!("{title_words} ")).map(|c| (*b, *a, title_of(c)))
+        } else {
+            None
+        };
+        let Some((leader, aide, title)) = reading else { continue };
+        if !AIDE_TITLES.contains(&title.to_lowercase().as_str()) {
+            continue;
+        }
+        let Some(body) = led_by(leader) else { continue };
+        if has_post(aide) || out.iter().any(|f| f.subject == aide) {
+            continue;
+        }
+        let (m, _) = if aide == *a { (first, a) } else { (second, b) };
+        out.push(Fact {
+            subject: aide,
+            relation: Relation::WorksFor,
+            object: Object::Entity(body),
+            modality: Modality::Asserted,
+            title: Some(title),
+            evidence: Evidence {
+                sentence: m.sentence,
+                span: Span::new(first.span.start(), end),
+                extractor: NAME.to_string(),
+                confidence: 55,
+            },
+        });
     }
     out
 }
