@@ -66,6 +66,7 @@ fixture!(roles_home_country);
 fixture!(roles_legislators);
 fixture!(roles_units);
 fixture!(roles_aides);
+fixture!(roles_clauses);
 fixture!(places_subdivisions);
 fixture!(membership);
 fixture!(membership_parties);

@@ -357,6 +357,10 @@ pub static SUBORDINATE_TITLES: WordList = WordList::new(include_str!("../../data
 /// Title words of one who leads ("president", "mayor", "chairman").
 pub static HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/head_titles.txt"));
 
+/// Deputies who sit in the cabinet ("deputy prime minister").
+pub static CABINET_DEPUTY_TITLES: WordList =
+    WordList::new(include_str!("../../data/lexicon/cabinet_deputy_titles.txt"));
+
 /// Words that make a "Secretary" a minister ("Defense Secretary").
 pub static CABINET_SECRETARIES: WordList = WordList::new(include_str!("../../data/lexicon/cabinet_secretaries.txt"));
 
@@ -380,6 +384,11 @@ pub fn title_relation(title: &str) -> Relation {
     // "Prime\nMinister": a title the text wraps over lines.
     let lower = title.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
     let words: Vec<&str> = lower.split(|c: char| c.is_whitespace() || c == '-').filter(|w| !w.is_empty()).collect();
+    // "Deputy Prime Minister X" sits in the cabinet.
+    let spaced = words.join(" ");
+    if CABINET_DEPUTY_TITLES.words().iter().any(|t| spaced.contains(t)) {
+        return Relation::MinisterOf;
+    }
     let subordinate = words.iter().any(|w| SUBORDINATE_TITLES.contains(w));
     if subordinate {
         return Relation::WorksFor;

@@ -143,6 +143,7 @@ pub fn find(
             && !opens_body_name(text, &tokens, i)
             && !opens_unit_name(&tokens, i)
             && !particle_after_title(text, &tokens, i)
+            && !first_name_before_name(&tokens, i)
         {
             i += 1;
             continue;
@@ -465,6 +466,24 @@ fn is_name_word(token: &Token<'_>, sentence_start: bool) -> bool {
         return false;
     }
     !bare.chars().all(|c| c.is_ascii_digit())
+}
+
+/// A first name that is also a month's or another word's short form
+/// ("Jan", "May") inside a sentence, right before a capitalised word: it
+/// opens a person's name ("Foreign Minister Jan Novak"); a month is followed
+/// by its day or a period.
+fn first_name_before_name(tokens: &[Token<'_>], i: usize) -> bool {
+    let token = &tokens[i];
+    i > 0
+        && token.possessive_len() == 0
+        && NOT_NAMES.contains(&token.text)
+        && is_first_name(token.text)
+        && tokens.get(i + 1).is_some_and(|next| {
+            next.is_capitalized()
+                && !NOT_NAMES.contains(&strip_possessive(next.text))
+                && !FUNCTION_WORDS.contains(&strip_possessive(next.text))
+                && !NAME_TITLES.contains(&next.text)
+        })
 }
 
 /// A word that is no name alone but opens one the gazetteer knows ("New"

@@ -19,8 +19,10 @@
 //! appointed president of the Y", "the Y named X its new chairman", "X
 //! joined the Y as an analyst"). The title as written is kept on the fact.
 //! Which relation follows from the title's words
-//! (`lexicon::title_relation`): ministers hold ministries, presidents and
-//! chairs lead, deputies, experts and heads of a unit work for. A state,
+//! (`lexicon::title_relation`): ministers hold ministries (a deputy prime
+//! minister too), presidents and chairs lead, deputies, experts and heads of
+//! a unit work for. Words of a clause between a body and a post ("the Y quit
+//! after Deputy Prime Minister X") join nothing. A state,
 //! demonym before the post ("Chilean President X"), or a place before the
 //! post of one who governs or represents it ("Illinois Gov. X"; not a
 //! county judge's), also gives `livesIn`. A post outside the state's
@@ -52,7 +54,7 @@ use regex::Regex;
 
 use crate::extract::lexicon::{
     alternation, is_body_noun, is_party_name, portfolio_follows, title_relation, MEMBER_BODIES, ORG_NOUNS,
-    SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
+    SPEECH_VERBS, SUBORDINATE_TITLES, TITLE_HEADS, TITLE_MODIFIERS,
 };
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
@@ -147,7 +149,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // X, the Republican Senate Majority Leader
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
-        format!(r"{title},? (?P<person>«P\d+») of (?P<org>«[COL]\d+»)"),
+        format!(r"{title},? (?P<person>«P\d+») of (?:the )?(?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
         format!(r"{takes_post}(?P<org>«[COL]\d+»)(?:'s|’s) (?:new |newly appointed |interim )?{title}"),
         // X was appointed president of the Y; X became chairman of Y
@@ -273,15 +275,39 @@ impl RelationExtractor for Roles {
                 // and the post are the post's ("technical director" heads a
                 // unit, where "director" would lead the body).
                 if i == BODY_WORDS_TITLE {
-                    if let Some(found) = caps.name("title").filter(|t| t.start() > org_end + 1) {
-                        let between = &view.text[org_end + 1..found.start()];
+                    // After the body's acronym in parentheses, if any.
+                    let words_start = view.text[org_end..]
+                        .strip_prefix(" (")
+                        .and_then(|rest| rest.find(") ").map(|close| org_end + 2 + close + 1))
+                        .unwrap_or(org_end);
+                    if let Some(found) = caps.name("title").filter(|t| t.start() > words_start + 1) {
+                        let between = &view.text[words_start + 1..found.start()];
                         let post_word = |w: &str| {
                             w.chars().all(|c| c.is_ascii_lowercase() || c == '-')
-                                && !crate::extract::lexicon::SPEECH_VERBS.contains(&w)
+                                && !SPEECH_VERBS.contains(&w)
                                 && !crate::extract::lexicon::is_function_word(w)
                         };
-                        if between.split_whitespace().all(post_word) {
-                            title = &view.text[org_end + 1..found.end()];
+                        // "the Y quit after Deputy Prime Minister X": words
+                        // of a clause (a verb, a preposition), not of the
+                        // post, stand between.
+                        let clause_words = doc.structure.is_some_and(|st| {
+                            let between = view.doc_span(words_start + 1..found.start());
+                            (0..st.words.len()).any(|k| {
+                                between.contains(st.span(k..k + 1))
+                                    && matches!(st.upos(k), "VERB" | "AUX" | "ADP" | "SCONJ" | "CCONJ" | "PRON" | "DET")
+                            })
+                        });
+                        // "the Y said its president X": the body speaks of
+                        // its own officer.
+                        let mut said = between.split_whitespace();
+                        let speaks_of_its_own = said.next().is_some_and(|w| SPEECH_VERBS.contains(&w))
+                            && said.all(|w| matches!(w, "its" | "that" | "today" | "yesterday"));
+                        if speaks_of_its_own {
+                            // The title as written.
+                        } else if clause_words || !between.split_whitespace().all(post_word) {
+                            continue;
+                        } else {
+                            title = &view.text[words_start + 1..found.end()];
                         }
                     }
                 }
@@ -470,6 +496,15 @@ impl RelationExtractor for Roles {
                     && !matches!(org_kind, EntityType::Country | EntityType::Organization)
                 {
                     relation = Relation::WorksFor;
+                }
+                // "Prime Minister X of the Y Party", "Senator X of the Y
+                // Party": a post of the state held by a member of the party.
+                if i == TITLE_PERSON_OF && is_party_name(&doc.entities[org].name) {
+                    let lower = title.to_lowercase();
+                    if STATE_POST_TITLES.words().iter().any(|w| lower.contains(w)) || legislator_title(&lower).is_some()
+                    {
+                        relation = Relation::MemberOf;
+                    }
                 }
                 // A member of a party, a committee or a council belongs to it
                 // ("a member of the Labour Party"); a member of an agency's
@@ -860,11 +895,10 @@ pub fn home_country_posts(
             continue;
         }
         let lower = title.to_lowercase();
-        let Some(post) =
-            STATE_POST_TITLES.words().iter().copied().find(|w| lower.contains(w)).filter(|_| {
-                !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w))
-            })
-        else {
+        let Some(post) = STATE_POST_TITLES.words().iter().copied().find(|w| lower.contains(w)).filter(|_| {
+            !["vice", "deputy", "former", "company", "party", "bank"].iter().any(|w| lower.contains(w))
+                || title_relation(title) == Relation::MinisterOf && !lower.contains("former")
+        }) else {
             continue;
         };
         // A state has one president: when the text names the home
