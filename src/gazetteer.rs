@@ -138,6 +138,23 @@ pub fn is_common_surname(word: &str) -> bool {
     SURNAMES.contains(word)
 }
 
+static STATE_PEOPLE: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../data/gazetteer/state_people.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .collect()
+});
+
+/// The state (ISO alpha-2) a person of its politics serves, by the
+/// person's full name ("Vladimir Putin" → "RU"), from the PETRARCH2 country
+/// actors (`state_people.tsv`); compared in lower case.
+#[must_use]
+pub fn state_of_person(name: &str) -> Option<&'static str> {
+    let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    STATE_PEOPLE.get(lower.as_str()).copied()
+}
+
 /// A lower-case English dictionary word, compared case-insensitively
 /// ("Rolling" is one, "Psacharopoulos" is not).
 #[must_use]

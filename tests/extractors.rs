@@ -67,6 +67,7 @@ fixture!(roles_legislators);
 fixture!(roles_units);
 fixture!(roles_aides);
 fixture!(roles_clauses);
+fixture!(roles_home_foreign);
 fixture!(places_subdivisions);
 fixture!(membership);
 fixture!(membership_parties);

@@ -29,7 +29,9 @@
 //! government ("the Australian opposition leader X",
 //! `outside_government_modifiers.txt`) is no post of the state. A national post written with no state ("Foreign
 //! Minister X said") is the dateline country's, when the text names it
-//! ([`home_country_posts`]). A legislator's bare title ("Senator X",
+//! ([`home_country_posts`]), unless the PETRARCH2 country actors place X in
+//! another state's politics (`state_people.tsv`): then that state's, if the
+//! text names it, else none. A legislator's bare title ("Senator X",
 //! "Labour MP X") gives `worksFor` the one chamber of that kind the
 //! document names ([`legislature_posts`], `legislator_titles.tsv`). An
 //! aide works for what the leader heads ("X's spokeswoman, Y", "Y, a
@@ -915,7 +917,23 @@ pub fn home_country_posts(
         if post_taken {
             continue;
         }
-        out.push(title_fact(text, m, (person, relation, home), title, confidence));
+        // A person the country actors place in another state's politics
+        // ("President Reagan" in a report from London) holds that state's
+        // post, when the text names it, and none of the home country's.
+        let known = crate::gazetteer::state_of_person(&entities[person].name);
+        let state = match known {
+            Some(code) if entities[home].links.iso2.as_deref() != Some(code) => {
+                let named = entities
+                    .iter()
+                    .position(|e| e.kind == EntityType::Country && e.links.iso2.as_deref() == Some(code));
+                match named {
+                    Some(state) => state,
+                    None => continue,
+                }
+            }
+            _ => home,
+        };
+        out.push(title_fact(text, m, (person, relation, state), title, confidence));
     }
     out
 }
