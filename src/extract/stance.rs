@@ -14,7 +14,8 @@
 //! its subject as the holder ("expressed support for B", "filed a lawsuit
 //! against B", "issued a ruling against B"); denying or rejecting "B's
 //! charges" (a noun of `claim_nouns.txt`) opposes B, and "denied" there
-//! negates nothing. The object may be an event told by a description
+//! negates nothing; the act's doer in an "of" phrase is what is opposed
+//! too ("condemned the decision of the Y"). The object may be an event told by a description
 //! ("condemned the bombings", "opposed the withdrawal of troops"), an
 //! unnamed event joined to the document's named one of that head. The verbs are
 //! read over the sentence's clauses: the subject (or the passive's agent)
@@ -339,13 +340,18 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 // X; denying "X's charges" opposes X; dismissing "X's
                 // concerns" says little about X.
                 let claim = || CLAIM_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str());
-                let object = stance_target(st, patient, doc)
+                let direct = stance_target(st, patient, doc)
                     .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
+                let doer = direct.is_none().then(|| act_of(st, clause, patient, doc)).flatten();
+                let object = direct.or(doer.as_ref().map(|(e, _)| *e));
                 let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
                 let Some(object) = object.or(appointee) else { continue };
                 let verb = clause.verb.start..clause.verb.end;
                 let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
-                let last = [actor.end, patient.end, verb.end].into_iter().max().unwrap_or(verb.end);
+                let last = [actor.end, patient.end, verb.end, doer.as_ref().map_or(0, |(_, u)| u.end)]
+                    .into_iter()
+                    .max()
+                    .unwrap_or(verb.end);
                 // An inherited subject stands elsewhere: the evidence is the verb phrase.
                 let from = if clause.subject_inherited { verb.start.min(patient.start) } else { first };
                 let range = view.view_range(st.span(from..last));
@@ -466,6 +472,23 @@ fn stance_target(
     st.entity_of(unit, doc.entities).or_else(|| {
         STANCE_ACT_NOUNS.contains(&st.words[unit.end - 1].to_lowercase().as_str()).then(|| st.owner_of(unit)).flatten()
     })
+}
+
+/// Whose act a stance is taken towards when the act's doer follows it in
+/// an "of" phrase: "condemned the decision of the Y" (the Y), as "the Y's
+/// decision" would say.
+/// Returns the doer and its phrase.
+fn act_of(
+    st: &Structure<'_>,
+    clause: &Clause,
+    patient: &Range<usize>,
+    doc: &DocContext<'_>,
+) -> Option<(usize, Range<usize>)> {
+    if !STANCE_ACT_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str()) {
+        return None;
+    }
+    let doer = clause.prep(&st.words, "of")?.first().filter(|u| u.start == patient.end + 1)?;
+    st.entity_of(doer, doc.entities).map(|e| (e, doer.clone()))
 }
 
 /// Stance agents and adjectives of `stance_agents.tsv` with an "of"
