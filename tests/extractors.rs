@@ -81,6 +81,7 @@ fixture!(signing_passive);
 fixture!(signing_reduced);
 fixture!(signing_eras);
 fixture!(signing_parties);
+fixture!(signing_purpose);
 fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(stance_nouns);

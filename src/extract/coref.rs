@@ -627,6 +627,7 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
         .filter(|&(i, w)| {
             i != head
                 && !preposition(w)
+                && !matches!(w, "a" | "an" | "the")
                 && !AGREEMENT_MODIFIERS.contains(&w)
                 && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)
                 && !crate::extract::lexicon::NAME_CONNECTORS.contains(&w)

@@ -9,7 +9,9 @@
 //! `triggers/signed_nouns.txt` in a sentence that signs it ("signed a $685
 //! million contract"; "futures contracts" are none),
 //! taken whole with its "of"/"on"/"for" post-modifier ("the agreement on
-//! fisheries data"; not a date: "the deal on Monday"); and anaphors that refer back to
+//! fisheries data"; not a date: "the deal on Monday"), its name running on
+//! over an infinitive of purpose ("an agreement to form a joint battalion":
+//! what it is for tells it from another); and anaphors that refer back to
 //! the document's agreement ("the initiative", "this tripartite
 //! cooperation"). A year older than the document's own makes the phrase the
 //! name of another, earlier agreement.
@@ -112,7 +114,10 @@ pub fn find(
         // "the trade deal with Chile": the other side names the deal too
         // (and tells it from "the trade deal with Peru"); the side stays a
         // mention of its own, outside the span.
-        let named = layer.span_of(start, with_side_end(text, layer, end));
+        // "an agreement to form a joint battalion": what the agreement is
+        // for names it too (and tells it from another), outside the span.
+        let named =
+            layer.span_of(start, purpose_end(text, layer, end).unwrap_or_else(|| with_side_end(text, layer, end)));
         out.push(Mention {
             span,
             kind: EntityType::Agreement,
@@ -215,6 +220,18 @@ fn described_event(
 
 /// One past the last token of "with" and a proper name right after
 /// `end` ("with the United States"), or `end` where none follows.
+/// The end of an infinitive of purpose right after an agreement's phrase
+/// ("to form a joint battalion", "to build a refinery"): "to", a verb in its
+/// base form and the noun phrase it takes, without a post-modifier of time
+/// or place.
+fn purpose_end(text: &str, layer: &SentenceLayer, end: usize) -> Option<usize> {
+    if end + 2 >= layer.tags.len() || layer.word(text, end) != "to" || layer.tags[end + 1].0.as_str() != "VB" {
+        return None;
+    }
+    let object = layer.phrases.iter().find(|p| p.start == end + 2)?;
+    (object.end - end <= 8).then_some(object.end)
+}
+
 fn with_side_end(text: &str, layer: &SentenceLayer, end: usize) -> usize {
     if end >= layer.tags.len() || layer.word(text, end) != "with" {
         return end;

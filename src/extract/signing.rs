@@ -254,7 +254,12 @@ impl Signing {
     ) {
         let rest = &view.text[whole.end..];
         if let Some(caps) = PLACE.captures(rest) {
-            if let Some(m) = caps.name("place") {
+            // "signed a deal to build a refinery in Y", "a pact that sets
+            // up an office in Y": the place is the purpose's, not the
+            // signing's.
+            let gap = caps.name("place").map_or("", |m| &rest[..m.start()]);
+            let purpose = gap.split_whitespace().any(|w| matches!(w, "to" | "that" | "which" | "who"));
+            if let Some(m) = caps.name("place").filter(|_| !purpose) {
                 if let Some(place) = view.entity_at(whole.end + m.start()) {
                     if doc.kind(place).is_place() {
                         out.add(
