@@ -133,6 +133,13 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
                 || i.checked_sub(1).is_some_and(|k| tokens[k].is_capitalized());
             if lower && !out.iter().any(|m| m.span.contains(span) && m.span != span) || !lower && !named {
                 cut_person_names(text, &tokens, i + 1, out);
+                // "Green Party leader X": the post is "leader", not "Party leader".
+                let noun_word = format!("{} ", noun.text);
+                for m in out.iter_mut().filter(|m| m.kind == EntityType::Person && m.span.start() > span.end()) {
+                    if let Some(rest) = m.title.as_deref().and_then(|t| t.strip_prefix(noun_word.as_str())) {
+                        m.title = Some(rest.to_string());
+                    }
+                }
                 out.retain(|m| !span.contains(m.span));
                 singles.retain(|s| !span.contains(s.span));
                 let name = format!("{} Party", &text[label.range()]);
