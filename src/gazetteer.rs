@@ -138,13 +138,8 @@ pub fn is_common_surname(word: &str) -> bool {
     SURNAMES.contains(word)
 }
 
-static STATE_PEOPLE: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../data/gazetteer/state_people.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-});
+static STATE_PEOPLE: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| crate::text::wordlist::tsv_rows(include_str!("../data/gazetteer/state_people.tsv")).collect());
 
 /// The state (ISO alpha-2) a person of its politics serves, by the
 /// person's full name ("Vladimir Putin" → "RU"), from the PETRARCH2 country

@@ -594,13 +594,8 @@ impl DescribedAgreements {
 }
 
 /// Words that place an agreement in time against another of its kind.
-static AGREEMENT_ERAS: LazyLock<std::collections::HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/agreement_eras.tsv")
-        .lines()
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .collect()
-});
+static AGREEMENT_ERAS: LazyLock<std::collections::HashMap<&'static str, &'static str>> =
+    LazyLock::new(|| crate::text::wordlist::tsv_rows(include_str!("../../data/lexicon/agreement_eras.tsv")).collect());
 
 /// The folded words of an agreement's description that tell it from
 /// another: not its head noun, the words of `agreement_modifiers.txt`,

@@ -65,7 +65,7 @@ use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::span::Span;
-use crate::text::wordlist::WordList;
+use crate::text::wordlist::{tsv_rows, WordList};
 
 /// The role extractor.
 #[derive(Debug)]
@@ -292,23 +292,27 @@ impl RelationExtractor for Roles {
                         // "the Y quit after Deputy Prime Minister X": words
                         // of a clause (a verb, a preposition), not of the
                         // post, stand between.
-                        let clause_words = doc.structure.is_some_and(|st| {
-                            let between = view.doc_span(words_start + 1..found.start());
-                            (0..st.words.len()).any(|k| {
-                                between.contains(st.span(k..k + 1))
-                                    && matches!(st.upos(k), "VERB" | "AUX" | "ADP" | "SCONJ" | "CCONJ" | "PRON" | "DET")
+                        let clause_words = || {
+                            doc.structure.is_some_and(|st| {
+                                let between = view.doc_span(words_start + 1..found.start());
+                                (0..st.words.len()).any(|k| {
+                                    between.contains(st.span(k..k + 1))
+                                        && matches!(
+                                            st.upos(k),
+                                            "VERB" | "AUX" | "ADP" | "SCONJ" | "CCONJ" | "PRON" | "DET"
+                                        )
+                                })
                             })
-                        });
+                        };
                         // "the Y said its president X": the body speaks of
                         // its own officer.
                         let mut said = between.split_whitespace();
                         let speaks_of_its_own = said.next().is_some_and(|w| SPEECH_VERBS.contains(&w))
                             && said.all(|w| matches!(w, "its" | "that" | "today" | "yesterday"));
-                        if speaks_of_its_own {
-                            // The title as written.
-                        } else if clause_words || !between.split_whitespace().all(post_word) {
-                            continue;
-                        } else {
+                        if !speaks_of_its_own {
+                            if !between.split_whitespace().all(post_word) || clause_words() {
+                                continue;
+                            }
                             title = &view.text[words_start + 1..found.end()];
                         }
                     }
@@ -596,10 +600,7 @@ fn is_official(title: &str) -> bool {
 /// Titles of legislators and the words of their chamber's name
 /// (`data/lexicon/legislator_titles.tsv`).
 static LEGISLATOR_TITLES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/legislator_titles.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
+    tsv_rows(include_str!("../../data/lexicon/legislator_titles.tsv"))
         .map(|(title, chamber)| (title.to_string(), chamber.split('|').map(str::to_string).collect()))
         .collect()
 });

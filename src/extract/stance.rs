@@ -61,7 +61,7 @@ use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::text::clause::Clause;
-use crate::text::wordlist::WordList;
+use crate::text::wordlist::{tsv_rows, WordList};
 
 /// The stance extractor.
 #[derive(Debug)]
@@ -166,10 +166,7 @@ static NAMING_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/n
 
 /// Words that praise or condemn, with their valence (VADER, `evaluative_words.tsv`).
 static EVALUATIVE_WORDS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/evaluative_words.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
+    tsv_rows(include_str!("../../data/lexicon/evaluative_words.tsv"))
         .filter_map(|(word, valence)| Some((word, valence.parse().ok()?)))
         .collect()
 });
@@ -546,11 +543,8 @@ fn from_stance_agents(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
 
 /// The stance agents and adjectives: word to relation.
 static STANCE_AGENTS: LazyLock<std::collections::HashMap<&'static str, Relation>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/stance_agents.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| {
-            let (word, relation) = l.split_once('\t')?;
+    tsv_rows(include_str!("../../data/lexicon/stance_agents.tsv"))
+        .filter_map(|(word, relation)| {
             let relation = match relation.trim() {
                 "supports" => Relation::Supports,
                 "opposes" => Relation::Opposes,

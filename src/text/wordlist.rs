@@ -4,6 +4,14 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
+/// The rows of a two-column data file (`word<TAB>value`; `#` lines are
+/// comments, blank lines and lines without a tab are skipped), as written.
+pub fn tsv_rows(data: &'static str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    data.lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| line.split_once('\t'))
+}
+
 /// A fixed list of words from a data file in `data/lexicon/` (one entry per
 /// line, exactly as matched; `#` lines are comments naming the list's
 /// source and licence), read on first use and looked up through a hash set.
