@@ -126,12 +126,17 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
         });
         if let Some(noun) = noun.filter(|_| !opens_other_party(text, &tokens, i)) {
             let span = Span::new(token.span.start(), noun.span.end() - noun.possessive_len());
-            let lower = noun.text.starts_with('p');
-            // A capitalised word before the label may open a longer name
-            // ("New Democratic Party").
-            let named = out.iter().any(|m| m.kind != EntityType::Person && m.span.overlaps(span))
-                || i.checked_sub(1).is_some_and(|k| tokens[k].is_capitalized());
-            if lower && !out.iter().any(|m| m.span.contains(span) && m.span != span) || !lower && !named {
+            // Written in lower case, the party is named unless a longer
+            // name holds it; capitalised, only where no name covers it and
+            // no capitalised word before it opens a longer one ("New
+            // Democratic Party").
+            let take = if noun.is_capitalized() {
+                !out.iter().any(|m| m.kind != EntityType::Person && m.span.overlaps(span))
+                    && !i.checked_sub(1).is_some_and(|k| tokens[k].is_capitalized())
+            } else {
+                !out.iter().any(|m| m.span.contains(span) && m.span != span)
+            };
+            if take {
                 cut_person_names(text, &tokens, i + 1, out);
                 // "Green Party leader X": the post is "leader", not "Party leader".
                 let noun_word = format!("{} ", noun.text);
