@@ -135,6 +135,7 @@ impl RelationExtractor for Stance {
         from_stance_nouns(view, doc, out);
         from_stance_agents(view, doc, out);
         from_evaluations(view, doc, out);
+        from_spoken_evaluations(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -174,6 +175,11 @@ static EVALUATIVE_WORDS: LazyLock<HashMap<&'static str, f32>> = LazyLock::new(||
 /// The summed valence an evaluation must reach to praise or condemn.
 const EVALUATION_THRESHOLD: f32 = 1.5;
 
+/// The summed valence a stated judgement ("the deal was a good start")
+/// must reach: more than a naming's, as a predicate describes more often
+/// than it judges ("the talks were difficult").
+const STATED_EVALUATION_THRESHOLD: f32 = 1.9;
+
 /// Naming with an evaluation: "X called Y's conduct a “breach of ...”"
 /// (X opposes Y), "X described the accord as a disaster", "with X calling
 /// Y “a hero”" (X supports Y). The evaluation is the "as" phrase, or the
@@ -198,7 +204,7 @@ fn from_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
             Some(unit) if unit.start == named.end + 1 => unit.clone(),
             _ => named.end..evaluation_end(words, named.end),
         };
-        let Some(relation) = judgement(&words[evaluation.clone()]) else { continue };
+        let Some(relation) = judgement(&words[evaluation.clone()], EVALUATION_THRESHOLD) else { continue };
         let target =
             if what { st.owner_of(named) } else { stance_target(st, named, doc).or_else(|| st.owner_of(named)) };
         let Some(target) = target else { continue };
@@ -218,6 +224,97 @@ fn from_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
             out.add(view, Found::new(holder, relation, Object::Entity(target), range.clone(), NAME, 60));
         }
     }
+}
+
+/// An evaluation a speaker states: "“The agreement was a good start,”
+/// said X", "X said the suspension would be an outrage" (X supports the
+/// agreement, opposes the suspension). A clause whose verb is a form of
+/// "be" judges its subject by the words after the verb (summed valence, as
+/// for naming); the holder is the speaker of the quote the subject stands
+/// in, or the subject of a verb of speaking right before it ("said" or
+/// "said that", then the judged phrase). A pronoun subject judges nothing
+/// here.
+fn from_spoken_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    let mut quotes = None;
+    for (index, clause) in st.clauses.iter().enumerate() {
+        if !crate::text::clause::is_copula(words[clause.verb.head])
+            || clause.verb.passive
+            || clause.subject_inherited
+            || clause.subject.len() != 1
+        {
+            continue;
+        }
+        let judged = &clause.subject[0];
+        // A pronoun, or a phrase with a clause of its own ("the point that I
+        // found during this trip to Europe"), is not the judged name.
+        // It must open the clause: at the sentence's or a quote's start, or
+        // after "said" or "that" (not "a trip to Europe was ...").
+        let opens = judged.start.checked_sub(1).is_none_or(|k| {
+            matches!(words[k], "\"" | "“" | "'" | "‘")
+                || words[k].eq_ignore_ascii_case("that")
+                || SPEECH_VERBS.contains(&words[k].to_lowercase().as_str())
+        });
+        if !opens
+            || judged.len() == 1 && words[judged.start].chars().all(char::is_lowercase)
+            || judged.clone().any(|k| matches!(st.upos(k), "VERB" | "AUX"))
+        {
+            continue;
+        }
+        let evaluation = clause.verb.start..evaluation_end(words, clause.verb.end);
+        // The nouns and adjectives judge ("an indirect wholly owned unit"
+        // judges nothing), with any negation; a stated judgement must be
+        // stronger than a naming's.
+        let judging: Vec<&str> = evaluation
+            .clone()
+            .filter(|&k| matches!(st.upos(k), "ADJ" | "NOUN" | "PART") || words[k].eq_ignore_ascii_case("never"))
+            .map(|k| words[k])
+            .collect();
+        let Some(relation) = judgement(&judging, STATED_EVALUATION_THRESHOLD) else { continue };
+        let Some(target) = stance_target(st, judged, doc) else { continue };
+        // "X is interested", "X is ready": an adjective said of a person or
+        // a body tells its own mind; only a noun phrase judges it ("X was a
+        // hero"). Of an act or an accord an adjective judges ("unacceptable").
+        let told = matches!(doc.kind(target), EntityType::Agreement | EntityType::Event);
+        if !told && !nominal_judgement(st, clause.verb.end..evaluation.end) {
+            continue;
+        }
+        let at = view.view_range(st.span(judged.clone()));
+        let quoted = quotes
+            .get_or_insert_with(|| statements::quotes(view, doc))
+            .iter()
+            .find(|q| q.content.start <= at.start && at.end <= q.content.end)
+            .map(|q| (q.speaker, q.whole.clone()));
+        let reported = || {
+            let speech = st.clauses[..index].iter().rev().find(|c| {
+                !c.verb.passive
+                    && SPEECH_VERBS.contains(&words[c.verb.head].to_lowercase().as_str())
+                    && (c.verb.end == judged.start
+                        || c.verb.end + 1 == judged.start && words[c.verb.end].eq_ignore_ascii_case("that"))
+            })?;
+            let [actor] = speech.actor(words) else { return None };
+            let holder = st.subject_entity(actor, doc.entities, doc.last_person)?;
+            Some((holder, view.view_range(st.span(actor.start.min(judged.start)..evaluation.end))))
+        };
+        let Some((holder, range)) = quoted.or_else(reported) else { continue };
+        if holder == target
+            || !matches!(doc.kind(holder), EntityType::Person | EntityType::Country | EntityType::Organization)
+        {
+            continue;
+        }
+        out.add(view, Found::new(holder, relation, Object::Entity(target), range, NAME, 60));
+    }
+}
+
+/// Whether a predicate judges by a noun phrase: it opens, after any
+/// adverbs, with an article ("a good start", "now the best value"; not
+/// "should be understanding of the pain").
+fn nominal_judgement(st: &Structure<'_>, predicate: Range<usize>) -> bool {
+    predicate
+        .clone()
+        .find(|&k| !matches!(st.upos(k), "ADV" | "PART"))
+        .is_some_and(|k| matches!(st.words[k].to_lowercase().as_str(), "a" | "an" | "the"))
 }
 
 /// Where the evaluation after a named thing ends: a comma, a clause's
@@ -261,7 +358,7 @@ fn evaluation_end(words: &[&str], start: usize) -> usize {
 
 /// Whether words praise or condemn: their valences summed, turned by a
 /// negation ("not a disaster").
-fn judgement(words: &[&str]) -> Option<Relation> {
+fn judgement(words: &[&str], threshold: f32) -> Option<Relation> {
     let mut sum = 0.0f32;
     let mut negated = false;
     for w in words {
@@ -274,9 +371,9 @@ fn judgement(words: &[&str]) -> Option<Relation> {
     if negated {
         sum = -sum;
     }
-    if sum <= -EVALUATION_THRESHOLD {
+    if sum <= -threshold {
         Some(Relation::Opposes)
-    } else if sum >= EVALUATION_THRESHOLD {
+    } else if sum >= threshold {
         Some(Relation::Supports)
     } else {
         None

@@ -3,7 +3,8 @@
 //! ## What it extracts
 //! Statement nodes (speaker, cue verb, content, quoted or not, the entities
 //! the content mentions) from direct quotes ("“...,” X said", "“...,” said
-//! X", "“...,” the X said", "“...,” he said" with "he" the last person named) and reported speech
+//! X", "“...,” said embassy official X", "“...,” the X said", "“...,” he
+//! said" with "he" the last person named) and reported speech
 //! ("X stressed that ...", "According to X, ...").
 //!
 //! ## Example
@@ -36,7 +37,7 @@ const NAME: &str = "statements";
 
 static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
-    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?:the |The )?(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
+    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?:the |The )?(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v4>{speech}) (?P<desc>(?:(?:«[OCLD]\d+»|[\p{{L}}'’.-]+) ){{1,5}})(?P<s4>«P\d+»)|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
 });
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
@@ -120,11 +121,39 @@ pub fn quotes<'v>(view: &'v SentenceView, doc: &DocContext<'_>) -> Vec<Quote<'v>
         return found;
     }
     for caps in QUOTE.captures_iter(&view.text) {
+        // "said embassy official «P»": the words between the verb and the
+        // person describe the person, unless they open another clause
+        // ("said «O» and «P»": the body right after the verb speaks).
+        let described = caps.name("desc").map(|d| {
+            let opens_clause = d.as_str().split(' ').any(|w| {
+                matches!(
+                    w.to_lowercase().as_str(),
+                    "that"
+                        | "and"
+                        | "but"
+                        | "or"
+                        | "who"
+                        | "which"
+                        | "when"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "because"
+                        | "if"
+                )
+            });
+            if opens_clause {
+                let first = d.as_str().starts_with("«O") || d.as_str().starts_with("«C");
+                first.then(|| view.entity_at(d.start())).flatten()
+            } else {
+                entity(view, &caps, "s4")
+            }
+        });
         let speaker = speaker_of(view, &caps, "s1")
             .or_else(|| entity(view, &caps, "s2"))
-            .or_else(|| caps.name("pro").and(doc.last_person));
-        let cue =
-            caps.name("v1").or_else(|| caps.name("v2")).or_else(|| caps.name("v3")).map_or("said", |m| m.as_str());
+            .or_else(|| caps.name("pro").and(doc.last_person))
+            .or(described.flatten());
+        let cue = ["v1", "v2", "v3", "v4"].iter().find_map(|v| caps.name(v)).map_or("said", |m| m.as_str());
         if let (Some(speaker), Some(content)) = (speaker, caps.name("content")) {
             found.push(Quote {
                 speaker,
