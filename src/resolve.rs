@@ -10,6 +10,10 @@
 //! - agreements described without a name ("the declaration") join when they
 //!   share a signing place or at least two signatory countries.
 //!
+//! A described agreement is labelled the way news names one: after where it
+//! was signed ("Minsk agreement"), else after its two parties ("Total-Iraq
+//! contract"), else by its longest description.
+//!
 //! Two entities of different types never join. IRIs are minted from the
 //! type and the chosen label, so they are stable across runs; where two
 //! corpus entities would get the same IRI, the later (in key order) gets a
@@ -197,6 +201,12 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             documents.insert(doc.id.clone());
         }
         aliases.remove(&label);
+        if kind == EntityType::Agreement && !entities.iter().any(|(_, e)| e.name == label) {
+            // Named after its parties: a bare noun ("agreement", "contract")
+            // is no name of it (in a graph of many documents it names every
+            // agreement).
+            aliases.retain(|a| a.contains(' ') || a.starts_with(char::is_uppercase));
+        }
         let evidence: BTreeSet<String> = members.iter().filter_map(|n| why.get(n)).flatten().cloned().collect();
         let unnamed_key = if entities.iter().all(|(_, e)| e.unnamed) && evidence.is_empty() {
             // A described agreement nothing joins: one per document.
@@ -341,8 +351,23 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
                 },
             )
         }));
+        let parties = signing_parties(entities);
         return match (place, head) {
             (Some(place), Some(head)) => format!("{place} {head}"),
+            // "the Total-Iraq contract": no place, two parties, and a
+            // description that names nothing. (One party alone is often half
+            // of what the text says: "X and his Czech counterpart signed";
+            // naming after one company was measured and lost as much.)
+            (None, _) if parties.len() == 2 => {
+                let names = entities.iter().map(|(_, e)| e.name.as_str());
+                let described = longest(names.filter(|n| head.is_none_or(|h| n.to_lowercase().contains(h))))
+                    .unwrap_or(entities[0].1.name.as_str());
+                if described.split(' ').any(|w| w.starts_with(char::is_uppercase)) {
+                    described.to_string()
+                } else {
+                    format!("{}-{} {}", parties[0], parties[1], without_plain_modifiers(described))
+                }
+            }
             (None, Some(head)) => {
                 longest(entities.iter().map(|(_, e)| e.name.as_str()).filter(|n| n.to_lowercase().ends_with(head)))
                     .unwrap_or(head)
@@ -370,6 +395,60 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
         .max_by(|a, b| a.1.cmp(&b.1).then(a.0.len().cmp(&b.0.len())).then(b.0.cmp(a.0)))
         .map(|(n, _)| n.to_string())
         .unwrap_or_default()
+}
+
+/// The countries and bodies that signed a described agreement, by their
+/// short names, in the order the first document names them; persons
+/// (who sign for them) are left out.
+fn signing_parties(entities: &[(&DocExtraction, &crate::extract::model::DocEntity)]) -> Vec<String> {
+    let Some((doc, agreement)) = entities.first() else { return Vec::new() };
+    let Some(index) = doc.entities.iter().position(|x| std::ptr::eq(x, *agreement)) else { return Vec::new() };
+    let mut parties: Vec<usize> = doc
+        .facts
+        .iter()
+        .filter(|f| f.subject == index && f.relation == Relation::Signatory)
+        .filter_map(|f| match f.object {
+            Object::Entity(o) => Some(o),
+            Object::Date(_) => None,
+        })
+        .filter(|&o| matches!(doc.entities[o].kind, EntityType::Country | EntityType::Organization))
+        .collect();
+    parties.sort_unstable();
+    parties.dedup();
+    parties.into_iter().map(|o| short_name(&doc.entities[o])).collect()
+}
+
+/// The short name news uses for a party in an agreement's name: an
+/// acronym or a leading part of its name the document uses ("OECF", "US",
+/// "Elf" for "Elf Aquitaine"), else the name without a company suffix
+/// ("Mitsubishi" for "Mitsubishi Corp").
+fn short_name(entity: &crate::extract::model::DocEntity) -> String {
+    let mut words: Vec<&str> = entity.name.split(' ').collect();
+    while words.len() > 1 && words.last().is_some_and(|w| crate::extract::lexicon::COMPANY_SUFFIXES.contains(w)) {
+        words.pop();
+    }
+    let mut best = words.join(" ");
+    for alias in &entity.aliases {
+        let leading = entity.name.starts_with(alias.as_str()) && entity.name[alias.len()..].starts_with(' ');
+        if alias.len() >= 2 && alias.len() < best.len() && (crate::extract::lexicon::is_plain_acronym(alias) || leading)
+        {
+            best.clone_from(alias);
+        }
+    }
+    best
+}
+
+/// A description without the modifiers that tell no agreement from
+/// another ("new textile agreement": "textile agreement").
+fn without_plain_modifiers(described: &str) -> &str {
+    let mut rest = described;
+    while let Some((first, tail)) = rest.split_once(' ') {
+        if !crate::extract::coref::AGREEMENT_MODIFIERS.contains(&fold(first).as_str()) {
+            break;
+        }
+        rest = tail;
+    }
+    rest
 }
 
 fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -429,4 +508,49 @@ fn resolve_dates(docs: &[DocExtraction], mapping: &[Vec<usize>]) -> Vec<Vec<Opti
                 .collect()
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+    use crate::extract::extract_document;
+
+    fn agreement_labels(texts: &[&str]) -> Vec<(String, BTreeSet<String>)> {
+        let docs: Vec<DocExtraction> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| extract_document(&Document::from_text(format!("doc{i}"), *t)))
+            .collect();
+        resolve(&docs)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityType::Agreement)
+            .map(|e| (e.label, e.aliases))
+            .collect()
+    }
+
+    #[test]
+    fn a_described_agreement_is_named_after_its_two_parties() {
+        let labels = agreement_labels(&[
+            "Korvel Mining Corp and Peru signed a contract on Monday.",
+            "Norway and Denmark signed an agreement on Tuesday.",
+        ]);
+        let names: Vec<&str> = labels.iter().map(|(l, _)| l.as_str()).collect();
+        assert!(names.contains(&"Korvel Mining-Peru contract"), "{labels:?}");
+        assert!(names.contains(&"Norway-Denmark agreement"), "{labels:?}");
+        // The bare noun is no name of either.
+        assert!(labels.iter().all(|(_, aliases)| !aliases.contains("contract") && !aliases.contains("agreement")));
+    }
+
+    #[test]
+    fn one_party_or_a_place_keeps_the_older_names() {
+        let labels = agreement_labels(&[
+            "Foreign Minister Jan Novak and his Czech counterpart signed a protocol on Monday.",
+            "Norway and Denmark signed a declaration in Oslo on Tuesday.",
+        ]);
+        let names: Vec<&str> = labels.iter().map(|(l, _)| l.as_str()).collect();
+        assert!(names.contains(&"protocol"), "{labels:?}");
+        assert!(names.contains(&"Oslo declaration"), "{labels:?}");
+    }
 }

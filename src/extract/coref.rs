@@ -656,7 +656,7 @@ static NUMBER_WORDS: crate::text::wordlist::WordList =
     crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/grammar/number_words.txt"));
 
 /// Modifiers that describe an agreement without telling it from another.
-static AGREEMENT_MODIFIERS: crate::text::wordlist::WordList =
+pub(crate) static AGREEMENT_MODIFIERS: crate::text::wordlist::WordList =
     crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/agreement_modifiers.txt"));
 
 /// The document's named events by their head noun (singular): an event
