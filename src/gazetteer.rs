@@ -230,6 +230,16 @@ impl Gazetteer {
         &self.entries[id.0 as usize]
     }
 
+    /// The first demonym of the country with ISO alpha-2 code `iso2`
+    /// ("German" for DE), if the gazetteer has one.
+    #[must_use]
+    pub fn demonym_of(&self, iso2: &str) -> Option<&str> {
+        self.entries
+            .iter()
+            .find(|e| e.kind == GazKind::Demonym && e.country.as_deref() == Some(iso2))
+            .map(|e| e.name.as_str())
+    }
+
     /// The country with this ISO alpha-2 code.
     #[must_use]
     pub fn country_by_iso2(&self, iso2: &str) -> Option<EntryId> {

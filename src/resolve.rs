@@ -7,6 +7,10 @@
 //!   and "Social Democrats (CSSD)" are two parties);
 //! - a person named only by one word joins the one full name in the corpus
 //!   that ends with it, and only when there is exactly one;
+//! - a party's name that many states' parties bear ("Liberal Party") joins
+//!   by the state its document places it in ("Colombia's Liberal Party"),
+//!   and is labelled with it ("Colombian Liberal Party"); a document that
+//!   names no state joins the corpus's one such party, where there is one;
 //! - agreements described without a name ("the declaration") join when they
 //!   share a signing place or at least two signatory countries.
 //!
@@ -115,6 +119,7 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
 
     // 1. Names and organisation aliases.
     let full_names = person_full_names(docs);
+    let party_states = party_states(docs);
     for (d, doc) in docs.iter().enumerate() {
         for (e, entity) in doc.entities.iter().enumerate() {
             let node = node_of[d][e];
@@ -137,8 +142,25 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             let by_acronym = entity.kind == EntityType::Organization
                 && crate::extract::lexicon::is_party_name(&entity.name)
                 && entity.aliases.iter().any(|a| crate::extract::lexicon::is_plain_acronym(a));
-            if !by_acronym {
-                join(&mut union, format!("{kind}:{name}"), node, &mut why);
+            // "Liberal Party" names parties of many states: where the document
+            // places it in one ("Colombia's Liberal Party"), it joins that
+            // state's only.
+            // A document that names no state joins the corpus's one state
+            // party of that name, where there is exactly one.
+            let state = generic_party(&entity.name)
+                .then(|| {
+                    party_state(doc, e).or_else(|| {
+                        match party_states.get(&name).map(|s| s.iter().collect::<Vec<_>>()) {
+                            Some(only) if only.len() == 1 => Some(only[0].clone()),
+                            _ => None,
+                        }
+                    })
+                })
+                .flatten();
+            match state {
+                _ if by_acronym => {}
+                Some(state) => join(&mut union, format!("{kind}:{name}@{state}"), node, &mut why),
+                None => join(&mut union, format!("{kind}:{name}"), node, &mut why),
             }
             if entity.kind == EntityType::Organization {
                 // "Navy" short for "Soviet Navy" names other navies too.
@@ -381,6 +403,11 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
             return linked.name.clone();
         }
     }
+    if kind == EntityType::Organization {
+        if let Some(label) = party_of_state_label(entities) {
+            return label;
+        }
+    }
     let names = entities.iter().map(|(_, e)| e.name.as_str());
     if kind == EntityType::Person {
         return longest(names).unwrap_or_default().to_string();
@@ -449,6 +476,81 @@ fn without_plain_modifiers(described: &str) -> &str {
         rest = tail;
     }
     rest
+}
+
+/// For each generic party name (folded), the states the corpus places
+/// parties of that name in.
+fn party_states(docs: &[DocExtraction]) -> BTreeMap<String, BTreeSet<String>> {
+    let mut states: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for doc in docs {
+        for (e, entity) in doc.entities.iter().enumerate() {
+            if entity.kind == EntityType::Organization && !entity.unnamed && generic_party(&entity.name) {
+                if let Some(state) = party_state(doc, e) {
+                    states.entry(name_key(entity.kind, &entity.name)).or_default().insert(state);
+                }
+            }
+        }
+    }
+    states
+}
+
+/// A party's name that many states' parties bear and that names no state
+/// itself: "Liberal Party", "Social Democrats" (not "Colombian Liberal
+/// Party", "Scottish National Party"; a town called Liberal does not count).
+fn generic_party(name: &str) -> bool {
+    let gazetteer = Gazetteer::global();
+    crate::extract::lexicon::is_party_name(name)
+        && name.split(' ').count() <= 4
+        && name.split(' ').all(|w| {
+            gazetteer.lookup(w).iter().all(|&id| {
+                !matches!(
+                    gazetteer.entry(id).kind,
+                    crate::gazetteer::GazKind::Country
+                        | crate::gazetteer::GazKind::Demonym
+                        | crate::gazetteer::GazKind::Region
+                )
+            })
+        })
+}
+
+/// The state (ISO alpha-2) the document places entity `e` in: a `basedIn`
+/// fact whose object is a country.
+fn party_state(doc: &DocExtraction, e: usize) -> Option<String> {
+    doc.facts.iter().filter(|f| f.subject == e && f.relation == Relation::BasedIn).find_map(|f| match f.object {
+        Object::Entity(o) if doc.entities[o].kind == EntityType::Country => {
+            let country = &doc.entities[o];
+            country.links.iso2.clone().or_else(|| {
+                let gazetteer = Gazetteer::global();
+                gazetteer.lookup(&country.name).iter().find_map(|&id| {
+                    let entry = gazetteer.entry(id);
+                    (entry.kind == crate::gazetteer::GazKind::Country).then(|| entry.iso2.clone()).flatten()
+                })
+            })
+        }
+        _ => None,
+    })
+}
+
+/// "Colombian Liberal Party": the label of a party whose name many states'
+/// parties bear, where its documents place it in one state, so that the
+/// graph of many documents tells it from the others.
+fn party_of_state_label(entities: &[(&DocExtraction, &crate::extract::model::DocEntity)]) -> Option<String> {
+    let mut states = BTreeSet::new();
+    for (doc, entity) in entities {
+        if !generic_party(&entity.name) {
+            return None;
+        }
+        let index = doc.entities.iter().position(|x| std::ptr::eq(x, *entity))?;
+        states.extend(party_state(doc, index));
+    }
+    let states: Vec<String> = states.into_iter().collect();
+    let [state] = states.as_slice() else { return None };
+    let gazetteer = Gazetteer::global();
+    let qualifier = gazetteer
+        .demonym_of(state)
+        .or_else(|| gazetteer.country_by_iso2(state).map(|id| gazetteer.entry(id).name.as_str()))?;
+    let name = most_common(entities.iter().map(|(_, e)| e.name.as_str()))?;
+    Some(format!("{qualifier} {name}"))
 }
 
 fn most_common<'a>(items: impl Iterator<Item = &'a str>) -> Option<&'a str> {
@@ -541,6 +643,29 @@ mod tests {
         assert!(names.contains(&"Norway-Denmark agreement"), "{labels:?}");
         // The bare noun is no name of either.
         assert!(labels.iter().all(|(_, aliases)| !aliases.contains("contract") && !aliases.contains("agreement")));
+    }
+
+    #[test]
+    fn parties_of_one_name_stay_apart_where_their_states_differ() {
+        let docs: Vec<DocExtraction> = [
+            "Colombia's Liberal Party won the vote, said Ana Ruiz.",
+            "Canada's Liberal Party lost the vote, said Tom Blake.",
+            "The Liberal Party met on Monday in Bogota, said Luis Vega.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| extract_document(&Document::from_text(format!("doc{i}"), *t)))
+        .collect();
+        let labels: BTreeSet<String> = resolve(&docs)
+            .entities
+            .into_iter()
+            .filter(|e| e.kind == EntityType::Organization)
+            .map(|e| e.label)
+            .collect();
+        assert!(labels.contains("Colombian Liberal Party"), "{labels:?}");
+        assert!(labels.contains("Canadian Liberal Party"), "{labels:?}");
+        // Two states bear the name: a document that names none joins neither.
+        assert!(labels.contains("Liberal Party"), "{labels:?}");
     }
 
     #[test]
