@@ -9,7 +9,7 @@
 //! United States commonwealth of Puerto Rico", "the Chinese province of
 //! Anhui", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
-//! a place, or named after it ("the El Paso shooting", "the 2019 Aleppo
+//! a place, held or hosted by one ("Kenya will host the talks"), or named after it ("the El Paso shooting", "the 2019 Aleppo
 //! building collapse": [`places_in_event_names`]); `basedIn` from bodies
 //! named after their seat ("the Supreme Court of Puerto Rico":
 //! [`seats_in_body_names`]) and from
@@ -33,7 +33,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::{alternation, plural, portfolio_follows, ORG_NOUNS, SPEECH_VERBS};
+use crate::extract::lexicon::{alternation, plural, portfolio_follows, HOST_VERBS, ORG_NOUNS, SPEECH_VERBS};
 use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -190,6 +190,7 @@ impl RelationExtractor for Geography {
                 }
             }
         }
+        hosted_events(view, doc, out);
         for caps in overlapping(&CITY_COMMA, text, "whole") {
             let (Some(place), Some(whole)) = (entity(view, &caps, "place"), entity(view, &caps, "whole")) else {
                 continue;
@@ -312,6 +313,40 @@ impl RelationExtractor for Geography {
 
 /// Matches of `pattern` that may share a place: after "A in B", the next
 /// search starts at B, so that "A in B in southern C" also gives "B in C".
+/// "Chad held parliamentary elections", "Kenya will host the Nairobi
+/// talks": a place or a state that holds or hosts an event is where it
+/// happens. Read over the clauses: the verb's subject (one place) and its
+/// objects that are events.
+fn hosted_events(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    for clause in &st.clauses {
+        if clause.verb.passive || !HOST_VERBS.contains(&st.words[clause.verb.head].to_lowercase().as_str()) {
+            continue;
+        }
+        let [actor] = clause.actor(&st.words) else { continue };
+        let Some(host) = st.entity_of(actor, doc.entities) else { continue };
+        if !doc.kind(host).is_place() {
+            continue;
+        }
+        for object in &clause.objects {
+            // "the Tromso summit next week": the event's name inside the phrase.
+            let named_inside = || {
+                st.names()
+                    .find(|(tokens, _, e)| {
+                        tokens.start >= object.start && tokens.end <= object.end && doc.kind(*e) == EntityType::Event
+                    })
+                    .map(|(_, _, e)| e)
+            };
+            let Some(event) = st.entity_of(object, doc.entities).or_else(named_inside) else { continue };
+            if doc.kind(event) != EntityType::Event || event == host {
+                continue;
+            }
+            let range = view.view_range(st.span(actor.start.min(object.start)..actor.end.max(object.end)));
+            out.add(view, found(event, Relation::LocatedIn, host, range, 70));
+        }
+    }
+}
+
 fn overlapping<'t>(pattern: &Regex, text: &'t str, shared: &str) -> Vec<regex::Captures<'t>> {
     let mut out = Vec::new();
     let mut at = 0;

@@ -242,6 +242,10 @@ pub static ADMISSION_VERBS: WordList = WordList::new(include_str!("../../data/le
 /// shot", "tried to kill").
 pub static UNFULFILLED_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/unfulfilled_verbs.txt"));
 
+/// Verbs whose subject, a place or a state, is where the event of their
+/// object happens ("Chad held elections", "Kenya will host the talks").
+pub static HOST_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/host_verbs.txt"));
+
 /// Verbs of living, birth and upbringing in a place ("was born in",
 /// "grew up in").
 pub static RESIDENCE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/residence_verbs.txt"));

@@ -196,8 +196,15 @@ fn described_event(
     start: usize,
     index: usize,
 ) -> Option<Mention> {
-    let definite = (phrase.start..start)
-        .any(|i| matches!(layer.word(text, i).to_lowercase().as_str(), "the" | "this" | "that" | "these" | "those"));
+    // "the attack", "its first general election" (an indefinite phrase
+    // was measured: "four deadly mass shootings", "many meetings", "a fair
+    // trial" are no one event).
+    let definite = (phrase.start..start).any(|i| {
+        matches!(
+            layer.word(text, i).to_lowercase().as_str(),
+            "the" | "this" | "that" | "these" | "those" | "its" | "their"
+        )
+    });
     // Lower-case words only: a capitalised modifier is a name ("the NATO
     // summit", found elsewhere) or a sentence's first word.
     let lower = (start..=phrase.head).all(|i| !layer.word(text, i).starts_with(char::is_uppercase));
