@@ -8,7 +8,8 @@
 //! Turkey". The verbs and the noun "member" are the membership lists of
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
-//! the Bank's newest member", "A, a member of D, said"; people too ("X
+//! the Bank's newest member", "A, a member of D, said", "the members of D
+//! include A and B", "D members are A, B and C"; people too ("X
 //! joined the Harvest Party"); a party named by its adjective
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
@@ -250,6 +251,29 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             }
         }
     }
+    // "The members of C include A and B", "C's members are A and B": the
+    // group's members listed as the objects.
+    for clause in &st.clauses {
+        let word = words[clause.verb.head].to_lowercase();
+        let [group] = clause.subject.as_slice() else { continue };
+        if clause.verb.passive
+            || !(INCLUSION_VERBS.contains(&word.as_str()) || crate::text::clause::is_copula(&word))
+            || !words[group.end - 1].to_lowercase().starts_with("member")
+        {
+            continue;
+        }
+        let of = words
+            .get(group.end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+            .then(|| st.units.iter().find(|u| u.start == group.end + 1))
+            .flatten();
+        let Some(org) = body_of_member(st, doc, group, of) else { continue };
+        for object in &clause.objects {
+            if let Some(m) = st.entity_of(object, doc.entities).filter(|&m| m != org) {
+                add(m, org, group.start..object.end, 70);
+            }
+        }
+    }
     // "A, a member of C, ...": a member phrase set off after a name.
     for (i, unit) in st.units.iter().enumerate() {
         if i == 0 || unit.start < 2 || words[unit.start - 1] != "," {
@@ -334,6 +358,10 @@ fn body_of_member(
         .or_else(|| st.owner_of(unit))
         .or_else(|| st.organization_in(unit, doc.entities))
 }
+
+/// Verbs that list what a group is made of ("include", "comprise").
+static INCLUSION_VERBS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/grammar/inclusion_verbs.txt"));
 
 /// Where a clause's subject starts, or its verb when the subject was
 /// inherited from another clause (the evidence stays in this one).
