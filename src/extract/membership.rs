@@ -262,11 +262,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         {
             continue;
         }
-        let of = words
-            .get(group.end)
-            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            .then(|| st.units.iter().find(|u| u.start == group.end + 1))
-            .flatten();
+        let of = of_phrase_after(st, group);
         let Some(org) = body_of_member(st, doc, group, of) else { continue };
         for object in &clause.objects {
             if let Some(m) = st.entity_of(object, doc.entities).filter(|&m| m != org) {
@@ -283,12 +279,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         if before.end != unit.start - 1 {
             continue;
         }
-        // The "of" phrase right after the unit.
-        let of = words
-            .get(unit.end)
-            .is_some_and(|w| w.eq_ignore_ascii_case("of"))
-            .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
-            .flatten();
+        let of = of_phrase_after(st, unit);
         let org = body_of_member(st, doc, unit, of).or_else(|| of.and_then(|u| party_of_member(st, doc, unit, u)));
         let Some(org) = org else { continue };
         let Some(m) = st.entity_of(before, doc.entities) else { continue };
@@ -357,6 +348,15 @@ fn body_of_member(
     of.and_then(|u| st.entity_of(u, doc.entities))
         .or_else(|| st.owner_of(unit))
         .or_else(|| st.organization_in(unit, doc.entities))
+}
+
+/// The unit of an "of" phrase right after `unit` ("a member [of the OSCE]").
+fn of_phrase_after<'s>(st: &'s Structure<'_>, unit: &Range<usize>) -> Option<&'s Range<usize>> {
+    st.words
+        .get(unit.end)
+        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
+        .flatten()
 }
 
 /// Verbs that list what a group is made of ("include", "comprise").
