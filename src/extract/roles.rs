@@ -35,7 +35,9 @@
 //! "Labour MP X") gives `worksFor` the one chamber of that kind the
 //! document names ([`legislature_posts`], `legislator_titles.tsv`). An
 //! aide works for what the leader heads ("X's spokeswoman, Y", "Y, a
-//! spokesman for President X": [`aide_posts`], `aide_titles.txt`).
+//! spokesman for President X": [`aide_posts`], `aide_titles.txt`). The
+//! agent of a passive verb of leading heads its subject ("the court is led
+//! by President X", "the committee, headed by X, met"; `led_by_verbs.txt`).
 //!
 //! ## Example
 //! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
@@ -241,6 +243,7 @@ impl RelationExtractor for Roles {
         if !view.text.contains("«P") {
             return;
         }
+        led_by(view, doc, out);
         let has_post = POSTS.is_match(&view.text);
         for (i, pattern) in PATTERNS.iter().enumerate() {
             // Every pattern from the doer's noun on (a doer's noun, a verb
@@ -780,6 +783,35 @@ pub fn aide_posts(
     out
 }
 
+/// Past participles of leading (`led_by_verbs.txt`).
+static LED_BY_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/led_by_verbs.txt"));
+
+/// "The court is led by President X", "the council, chaired by X, met":
+/// the agent of a passive verb of leading heads its subject, a body or a
+/// state. Read over the clauses, so a reduced relative takes the subject
+/// it modifies.
+fn led_by(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    for clause in &st.clauses {
+        if !clause.verb.passive || !LED_BY_VERBS.contains(&st.words[clause.verb.head].to_lowercase().as_str()) {
+            continue;
+        }
+        let Some(agent) = clause.prep(&st.words, "by").and_then(<[_]>::first) else { continue };
+        let Some(leader) = st.entity_of(agent, doc.entities).filter(|&e| doc.kind(e) == EntityType::Person) else {
+            continue;
+        };
+        for subject in &clause.subject {
+            let Some(body) = st.entity_of(subject, doc.entities) else { continue };
+            if !matches!(doc.kind(body), EntityType::Organization | EntityType::Country) {
+                continue;
+            }
+            let from = if clause.subject_inherited { clause.verb.start } else { subject.start };
+            let range = view.view_range(st.span(from.min(clause.verb.start)..agent.end));
+            out.add(view, Found::new(leader, Relation::HeadOf, Object::Entity(body), range, NAME, 70));
+        }
+    }
+}
+
 /// Whether the gazetteer knows a state, region or city by this name ("Puerto
 /// Rico", "U.S.", "Ohio"): the words a chamber is named after.
 fn names_a_place(name: &str) -> bool {
@@ -849,6 +881,13 @@ pub fn home_country_posts(
         .filter(|f| matches!(f.relation, Relation::MinisterOf | Relation::HeadOf | Relation::WorksFor))
         .filter(|f| !matches!(f.object, Object::Entity(o) if is_party_name(&entities[o].name)))
         .filter(|f| f.evidence.extractor != crate::extract::pairs::NAME)
+        // "a committee headed by Treasury Minister X": leading a body, read
+        // with no title, is another post than the title's.
+        .filter(|f| {
+            !(f.title.is_none()
+                && f.relation == Relation::HeadOf
+                && matches!(f.object, Object::Entity(o) if entities[o].kind == EntityType::Organization))
+        })
         .map(|f| f.subject)
         .collect();
     let mut out: Vec<Fact> = Vec::new();
