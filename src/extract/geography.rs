@@ -38,7 +38,7 @@ use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::view::{list, SentenceView};
-use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::extract::{DocContext, DocMentions, Findings, Found, RelationExtractor};
 use crate::gazetteer::Gazetteer;
 use crate::text::wordlist::WordList;
 
@@ -457,12 +457,8 @@ fn fact_from_name(subject: usize, relation: Relation, object: Object, mention: &
 /// `foreign_seat_heads.txt`) sits elsewhere. The fact's evidence is the
 /// body's name.
 #[must_use]
-pub fn seats_in_body_names(
-    mentions: &[Mention],
-    assignment: &[Option<usize>],
-    entities: &[DocEntity],
-    facts: &[Fact],
-) -> Vec<Fact> {
+pub fn seats_in_body_names(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { mentions, assignment, entities, .. } = *doc;
     let places = place_names(entities, true);
     let mut out: Vec<Fact> = Vec::new();
     for (m, e) in mentions.iter().zip(assignment) {
@@ -495,12 +491,8 @@ pub fn seats_in_body_names(
 /// document names that place and no fact in `facts` says so already. The
 /// fact's evidence is the event's name.
 #[must_use]
-pub fn places_in_event_names(
-    mentions: &[Mention],
-    assignment: &[Option<usize>],
-    entities: &[DocEntity],
-    facts: &[Fact],
-) -> Vec<Fact> {
+pub fn places_in_event_names(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { mentions, assignment, entities, .. } = *doc;
     let places = place_names(entities, false);
     let mut out: Vec<Fact> = Vec::new();
     for (m, e) in mentions.iter().zip(assignment) {

@@ -87,6 +87,21 @@ pub struct DocContext<'a> {
     pub structure: Option<&'a structure::Structure<'a>>,
 }
 
+/// A document's mentions with the entities coreference resolved them to:
+/// what the document-level passes (posts from titles, places in event
+/// names) read after the sentence extractors.
+#[derive(Debug, Clone, Copy)]
+pub struct DocMentions<'a> {
+    /// The document text.
+    pub text: &'a str,
+    /// Every mention, in text order.
+    pub mentions: &'a [mention::Mention],
+    /// The entity of each mention (`None` for one coreference dropped).
+    pub assignment: &'a [Option<usize>],
+    /// The entities.
+    pub entities: &'a [model::DocEntity],
+}
+
 impl DocContext<'_> {
     /// The type of entity `e`.
     #[must_use]
@@ -320,17 +335,20 @@ pub fn extract_with(
     findings.facts.extend(states);
     let party_members = membership::party_posts(&entities, &findings.facts);
     findings.facts.extend(party_members);
-    let event_places = geography::places_in_event_names(&mentions, &assignment, &entities, &findings.facts);
+    let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };
+    let event_places = geography::places_in_event_names(&resolved, &findings.facts);
     findings.facts.extend(event_places);
-    let body_seats = geography::seats_in_body_names(&mentions, &assignment, &entities, &findings.facts);
+    let body_seats = geography::seats_in_body_names(&resolved, &findings.facts);
     findings.facts.extend(body_seats);
     let body_start = sentences.iter().find(|s| s.block == BlockKind::Body).map_or(0, |s| s.span.start());
-    let home_posts = roles::home_country_posts(text, body_start, &mentions, &assignment, &entities, &findings.facts);
-    let legislators = roles::legislature_posts(text, &mentions, &assignment, &entities, &findings.facts);
+    let home_posts = roles::home_country_posts(&resolved, body_start, &findings.facts);
+    let legislators = roles::legislature_posts(&resolved, &findings.facts);
     findings.facts.extend(legislators);
     findings.facts.extend(home_posts);
-    let aides = roles::aide_posts(text, &mentions, &assignment, &entities, &findings.facts);
+    let aides = roles::aide_posts(&resolved, &findings.facts);
     findings.facts.extend(aides);
+    let owned = roles::owned_posts(&resolved, &findings.facts);
+    findings.facts.extend(owned);
     let mut extraction = finish(doc, entities, findings, &sentences);
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();

@@ -38,6 +38,10 @@
 //! spokesman for President X": [`aide_posts`], `aide_titles.txt`). The
 //! agent of a passive verb of leading heads its subject ("the court is led
 //! by President X", "the committee, headed by X, met"; `led_by_verbs.txt`).
+//! A title owned by "its" or "the company's" is held in the body the title
+//! is joined to ("TWA and its chairman, X") or the body that opens the
+//! sentence and speaks ("Y said its chief executive, X, ..."):
+//! [`owned_posts`].
 //!
 //! ## Example
 //! "Jane Roe, a senior researcher at the Lisbon Institute for Maritime Studies, said..."
@@ -64,7 +68,7 @@ use crate::extract::mention::Mention;
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{code, entity};
 use crate::extract::view::SentenceView;
-use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::extract::{DocContext, DocMentions, Findings, Found, RelationExtractor};
 use crate::gazetteer::{GazKind, Gazetteer};
 use crate::span::Span;
 use crate::text::wordlist::{tsv_rows, WordList};
@@ -623,13 +627,8 @@ fn legislator_title(lower: &str) -> Option<&'static [String]> {
 /// Commons"). Returns the facts to add, none for a person who already has
 /// a post in that chamber.
 #[must_use]
-pub fn legislature_posts(
-    text: &str,
-    mentions: &[Mention],
-    assignment: &[Option<usize>],
-    entities: &[DocEntity],
-    facts: &[Fact],
-) -> Vec<Fact> {
+pub fn legislature_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { text, mentions, assignment, entities } = *doc;
     let mut out: Vec<Fact> = Vec::new();
     for (m, e) in mentions.iter().zip(assignment) {
         let (Some(person), Some(title)) = (*e, m.title.as_deref()) else { continue };
@@ -695,13 +694,8 @@ static AIDE_BEFORE_LEADER: LazyLock<Regex> = LazyLock::new(|| {
 /// body). Read after the other posts; none for a person who already holds
 /// one.
 #[must_use]
-pub fn aide_posts(
-    text: &str,
-    mentions: &[Mention],
-    assignment: &[Option<usize>],
-    entities: &[DocEntity],
-    facts: &[Fact],
-) -> Vec<Fact> {
+pub fn aide_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { text, mentions, assignment, entities } = *doc;
     let led_by = |leader: usize| -> Option<usize> {
         let led: BTreeSet<usize> = facts
             .iter()
@@ -812,6 +806,81 @@ fn led_by(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     }
 }
 
+/// "Its chairman, X", "the company's chief executive, X": a title owned
+/// by "its" or by "the" and a kind of body, right before a person's name.
+static OWNED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[\s(])(?P<owner>[Ii]ts|[Tt]he (?P<noun>[a-z]+)(?:'s|’s)) (?P<title>[a-z][a-z -]{1,40}?),? $")
+        .expect("valid owned-title pattern")
+});
+
+/// A body that speaks: its name, then up to a few words, then a verb of
+/// speaking ("Merrill Lynch in London said").
+static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
+    let speech = alternation(SPEECH_VERBS.words().iter().copied());
+    Regex::new(&format!(r"^(?:,? [^,.;]{{1,30}}?)? (?:{speech})\b")).expect("valid speaking pattern")
+});
+
+/// Posts of a body named only by "its" or "the company's" before the
+/// person: "TWA and its chairman, X" (the body the title is joined to),
+/// "Merrill Lynch said ... its executive X" (the body that opens the
+/// sentence and speaks). After "the party's" the body must be a party,
+/// after "the company's" (a noun of `org_nouns.txt`) any body. The title's
+/// words must all be title words or an aide's title. Taking the nearest
+/// body instead was measured: 11 of 18 right on 8,000 bench documents ("a
+/// filing with the SEC ... its chairman").
+#[must_use]
+pub fn owned_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { text, mentions, assignment, entities } = *doc;
+    let mut out: Vec<Fact> = Vec::new();
+    let body_of =
+        |k: usize| assignment[k].filter(|&e| entities[e].kind == EntityType::Organization && !mentions[k].adjectival);
+    for (i, (m, e)) in mentions.iter().zip(assignment).enumerate() {
+        let Some(person) = *e else { continue };
+        if m.kind != EntityType::Person {
+            continue;
+        }
+        let mut from = m.span.start().saturating_sub(80);
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let Some(caps) = text.get(from..m.span.start()).and_then(|before| OWNED_TITLE.captures(before)) else {
+            continue;
+        };
+        let title = caps.name("title").map_or("", |t| t.as_str()).trim();
+        let titled =
+            title.split([' ', '-']).all(crate::extract::lexicon::is_title_word) || AIDE_TITLES.contains(&title);
+        let noun = caps.name("noun").map(|n| n.as_str());
+        if title.is_empty() || !titled || noun.is_some_and(|n| !ORG_NOUNS.contains(&n) && n != "party") {
+            continue;
+        }
+        let owner_at = from + caps.name("owner").map_or(0, |o| o.start());
+        let before: Vec<usize> =
+            (0..i).filter(|&k| mentions[k].sentence == m.sentence && mentions[k].span.end() <= owner_at).collect();
+        // "TWA and its chairman": the body the title is joined to.
+        let joined = before.last().and_then(|&k| {
+            let between = text.get(mentions[k].span.end()..owner_at)?;
+            matches!(between, " and " | ", " | ", and ").then(|| body_of(k)).flatten()
+        });
+        // "Merrill Lynch in London said ... its executive X": the body that
+        // opens the sentence and speaks.
+        let speaker = || {
+            let &k = before.first()?;
+            let rest = text.get(mentions[k].span.end()..owner_at)?;
+            SPEAKS.is_match(rest).then(|| body_of(k)).flatten()
+        };
+        let Some(body) = joined.or_else(speaker) else { continue };
+        if noun == Some("party") && !is_party_name(&entities[body].name) {
+            continue;
+        }
+        let held = |f: &Fact| f.subject == person && f.object == Object::Entity(body);
+        if facts.iter().any(held) || out.iter().any(held) {
+            continue;
+        }
+        out.push(post_fact(m, (person, title_relation(title), body), title, owner_at, 60));
+    }
+    out
+}
+
 /// Whether the gazetteer knows a state, region or city by this name ("Puerto
 /// Rico", "U.S.", "Ohio"): the words a chamber is named after.
 fn names_a_place(name: &str) -> bool {
@@ -834,6 +903,18 @@ fn title_fact(
     let start = m.span.start().saturating_sub(title.len() + 1);
     let start =
         if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
+    post_fact(m, (person, relation, object), title, start, confidence)
+}
+
+/// An asserted post of a person's mention `m` with its title, the evidence
+/// running from `start` to the end of the name.
+fn post_fact(
+    m: &Mention,
+    (person, relation, object): (usize, Relation, usize),
+    title: &str,
+    start: usize,
+    confidence: u8,
+) -> Fact {
     Fact {
         subject: person,
         relation,
@@ -859,14 +940,8 @@ fn title_fact(
 /// headline); returns the facts to add (none for a person who already
 /// holds a post).
 #[must_use]
-pub fn home_country_posts(
-    text: &str,
-    body_start: usize,
-    mentions: &[Mention],
-    assignment: &[Option<usize>],
-    entities: &[DocEntity],
-    facts: &[Fact],
-) -> Vec<Fact> {
+pub fn home_country_posts(doc: &DocMentions<'_>, body_start: usize, facts: &[Fact]) -> Vec<Fact> {
+    let DocMentions { text, mentions, assignment, entities } = *doc;
     let Some((home, confidence)) = dateline_country(text, body_start, mentions, assignment, entities)
         .map(|home| (home, 55))
         .or_else(|| dominant_country(mentions, assignment, entities).map(|home| (home, 50)))
