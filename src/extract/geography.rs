@@ -325,7 +325,10 @@ fn hosted_events(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) 
         }
         let [actor] = clause.actor(&st.words) else { continue };
         let Some(host) = st.entity_of(actor, doc.entities) else { continue };
-        if !doc.kind(host).is_place() {
+        // The place itself holds it, not its people ("Ecuadorean officials
+        // held a meeting" says nothing of where).
+        let named = st.names().any(|(tokens, _, e)| e == host && tokens.contains(&(actor.end - 1)));
+        if !doc.kind(host).is_place() || !named {
             continue;
         }
         for object in &clause.objects {
