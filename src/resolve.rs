@@ -147,16 +147,8 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             // state's only.
             // A document that names no state joins the corpus's one state
             // party of that name, where there is exactly one.
-            let state = generic_party(&entity.name)
-                .then(|| {
-                    party_state(doc, e).or_else(|| {
-                        match party_states.get(&name).map(|s| s.iter().collect::<Vec<_>>()) {
-                            Some(only) if only.len() == 1 => Some(only[0].clone()),
-                            _ => None,
-                        }
-                    })
-                })
-                .flatten();
+            let only_state = || party_states.get(&name).filter(|s| s.len() == 1).and_then(|s| s.first().cloned());
+            let state = generic_party(&entity.name).then(|| party_state(doc, e).or_else(only_state)).flatten();
             match state {
                 _ if by_acronym => {}
                 Some(state) => join(&mut union, format!("{kind}:{name}@{state}"), node, &mut why),
@@ -365,7 +357,7 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
                 .filter_map(|n| AGREEMENT_NOUNS.words().iter().copied().find(|h| n.to_lowercase().ends_with(h))),
         );
         let place = most_common(entities.iter().flat_map(|(doc, e)| {
-            let index = doc.entities.iter().position(|x| std::ptr::eq(x, *e));
+            let index = index_in(doc, e);
             doc.facts.iter().filter(move |f| Some(f.subject) == index && f.relation == Relation::SignedIn).filter_map(
                 |f| match f.object {
                     Object::Entity(o) => Some(doc.entities[o].name.as_str()),
@@ -424,12 +416,17 @@ fn choose_label(kind: EntityType, entities: &[(&DocExtraction, &crate::extract::
         .unwrap_or_default()
 }
 
+/// The index of `entity` among its document's entities.
+fn index_in(doc: &DocExtraction, entity: &crate::extract::model::DocEntity) -> Option<usize> {
+    doc.entities.iter().position(|x| std::ptr::eq(x, entity))
+}
+
 /// The countries and bodies that signed a described agreement, by their
 /// short names, in the order the first document names them; persons
 /// (who sign for them) are left out.
 fn signing_parties(entities: &[(&DocExtraction, &crate::extract::model::DocEntity)]) -> Vec<String> {
     let Some((doc, agreement)) = entities.first() else { return Vec::new() };
-    let Some(index) = doc.entities.iter().position(|x| std::ptr::eq(x, *agreement)) else { return Vec::new() };
+    let Some(index) = index_in(doc, agreement) else { return Vec::new() };
     let mut parties: Vec<usize> = doc
         .facts
         .iter()
@@ -540,7 +537,7 @@ fn party_of_state_label(entities: &[(&DocExtraction, &crate::extract::model::Doc
         if !generic_party(&entity.name) {
             return None;
         }
-        let index = doc.entities.iter().position(|x| std::ptr::eq(x, *entity))?;
+        let index = index_in(doc, entity)?;
         states.extend(party_state(doc, index));
     }
     let states: Vec<String> = states.into_iter().collect();
