@@ -33,6 +33,7 @@ pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (
     promote_singles(mentions, singles);
     retype_short_forms_of_bodies(mentions);
     retype_surnames_of_people(mentions);
+    one_kind_per_name(text, mentions);
     let full_names = FullNames::new(person_full_names(mentions));
     let acronyms = acronym_definitions(text, mentions);
     for (&i, definition) in &acronyms {
@@ -731,6 +732,94 @@ fn retype_surnames_of_people(mentions: &mut [Mention]) {
     }
 }
 
+/// The gazetteer country or body a mention is linked to: what settles its
+/// name's kind ("a country is a country").
+fn decisive_link(m: &Mention) -> Option<crate::gazetteer::EntryId> {
+    let id = m.link?;
+    let kind = Gazetteer::global().entry(id).kind;
+    matches!(kind, crate::gazetteer::GazKind::Country | crate::gazetteer::GazKind::Organization).then_some(id)
+}
+
+/// One name, one kind in a document, where the evidence settles it:
+/// - a name the gazetteer links to a country or a body is that in all its
+///   mentions ("the Soviet Union" read as a body, "Hong Kong" as a town,
+///   beside the gazetteer's country);
+/// - a single reading as a place with no gazetteer entry behind it, the
+///   weakest guess the finders make ("the key to Conrail's outlook",
+///   "in Pertamina's favour"), yields to the one other kind the name is
+///   read as elsewhere in the document: a body, or a person named with a
+///   title or in full.
+///
+/// A town placed in its region ("Ashland, Ky.") stays a town beside a body
+/// of its name. A person and a body of one name are left as they are (shape and
+/// context mislead both ways: "De Beers", "Dart"), and a person's single
+/// word that is the surname of a person named in full stays a person
+/// ("Washington said" beside the city).
+fn one_kind_per_name(text: &str, mentions: &mut [Mention]) {
+    let named = |m: &Mention| {
+        !m.adjectival
+            && !m.unnamed
+            && !m.anaphor
+            && matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Place)
+    };
+    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| named(m)) {
+        by_name.entry(fold(&m.name)).or_default().push(i);
+    }
+    // Family names come last or, in Chinese and Korean names, first.
+    let surnames: BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.name.contains(' '))
+        .flat_map(|m| [m.name.split(' ').next(), m.name.rsplit(' ').next()].into_iter().flatten().map(fold))
+        .collect();
+    for (name, indices) in by_name {
+        let kinds: BTreeSet<EntityType> = indices.iter().map(|&i| mentions[i].kind).collect();
+        if kinds.len() < 2 {
+            continue;
+        }
+        let decisive: BTreeSet<(EntityType, crate::gazetteer::EntryId)> =
+            indices.iter().filter_map(|&i| decisive_link(&mentions[i]).map(|id| (mentions[i].kind, id))).collect();
+        let (kind, link) = match decisive.iter().collect::<Vec<_>>()[..] {
+            [&(kind, id)] => (kind, Some(id)),
+            [] => {
+                let guessed_place = |m: &Mention| m.kind == EntityType::Place && m.link.is_none();
+                let others: BTreeSet<EntityType> =
+                    indices.iter().map(|&i| &mentions[i]).filter(|m| !guessed_place(m)).map(|m| m.kind).collect();
+                // "Ashland, Ky.": a town placed in its region is a town
+                // beside a body of its name.
+                let placed = |m: &Mention| {
+                    text.get(m.span.end()..).is_some_and(|rest| rest.starts_with(", "))
+                        && mentions.iter().any(|r| r.kind.is_place() && r.span.start() == m.span.end() + 2)
+                };
+                if indices.iter().any(|&i| guessed_place(&mentions[i]) && placed(&mentions[i])) {
+                    continue;
+                }
+                let titled =
+                    indices.iter().any(|&i| mentions[i].kind == EntityType::Person && mentions[i].title.is_some());
+                match others.iter().collect::<Vec<_>>()[..] {
+                    [&EntityType::Organization] => (EntityType::Organization, None),
+                    // A person's reading outweighs a guessed place only
+                    // with a title or a full name behind it ("President
+                    // Jiang", "Zhao" after "Zhao Ziyang"): companies are
+                    // read as people more often than places are.
+                    [&EntityType::Person] if titled || surnames.contains(&name) => (EntityType::Person, None),
+                    _ => continue,
+                }
+            }
+            _ => continue,
+        };
+        for &i in &indices {
+            let m = &mut mentions[i];
+            let surname = m.kind == EntityType::Person && surnames.contains(&name);
+            let yields = link.is_some() || m.kind == EntityType::Place && m.link.is_none();
+            if m.kind != kind && yields && !surname {
+                m.kind = kind;
+                m.link = link.or(m.link);
+            }
+        }
+    }
+}
+
 fn retype_short_forms_of_bodies(mentions: &mut [Mention]) {
     let mut short_forms: BTreeSet<String> = BTreeSet::new();
     for m in mentions.iter().filter(|m| m.kind == EntityType::Organization && !m.adjectival && !m.unnamed) {
@@ -974,6 +1063,54 @@ mod tests {
         // Two bodies share the short form: it joins neither.
         assert_ne!(assignment[4], assignment[2]);
         assert_ne!(assignment[4], assignment[3]);
+    }
+
+    #[test]
+    fn a_guessed_place_takes_the_one_other_kind_of_its_name() {
+        let text = "Keltor chairman Jane Roe said the key to Keltor's outlook was cost. Dalby, Iowa, and Dalby \
+                    Group agreed. Varna Osk spoke; Osk left; Osk said so.";
+        let at = |needle: &str, nth: usize| text.match_indices(needle).nth(nth).map_or(0, |(i, _)| i);
+        let mut mentions = vec![
+            mention(at("Keltor", 0), EntityType::Organization, "Keltor", "names", 60),
+            mention(at("Keltor", 1), EntityType::Place, "Keltor", "names", 70),
+            mention(at("Dalby", 0), EntityType::Place, "Dalby", "names", 70),
+            mention(at("Iowa", 0), EntityType::Place, "Iowa", "names", 80),
+            mention(at("Dalby", 1), EntityType::Organization, "Dalby", "names", 60),
+            mention(at("Varna Osk", 0), EntityType::Person, "Varna Osk", "names", 80),
+            mention(at("Osk left", 0), EntityType::Place, "Osk", "names", 55),
+            mention(at("Osk said", 0), EntityType::Person, "Osk", "names", 60),
+        ];
+        one_kind_per_name(text, &mut mentions);
+        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                EntityType::Organization,
+                // "the key to Keltor's outlook": a guessed place, and the
+                // name is a body's elsewhere.
+                EntityType::Organization,
+                // "Dalby, Iowa" is a town placed in its state, beside a body of its name.
+                EntityType::Place,
+                EntityType::Place,
+                EntityType::Organization,
+                EntityType::Person,
+                // A family name of a person named in full.
+                EntityType::Person,
+                EntityType::Person,
+            ]
+        );
+    }
+
+    #[test]
+    fn a_body_and_a_person_of_one_name_are_left_alone() {
+        let mut mentions = vec![
+            mention(0, EntityType::Person, "Keltor", "names", 80),
+            mention(20, EntityType::Organization, "Keltor", "names", 60),
+            mention(40, EntityType::Place, "Keltor", "names", 55),
+        ];
+        one_kind_per_name("", &mut mentions);
+        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
+        assert_eq!(kinds, [EntityType::Person, EntityType::Organization, EntityType::Place]);
     }
 
     #[test]
