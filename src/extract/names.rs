@@ -1131,7 +1131,19 @@ fn classify_plain(
     let title = occupation.or_else(|| title_before(text, tokens, start));
     let cue = context_cue(text, tokens, start, end);
 
-    if title.is_none() && cue != Cue::Apposition && end - start <= 3 && before_known_region(text, span, out) {
+    // "Dayton, Ohio": a town placed in its region; not an acronym after
+    // words in lower case ("according to CNN, Turkey has ..."): towns are
+    // written in capitals only in a dateline ("RPT - LUDWIGSHAFEN, West
+    // Germany").
+    let acronym_inside = end - start == 1
+        && first.is_acronym()
+        && text[tokens[0].span.start()..first.span.start()].chars().any(char::is_lowercase);
+    if title.is_none()
+        && cue != Cue::Apposition
+        && end - start <= 3
+        && !acronym_inside
+        && before_known_region(text, span, out)
+    {
         out.push(mention(span, EntityType::Place, name, 70, sentence));
         return;
     }
