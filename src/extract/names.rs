@@ -1161,6 +1161,8 @@ fn classify_plain(
             && !first.text.chars().any(|c| c.is_ascii_digit())
             && !label
             && !is_common_acronym(strip_possessive(first.text))
+            // "THE USA IS GREAT": a function word in capitals.
+            && !is_function_word_in_capitals(first.text)
             // "MP", "MEP": a title's acronym.
             && !crate::extract::parties::is_role_word(strip_possessive(first.text))
         {
@@ -1301,6 +1303,13 @@ fn looks_like_name_word(token: &Token<'_>) -> bool {
 static COMMON_ACRONYMS: WordList = WordList::new(include_str!("../../data/lexicon/common_acronyms.txt"));
 
 /// Acronyms that are not organisations.
+/// A function word written in capitals ("THE", "IS").
+fn is_function_word_in_capitals(word: &str) -> bool {
+    let mut chars = word.chars();
+    let title: String = chars.next().into_iter().chain(chars.flat_map(char::to_lowercase)).collect();
+    FUNCTION_WORDS.contains(&title.as_str())
+}
+
 fn is_common_acronym(word: &str) -> bool {
     COMMON_ACRONYMS.contains(&word)
 }
