@@ -202,6 +202,10 @@ pub static SUPPORT_VERBS: WordList = WordList::new(include_str!("../../data/lexi
 /// Nouns of support ("backing", "endorsement").
 pub static SUPPORT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/support_nouns.txt"));
 
+/// Verbs of attack that oppose only an event, an agreement or a policy
+/// ("attacked the impeachment inquiry"; `oppose_act_verbs.txt`).
+pub static OPPOSE_ACT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/oppose_act_verbs.txt"));
+
 /// Verbs and verb phrases of opposition; the object is what is opposed.
 pub static OPPOSE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_verbs.txt"));
 

@@ -23,6 +23,9 @@
 //! verb's own preposition: "voted against"), through lists, relative
 //! clauses ("A, who chairs B, criticised C"), appositions, honorifics and
 //! titles before the object ("criticised Mr X") and coordinated verbs.
+//! Verbs of attack oppose an event or an agreement they act on ("attacked
+//! the inquiry", "torpedoed the deal"), not a person, body or place
+//! ("attacked the town": `oppose_act_verbs.txt`).
 //! Being against a thing opposes it ("we are against the plan"); "I" or
 //! "we" inside a quote is its speaker ("“We are against the plan,” said
 //! X"). Naming with an evaluation ("X called the deal “lousy”", "X
@@ -51,8 +54,8 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS,
-    STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS, OPPOSE_VERBS,
+    SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{entities, entity};
@@ -415,6 +418,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             (false, false) => 75,
         };
         let apposition = !clause.verb.passive && clause.apposition;
+        // "attacked the inquiry" opposes it; "attacked the town" is no stance.
+        let acts_on_acts_only = clause.trigger_patient(&st.words, &OPPOSE_ACT_VERBS).is_some()
+            && clause.trigger_patient(&st.words, &OPPOSE_VERBS).is_none();
         let mut named = false;
         for actor in actors {
             // One referent named twice speaks once.
@@ -440,6 +446,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let object = direct.or(doer.as_ref().map(|(e, _)| *e));
                 let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
                 let Some(object) = object.or(appointee) else { continue };
+                if acts_on_acts_only && !matches!(doc.kind(object), EntityType::Event | EntityType::Agreement) {
+                    continue;
+                }
                 let verb = clause.verb.start..clause.verb.end;
                 let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
                 let last = [actor.end, patient.end, verb.end, doer.as_ref().map_or(0, |(_, u)| u.end)]
@@ -670,8 +679,9 @@ fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
             return Some((Relation::Opposes, clause.actor(words), units));
         }
     }
-    [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports)].into_iter().find_map(
-        |(list, relation)| {
+    [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports), (&OPPOSE_ACT_VERBS, Relation::Opposes)]
+        .into_iter()
+        .find_map(|(list, relation)| {
             clause.trigger_patient(words, list).map(|units| {
                 // "protested against X": a verb of opposing with no object
                 // opposes what its "against" phrase names.
@@ -681,8 +691,7 @@ fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
                 };
                 (relation, clause.actor(words), units)
             })
-        },
-    )
+        })
 }
 
 fn noun_relation(noun: &str) -> Relation {
