@@ -28,13 +28,18 @@
 //! events described by a noun phrase whose head is an event noun of
 //! `data/lexicon/event_nouns.txt` with a proper name or a year before it
 //! ("the deadly El Paso shooting" gives "El Paso shooting", "the 1995
-//! Cenepa war").
+//! Cenepa war"). An event told later by its head alone ("condemned the
+//! withdrawal") takes the one fuller description of that head the headline
+//! or an earlier sentence gives ("a troop withdrawal from Kerel": "troop
+//! withdrawal"), when no named event has that head ([`name_bare_events`]).
 //!
 //! ## Known misses
 //! Plural or generic uses ("previous agreements") are skipped, as is a bare
 //! noun with no determiner ("reach agreement"). An event told only by its
-//! head ("the shooting", "twin bombings") is not an event until reference
-//! across sentences joins it to a named one; a place inside an event's
+//! head ("the shooting", "twin bombings") keeps its head as its name when
+//! nothing fuller describes it; headlines are often tagged badly ("troop
+//! withdrawal" read as a verb and an adjective) and then give no
+//! description; a place inside an event's
 //! name ("the Tacna massacre") gives no `locatedIn` yet.
 
 use std::sync::LazyLock;
@@ -178,6 +183,80 @@ pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, ou
         } else if let Some(described) = described_event(text, layer, phrase, start, index) {
             out.push(described);
         }
+    }
+}
+
+/// An event told by its head noun alone ("opposed the withdrawal") takes
+/// the fuller description of that head the headline or an earlier sentence
+/// gives ("Trump announces troop withdrawal from Syria": "troop withdrawal
+/// from Syria"), where there is exactly one: news names the event once in
+/// full and then by its head. `sentences` are the document's headline and
+/// body sentences, in order, each with its text layer.
+pub fn name_bare_events(text: &str, sentences: &[(usize, &SentenceLayer)], mentions: &mut [Mention]) {
+    // Fuller descriptions by singular head, with where each starts.
+    let mut fuller: Vec<(String, usize, String)> = Vec::new();
+    for &(_, layer) in sentences {
+        for phrase in &layer.phrases {
+            let head = layer.word(text, phrase.head);
+            if !EVENT_NOUNS.contains(&head) {
+                continue;
+            }
+            let start = (phrase.start..phrase.head)
+                .find(|&i| {
+                    layer.tags[i].0.as_str() != "POS" && !matches!(layer.tags[i].1, Upos::DET | Upos::PRON | Upos::NUM)
+                })
+                .unwrap_or(phrase.head);
+            let end = end_with_post(text, layer, phrase);
+            // Words that describe, not point: no possessive, pronoun,
+            // number or date inside ("this week's March 31 meeting", "talks
+            // on its buffer stock").
+            let describes = (start..end).all(|i| {
+                layer.tags[i].0.as_str() != "POS" && !matches!(layer.tags[i].1, Upos::PRON | Upos::NUM | Upos::DET)
+            }) && !layer.dates.iter().any(|(d, _)| d.overlaps(layer.span_of(start, end)));
+            // "a meeting of coffee producing countries": a phrase the
+            // chunker cut before words that go on describing is no name.
+            let cut = end < layer.tags.len()
+                && (layer.tags[end].0.as_str() == "VBG"
+                    || matches!(layer.tags[end].1, Upos::NOUN | Upos::PROPN | Upos::ADJ));
+            if end - start < 2 || !describes || cut {
+                continue;
+            }
+            let span = layer.span_of(start, end);
+            let words = text[span.range()].split_whitespace().collect::<Vec<_>>().join(" ");
+            fuller.push((singular(head), span.start(), words));
+        }
+    }
+    // A head the document names an event by is that event's ("the talks"
+    // after "the London talks"): coreference joins them.
+    let named: std::collections::BTreeSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Event && !m.unnamed)
+        .filter_map(|m| m.name.rsplit(' ').next().map(singular))
+        .collect();
+    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Event && m.unnamed && !m.name.contains(' ')) {
+        let head = singular(&m.name);
+        if named.contains(&head) {
+            continue;
+        }
+        let before: std::collections::BTreeSet<String> = fuller
+            .iter()
+            .filter(|(h, at, _)| *h == head && *at < m.span.start())
+            .map(|(_, _, words)| crate::text::normalize::fold(words))
+            .collect();
+        if before.len() == 1 {
+            if let Some((_, _, words)) = fuller.iter().find(|(h, at, _)| *h == head && *at < m.span.start()) {
+                m.name.clone_from(words);
+            }
+        }
+    }
+}
+
+/// A noun's singular, lower-cased ("bombings" -> "bombing").
+fn singular(word: &str) -> String {
+    let lower = word.to_lowercase();
+    match lower.strip_suffix('s') {
+        Some(one) if !one.ends_with('s') => one.to_string(),
+        _ => lower,
     }
 }
 
