@@ -33,7 +33,9 @@
 //! another state's politics (`state_people.tsv`): then that state's, if the
 //! text names it, else none. A legislator's bare title ("Senator X",
 //! "Labour MP X") gives `worksFor` the one chamber of that kind the
-//! document names ([`legislature_posts`], `legislator_titles.tsv`). An
+//! document names ([`legislature_posts`], `legislator_titles.tsv`); a
+//! member of a chamber works for it ("Member of Parliament (MP) X"), a
+//! member of a party or a committee belongs to it. An
 //! aide works for what the leader heads ("X's spokeswoman, Y", "Y, a
 //! spokesman for President X": [`aide_posts`], `aide_titles.txt`). The
 //! agent of a passive verb of leading heads its subject ("the court is led
@@ -146,9 +148,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{honorific}) )?(?P<person>«P\d+»)"),
-        // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X
-        // ("ambassador to X": X is where the post is, not who holds it)
-        format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \(«O\d+»\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
+        // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X;
+        // Member of Parliament (MP) X ("ambassador to X": X is where the post
+        // is, not who holds it)
+        format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
         format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
@@ -521,9 +524,11 @@ impl RelationExtractor for Roles {
                 }
                 // A member of a party, a committee or a council belongs to it
                 // ("a member of the Labour Party"); a member of an agency's
-                // staff works for it.
+                // staff works for it, and so does a member of a legislature
+                // ("Member of Parliament X", as "MP X").
                 if title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
                     && doc.kind(org) == EntityType::Organization
+                    && !is_chamber(&doc.entities[org].name)
                     && doc.entities[org]
                         .name
                         .rsplit(' ')
@@ -612,6 +617,22 @@ static LEGISLATOR_TITLES: LazyLock<Vec<(String, Vec<String>)>> = LazyLock::new(|
         .collect()
 });
 
+/// Whether a body's name is that of a legislature's chamber: the chamber's
+/// word heads it ("the Senate", "the Puerto Rico Senate", "the Senate of
+/// X"; not "the Senate Agriculture Committee").
+fn chamber_named(name: &str, chamber: &str) -> bool {
+    name == chamber
+        || name.starts_with(&format!("{chamber} of "))
+        || name.strip_suffix(&format!(" {chamber}")).is_some_and(names_a_place)
+        || name.find(&format!(" {chamber} of ")).is_some_and(|at| names_a_place(&name[..at]))
+}
+
+/// Whether a body is a chamber some legislator's title sits in
+/// (`legislator_titles.tsv`).
+fn is_chamber(name: &str) -> bool {
+    LEGISLATOR_TITLES.iter().flat_map(|(_, chambers)| chambers).any(|c| chamber_named(name, c))
+}
+
 /// The chambers of a legislator's title (lower case, the title's last words:
 /// "labour mp", "sen."), if it is one.
 fn legislator_title(lower: &str) -> Option<&'static [String]> {
@@ -643,17 +664,11 @@ pub fn legislature_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
         // before "House of Commons" for an MP).
         // The chamber's word heads the name: "the Senate", "the Puerto Rico
         // Senate", "the Senate of X"; not "the Senate Agriculture Committee".
-        let holds = |name: &str, chamber: &str| {
-            name == chamber
-                || name.starts_with(&format!("{chamber} of "))
-                || name.strip_suffix(&format!(" {chamber}")).is_some_and(names_a_place)
-                || name.find(&format!(" {chamber} of ")).is_some_and(|at| names_a_place(&name[..at]))
-        };
         let Some(chamber) = chambers.iter().find_map(|c| {
             let matching: Vec<usize> = entities
                 .iter()
                 .enumerate()
-                .filter(|(_, b)| b.kind == EntityType::Organization && !b.adjectival && holds(&b.name, c))
+                .filter(|(_, b)| b.kind == EntityType::Organization && !b.adjectival && chamber_named(&b.name, c))
                 .map(|(i, _)| i)
                 .collect();
             match matching[..] {
