@@ -762,9 +762,21 @@ fn one_kind_per_name(text: &str, mentions: &mut [Mention]) {
             && !m.anaphor
             && matches!(m.kind, EntityType::Person | EntityType::Organization | EntityType::Country | EntityType::Place)
     };
-    let mut by_name: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, m) in mentions.iter().enumerate().filter(|(_, m)| named(m)) {
-        by_name.entry(fold(&m.name)).or_default().push(i);
+    // Names compared in lower case, without allocating: most documents
+    // read every name as one kind, and pay only for this sort.
+    let lower = |i: usize| mentions[i].name.chars().flat_map(char::to_lowercase);
+    let mut order: Vec<usize> = (0..mentions.len()).filter(|&i| named(&mentions[i])).collect();
+    order.sort_by(|&a, &b| lower(a).cmp(lower(b)).then(a.cmp(&b)));
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for i in order {
+        match groups.last_mut() {
+            Some(group) if lower(group[0]).eq(lower(i)) => group.push(i),
+            _ => groups.push(vec![i]),
+        }
+    }
+    groups.retain(|g| g.iter().any(|&i| mentions[i].kind != mentions[g[0]].kind));
+    if groups.is_empty() {
+        return;
     }
     // Family names come last or, in Chinese and Korean names, first.
     let surnames: BTreeSet<String> = mentions
@@ -772,11 +784,8 @@ fn one_kind_per_name(text: &str, mentions: &mut [Mention]) {
         .filter(|m| m.kind == EntityType::Person && m.name.contains(' '))
         .flat_map(|m| [m.name.split(' ').next(), m.name.rsplit(' ').next()].into_iter().flatten().map(fold))
         .collect();
-    for (name, indices) in by_name {
-        let kinds: BTreeSet<EntityType> = indices.iter().map(|&i| mentions[i].kind).collect();
-        if kinds.len() < 2 {
-            continue;
-        }
+    for indices in groups {
+        let name = fold(&mentions[indices[0]].name);
         let decisive: BTreeSet<(EntityType, crate::gazetteer::EntryId)> =
             indices.iter().filter_map(|&i| decisive_link(&mentions[i]).map(|id| (mentions[i].kind, id))).collect();
         let (kind, link) = match decisive.iter().collect::<Vec<_>>()[..] {
