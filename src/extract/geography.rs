@@ -61,26 +61,28 @@ static CAPITAL: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"capital of (?:the )?(?P<country>«C\d+»),? (?P<city>«L\d+»)",
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid capital pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid capital pattern"))
     .collect()
 });
 
 static CITY_COMMA: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>«L\d+»), (?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west|eastern|western))? )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
+    crate::extract::pattern::compile(r"(?P<place>«L\d+»), (?:(?:north|south|east|west|central|northern|southern|eastern|western)(?:-?(?:east|west|eastern|western))? )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
 /// A list going on after "A, B" with a name the finders left unnamed:
 /// "Sao Paulo, Parana, Mato Grosso and ...".
-static LIST_GOES_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^, [A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,| and | or )").expect("valid pattern"));
+static LIST_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"^, [A-Z][\w-]*(?: [A-Z][\w-]*)?(?:,| and | or )").expect("valid pattern")
+});
 
 /// A list's next item with a word of direction before it ("Kansas,
 /// Missouri and eastern Oklahoma").
-static LIST_ITEM_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"^,? (?:and |or )?{AREA_WORDS} «[LC]\d+»")).expect("valid pattern"));
+static LIST_ITEM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(&format!(r"^,? (?:and |or )?{AREA_WORDS} «[LC]\d+»")).expect("valid pattern")
+});
 
 /// A list's item before ("Iowa, eastern Kansas, Missouri", "Iowa, Kansas, Missouri").
 static LIST_ITEM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(&format!(r"»,(?: {AREA_WORDS})? $")).expect("valid pattern"));
+    LazyLock::new(|| crate::extract::pattern::compile(&format!(r"»,(?: {AREA_WORDS})? $")).expect("valid pattern"));
 
 /// Words of direction or part before a place in a list ("eastern Kansas",
 /// "southeast Asia"; `directions.txt` opens names and lacks "southeast").
@@ -103,7 +105,7 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<place>«L\d+»)(?:,| is| was)? (?:a |an |the |this )?(?:[a-z-]+ ){0,2}?(?P<whole>«[CD]\d+») (?:province|state|region|city|town|village|port|island|district|county|capital)\b",
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid containment pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid containment pattern"))
     .collect()
 });
 
@@ -111,11 +113,11 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 const PART_OF_STATE: usize = 2;
 
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
+    crate::extract::pattern::compile(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
 });
 /// Where an event happens: "the summit, held in Oslo", "the talks opened in Geneva".
 static EVENT_IN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<event>«E\d+»),? (?:which |that )?(?:was |were |is |are |will be |has been )?(?:held|opened|took place|takes place|convened|began|begins|ended|ends|hosted|staged|organi[sz]ed) in (?:the )?(?P<place>«[LC]\d+»)")
+    crate::extract::pattern::compile(r"(?P<event>«E\d+»),? (?:which |that )?(?:was |were |is |are |will be |has been )?(?:held|opened|took place|takes place|convened|began|begins|ended|ends|hosted|staged|organi[sz]ed) in (?:the )?(?P<place>«[LC]\d+»)")
         .expect("valid event pattern")
 });
 
@@ -137,7 +139,7 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<org>«O\d+»), (?:a|an|the) (?P<place>«[LCD]\d+»)(?:-based)? (?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|maker|producer|manufacturer|conglomerate|organization|organisation)",
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid seat pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid seat pattern"))
     .collect()
 });
 
@@ -161,13 +163,15 @@ static BASED_LIST: LazyLock<Regex> = LazyLock::new(|| {
     let orgs = list("orgs", "O");
     let plurals: Vec<String> = ORG_NOUNS.words().iter().map(|w| plural(w)).collect();
     let kinds = alternation(plurals.iter().map(String::as_str));
-    Regex::new(&format!(r"(?P<place>«[CD]\d+») (?:[a-z-]+ )?(?:{kinds}),? (?:such as |including |like )?{orgs}"))
-        .expect("valid pattern")
+    crate::extract::pattern::compile(&format!(
+        r"(?P<place>«[CD]\d+») (?:[a-z-]+ )?(?:{kinds}),? (?:such as |including |like )?{orgs}"
+    ))
+    .expect("valid pattern")
 });
 
 /// The state or country written after a town, as in an address: ", Ohio".
 static ADDRESS_WHOLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r", (?P<whole>«[LC]\d+»)").expect("valid address pattern"));
+    LazyLock::new(|| crate::extract::pattern::compile(r", (?P<whole>«[LC]\d+»)").expect("valid address pattern"));
 
 impl RelationExtractor for Geography {
     fn name(&self) -> &'static str {

@@ -80,7 +80,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?:{agents}) of (?P<victim>«P\d+»),? (?P<killer>«P\d+»)"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid killing pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid killing pattern"))
     .collect()
 });
 

@@ -119,8 +119,10 @@ pub fn yield_to_person_names(text: &str, layer: &SentenceLayer, found: &mut Vec<
 /// March 19 —", "LONDON (Reuters) -"): read it in title case.
 /// A dateline's date after the place: ", March 23 -", ", Jan. 5 (AP)".
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^, (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b")
-        .expect("valid dateline date pattern")
+    crate::extract::pattern::compile(
+        r"^, (?:Jan|Feb|March|Mar|April|Apr|May|June|Jun|July|Jul|Aug|Sept|Sep|Oct|Nov|Dec)[a-z]*\.? \d{1,2}\b",
+    )
+    .expect("valid dateline date pattern")
 });
 
 fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {

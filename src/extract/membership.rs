@@ -66,7 +66,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{members}, (?:\d{{1,3}}, )?(?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid membership pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid membership pattern"))
     .collect()
 });
 
@@ -88,7 +88,7 @@ fn acts_with<'a>(rest: impl IntoIterator<Item = &'a str>) -> bool {
 /// A party's label and the role words before a member's name: "«G1» MP
 /// «P2»", "«G1» committee member «P2»", "«G1» MP (Member of Parliament) «P2»".
 static PARTY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::extract::pattern::compile(
         r"«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4})(?: \((?:[^()«»]|«O\d+»){1,40}\))? «P(?P<person>\d+)»",
     )
         .expect("valid party pattern")
@@ -97,7 +97,7 @@ static PARTY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// A party's label in an apposition or a predicate after a name: "«P2», the
 /// «G1» chairman of", "«P2» is a «G1»".
 static PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::extract::pattern::compile(
         r"«P(?P<person>\d+)»(?:, (?:the |a |an |also a |fellow )|,? (?:is|was) (?:also )?(?:a |an |the )?)«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4}?)(?:[,.;)]|$| (?:of|from|who|and|in|for|since|until)\b)",
     )
     .expect("valid party pattern")
@@ -105,7 +105,8 @@ static PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 
 /// A member named after the party's noun: "a «G1», «P2»,".
 static PARTY_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:a|an|one|fellow) «G(?P<party>\d+)», «P(?P<person>\d+)»").expect("valid party pattern")
+    crate::extract::pattern::compile(r"\b(?:a|an|one|fellow) «G(?P<party>\d+)», «P(?P<person>\d+)»")
+        .expect("valid party pattern")
 });
 
 impl RelationExtractor for Membership {

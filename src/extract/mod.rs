@@ -584,9 +584,19 @@ fn finish(
 
 /// Placeholder helpers shared by the extractors.
 pub(crate) mod pattern {
-    use regex::Captures;
+    use regex::{Captures, Regex, RegexBuilder};
 
     use super::view::{SentenceView, Slot};
+
+    /// Compiles an extractor's pattern with room for its lazy DFA: the
+    /// patterns with long word lists outgrow the default cache on real news
+    /// and rebuild their states over and over.
+    pub fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+        RegexBuilder::new(pattern).dfa_size_limit(DFA_CACHE).build()
+    }
+
+    /// Bytes of lazy-DFA cache per pattern and thread.
+    const DFA_CACHE: usize = 16 << 20;
 
     /// The entity of a named capture group.
     pub fn entity(view: &SentenceView, caps: &Captures<'_>, name: &str) -> Option<usize> {

@@ -12,28 +12,32 @@ use regex::Regex;
 use crate::extract::model::Modality;
 
 static NEGATION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::extract::pattern::compile(
         r"(?i)\b(?:not(?: yet)?|never|no longer|neither|nor|denied|denies|refused to|failed to|without)\b|n't\b|n’t\b",
     )
     .expect("valid negation pattern")
 });
-static RELATIVE_ASIDE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r", (?:who|which|whose|whom)\b[^,;:]*,").expect("valid aside pattern"));
-static NOT_ONLY: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"(?i)\bnot only\b").expect("valid pattern"));
+static RELATIVE_ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r", (?:who|which|whose|whom)\b[^,;:]*,").expect("valid aside pattern")
+});
+static NOT_ONLY: LazyLock<Regex> =
+    LazyLock::new(|| crate::extract::pattern::compile(r"(?i)\bnot only\b").expect("valid pattern"));
 static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red|whether to)\b")
+    crate::extract::pattern::compile(r"(?i)\b(?:may|might|could|would|possibly|probably|likely|unlikely|perhaps|potential(?:ly)?|reportedly|allegedly|purportedly|is said to|are said to|rumou?red|whether to)\b")
         .expect("valid hedge pattern")
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to|(?:wants?|wanted|hopes?|hoped|seeks?|sought|expects?|asked|urged|agreed|ready|prepared)(?: \S+){0,3} to|to sign|to join|to back|to support)\b")
+    crate::extract::pattern::compile(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to|(?:wants?|wanted|hopes?|hoped|seeks?|sought|expects?|asked|urged|agreed|ready|prepared)(?: \S+){0,3} to|to sign|to join|to back|to support)\b")
         .expect("valid plan pattern")
 });
 
 /// A post held once: "former", "ex-", "the late", "erstwhile", "then-",
 /// "outgoing" is still held; "until" a date.
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?:former|formerly|erstwhile|onetime|one-time|the late)\b|\b(?:ex|then)-|\buntil\b)")
-        .expect("valid former pattern")
+    crate::extract::pattern::compile(
+        r"(?i)(?:\b(?:former|formerly|erstwhile|onetime|one-time|the late)\b|\b(?:ex|then)-|\buntil\b)",
+    )
+    .expect("valid former pattern")
 });
 
 /// The modality of a post or membership matched at `range`: former when the
@@ -71,12 +75,13 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
 /// executive, X, resigned last year", "the first member of the Y to be
 /// sacked".
 static LEFT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^,? (?:(?:has|had|who|then|later|also) )*(?:resigned|quit|stepped down|retired|was (?:sacked|fired|dismissed|ousted|expelled|removed)|to be (?:sacked|fired|dismissed|ousted|expelled|removed))\b")
+    crate::extract::pattern::compile(r"^,? (?:(?:has|had|who|then|later|also) )*(?:resigned|quit|stepped down|retired|was (?:sacked|fired|dismissed|ousted|expelled|removed)|to be (?:sacked|fired|dismissed|ousted|expelled|removed))\b")
         .expect("valid pattern")
 });
 
 /// "until" a time right after the match ("general manager of Y until January").
-static UNTIL_AFTER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^,? until\b").expect("valid until pattern"));
+static UNTIL_AFTER: LazyLock<Regex> =
+    LazyLock::new(|| crate::extract::pattern::compile(r"^,? until\b").expect("valid until pattern"));
 
 /// Whether what follows a "former" is a title and a person's name that the
 /// match goes on past ("Former President «P», a member of «O»"): the word

@@ -1420,7 +1420,7 @@ pub fn retype_companies(text: &str, found: &mut [Mention]) {
 /// apposition whose head is a kind of organisation (`org_nouns.txt`).
 static ORG_APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let kinds = crate::extract::lexicon::alternation(ORG_NOUNS.words().iter().copied());
-    regex::Regex::new(&format!(
+    crate::extract::pattern::compile(&format!(
         r"^, (?:(?:a|an|the) )?(?:[A-Z][\w.-]*(?:'s|’s)? ){{1,2}}(?:[a-z-]+ ){{0,3}}(?:{kinds})(?:[,.;]|$| which | that | and | based )"
     ))
     .expect("valid apposition pattern")

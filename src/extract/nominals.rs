@@ -58,7 +58,7 @@ use crate::text::wordlist::WordList;
 pub const NAME: &str = "nominals";
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:(?:new|trilateral|tripartite|bilateral|joint|defen[cs]e|military|regional|emerging|security|proposed)\s+){0,3})(?P<head>initiative|cooperation)\b")
+    crate::extract::pattern::compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|[Tt]heir)\s+(?P<mods>(?:(?:new|trilateral|tripartite|bilateral|joint|defen[cs]e|military|regional|emerging|security|proposed)\s+){0,3})(?P<head>initiative|cooperation)\b")
         .expect("valid anaphor pattern")
 });
 
@@ -376,7 +376,8 @@ static EVENT_NAME_HEADS: WordList = WordList::new(include_str!("../../data/lexic
 static EVENT_HEAD: LazyLock<Regex> = LazyLock::new(|| {
     let modifiers = lexicon::alternation(EVENT_NAME_MODIFIERS.words().iter().copied());
     let heads = lexicon::alternation(EVENT_NAME_HEADS.words().iter().copied());
-    Regex::new(&format!(r"^ (?:(?:{modifiers}) ){{0,2}}(?P<head>{heads})\b")).expect("valid event pattern")
+    crate::extract::pattern::compile(&format!(r"^ (?:(?:{modifiers}) ){{0,2}}(?P<head>{heads})\b"))
+        .expect("valid event pattern")
 });
 
 /// Finds events named after an organisation or a people ("the NATO

@@ -76,7 +76,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)".to_string(),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid residence pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid residence pattern"))
     .collect()
 });
 
@@ -84,7 +84,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// "&", "and Co.", or another capitalised word ("X of Uruguay and Prime
 /// Minister Y" is a list).
 static NAME_GOES_ON: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:'s|’s| &| and Co\b| [A-Z][a-z])").expect("valid pattern"));
+    LazyLock::new(|| crate::extract::pattern::compile(r"^(?:'s|’s| &| and Co\b| [A-Z][a-z])").expect("valid pattern"));
 
 impl RelationExtractor for Residence {
     fn name(&self) -> &'static str {

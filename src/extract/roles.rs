@@ -103,7 +103,7 @@ fn title_pattern() -> String {
 /// "the Bank of France's Jane Roe".
 static AFFILIATION: LazyLock<Regex> = LazyLock::new(|| {
     let kinds = alternation(ORG_NOUNS.words().iter().copied());
-    Regex::new(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:[a-z]+(?:'s|’s) )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
+    crate::extract::pattern::compile(&format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:(?:at|of|with|from) (?:the |The )?(?:[a-z]+(?:'s|’s) )?(?:(?:a |an )?(?:[a-z'’-]+ ){{0,3}}(?:{kinds}) )?|of the [a-z]+(?: [a-z]+){{0,2}} of (?:the )?)(?P<org>«O\d+»)|(?P<owner>«O\d+»)(?:'s|’s|') (?P<owned>«P\d+»)"))
         .expect("valid affiliation pattern")
 });
 
@@ -182,7 +182,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»)(?:, \d{1,3})?(?:, (?:[^,;«»]|«[OGDLC]\d+»){1,60})?,? (?:who )?(?:(?:has|have) (?:long )?(?P<title>led|headed|chaired|run|directed|managed|commanded)|(?:(?:has|have) been )?at the (?P<helm>helm) of) (?:the )?(?P<org>«O\d+»)".to_string(),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid role pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid role pattern"))
     .collect()
 });
 
@@ -229,8 +229,9 @@ static OUTSIDE_GOVERNMENT: WordList =
 static BODY_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/body_head_titles.txt"));
 
 /// A body named right after a post ("... chairman of the Y").
-static BODY_AFTER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^,? (?:of|at|for) (?:the )?«[OCL]\d+»").expect("valid pattern"));
+static BODY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"^,? (?:of|at|for) (?:the )?«[OCL]\d+»").expect("valid pattern")
+});
 
 /// Finds any post word, whatever its case: sentences without one skip the
 /// title patterns.
@@ -695,12 +696,15 @@ static AIDE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/ai
 /// "«leader»'s spokesman, «aide»", "«leader» spokesman «aide»", "«aide»,
 /// «leader»'s spokesman": the words between the two names when the leader
 /// comes first.
-static AIDE_AFTER_LEADER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:'s|’s)? (?P<title>[A-Za-z -]{2,40}?),? $").expect("valid aide pattern"));
+static AIDE_AFTER_LEADER: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"^(?:'s|’s)? (?P<title>[A-Za-z -]{2,40}?),? $").expect("valid aide pattern")
+});
 /// "«aide», a spokesman for President «leader»".
 static AIDE_BEFORE_LEADER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^, (?:a |an |the )?(?P<title>[a-z -]{2,40}?) (?:for|to) (?:(?:[A-Z][a-z]+\.?|[a-z]+) ){0,3}$")
-        .expect("valid aide pattern")
+    crate::extract::pattern::compile(
+        r"^, (?:a |an |the )?(?P<title>[a-z -]{2,40}?) (?:for|to) (?:(?:[A-Z][a-z]+\.?|[a-z]+) ){0,3}$",
+    )
+    .expect("valid aide pattern")
 });
 
 /// Aides work for what their leader heads: "Chirac's spokeswoman, Y",
@@ -824,15 +828,18 @@ fn led_by(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
 /// "Its chairman, X", "the company's chief executive, X": a title owned
 /// by "its" or by "the" and a kind of body, right before a person's name.
 static OWNED_TITLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(])(?P<owner>[Ii]ts|[Tt]he (?P<noun>[a-z]+)(?:'s|’s)) (?P<title>[a-z][a-z -]{1,40}?),? $")
-        .expect("valid owned-title pattern")
+    crate::extract::pattern::compile(
+        r"(?:^|[\s(])(?P<owner>[Ii]ts|[Tt]he (?P<noun>[a-z]+)(?:'s|’s)) (?P<title>[a-z][a-z -]{1,40}?),? $",
+    )
+    .expect("valid owned-title pattern")
 });
 
 /// A body that speaks: its name, then up to a few words, then a verb of
 /// speaking ("Merrill Lynch in London said").
 static SPEAKS: LazyLock<Regex> = LazyLock::new(|| {
     let speech = alternation(SPEECH_VERBS.words().iter().copied());
-    Regex::new(&format!(r"^(?:,? [^,.;]{{1,30}}?)? (?:{speech})\b")).expect("valid speaking pattern")
+    crate::extract::pattern::compile(&format!(r"^(?:,? [^,.;]{{1,30}}?)? (?:{speech})\b"))
+        .expect("valid speaking pattern")
 });
 
 /// Posts of a body named only by "its" or "the company's" before the

@@ -67,25 +67,26 @@ const NAME: &str = "signing";
 
 static ACTIVE: LazyLock<Regex> = LazyLock::new(|| {
     let verbs = alternation(finite(&[&SIGN_VERBS]));
-    Regex::new(&format!(r"\b(?:have |has |had |did |does |do |will |would |may |might |could |to |not |never |jointly |formally |officially |also |recently |finally )*(?:{verbs})(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)")).expect("valid pattern")
+    crate::extract::pattern::compile(&format!(r"\b(?:have |has |had |did |does |do |will |would |may |might |could |to |not |never |jointly |formally |officially |also |recently |finally )*(?:{verbs})(?: on (?P<date>«T\d+»))? (?:a |an |the |their |its |this )?(?P<agreement>«A\d+»)")).expect("valid pattern")
 });
 static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
     let verbs = alternation(finite(&[&SIGN_VERBS]));
-    Regex::new(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:{verbs}) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
+    crate::extract::pattern::compile(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:{verbs}) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
 });
 /// "Details of the agreement will be released after the official signing
 /// in Peking": the signing named by its noun.
 static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = alternation(all(&[&SIGN_NOUNS]));
-    Regex::new(&format!(r"(?P<agreement>«A\d+»)[^.;]{{0,120}}?\b(?:official |formal )?(?:{nouns})(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?"))
+    crate::extract::pattern::compile(&format!(r"(?P<agreement>«A\d+»)[^.;]{{0,120}}?\b(?:official |formal )?(?:{nouns})(?: ceremony)? (?:in|at) (?:the )?(?P<place>«[LC]\d+»)(?: on (?P<date>«T\d+»))?"))
         .expect("valid pattern")
 });
 /// "a joint declaration between A, B and C": the parties of an agreement
 /// named with it, whatever the verb ("approved", "reached", none).
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
     let parties = list("parties", "PCO");
-    Regex::new(&format!(r"(?P<agreement>«A\d+») (?:between|among) (?:the )?{parties}")).expect("valid pattern")
+    crate::extract::pattern::compile(&format!(r"(?P<agreement>«A\d+») (?:between|among) (?:the )?{parties}"))
+        .expect("valid pattern")
 });
 /// The parties an agent noun of signing names: "other signatories to the
 /// deal include A and B", "A, a signatory of the treaty", "A is one of the
@@ -99,7 +100,7 @@ static SIGNATORIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{parties},? (?:(?:is|are|was|were|became|becomes|become|remain|remains) )?(?:also )?(?:a |an |the |one of the |among the |fellow )?(?:original |other |first |founding |fellow )?{of}"),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid signatories pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid signatories pattern"))
     .collect()
 });
 
@@ -117,7 +118,7 @@ static WITHDRAWN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         ),
     ]
     .iter()
-    .map(|p| Regex::new(p).expect("valid withdrawal pattern"))
+    .map(|p| crate::extract::pattern::compile(p).expect("valid withdrawal pattern"))
     .collect()
 });
 
@@ -126,17 +127,20 @@ static WITHDRAWN: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// the parties after "with").
 static WITH: LazyLock<Regex> = LazyLock::new(|| {
     let parties = list("parties", "PCO");
-    Regex::new(&format!(r"(?:(?P<owner>«[PCO]\d+»)(?:'s|’s) )?(?P<agreement>«A\d+») with (?:the )?{parties}"))
-        .expect("valid pattern")
+    crate::extract::pattern::compile(&format!(
+        r"(?:(?P<owner>«[PCO]\d+»)(?:'s|’s) )?(?P<agreement>«A\d+») with (?:the )?{parties}"
+    ))
+    .expect("valid pattern")
 });
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    crate::extract::pattern::compile(
         r"^[^.;«,]{0,40}?(?:«[AT]\d+»[^.;«,]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
     )
     .expect("valid pattern")
 });
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^[^.;«]{0,40}?(?:«[AL]\d+»[^.;«]{0,30}?)*\bon (?P<date>«T\d+»)").expect("valid pattern")
+    crate::extract::pattern::compile(r"^[^.;«]{0,40}?(?:«[AL]\d+»[^.;«]{0,30}?)*\bon (?P<date>«T\d+»)")
+        .expect("valid pattern")
 });
 
 impl RelationExtractor for Signing {
@@ -451,15 +455,16 @@ fn from_hyphenated_sides(view: &SentenceView, doc: &DocContext<'_>, out: &mut Fi
 /// before an agreement's description: "the Sino-«C3» «A4»" ("the Sino-U.S.
 /// textile accord").
 static NAMED_SIDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[\s(])(?P<side>\p{Lu}[\p{L}.]*)[-–](?P<named>«C\d+») (?P<agreement>«A\d+»)")
+    crate::extract::pattern::compile(r"(?:^|[\s(])(?P<side>\p{Lu}[\p{L}.]*)[-–](?P<named>«C\d+») (?P<agreement>«A\d+»)")
         .expect("valid sides pattern")
 });
 
 static AGREEMENT_PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"«A(\d+)»").expect("valid placeholder pattern"));
+    LazyLock::new(|| crate::extract::pattern::compile(r"«A(\d+)»").expect("valid placeholder pattern"));
 /// Two capitalised sides joined by a hyphen or a dash, then a space.
 static SIDES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:the |The )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ").expect("valid sides pattern")
+    crate::extract::pattern::compile(r"^(?:the |The )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ")
+        .expect("valid sides pattern")
 });
 
 /// The document's entity a side of "A–B" names: the country of a

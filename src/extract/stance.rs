@@ -88,40 +88,46 @@ fn nouns() -> String {
 static NOUN_OF_FOR: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
     let nouns = nouns();
-    Regex::new(&format!(r"\b(?P<n>{nouns}) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}"))
-        .expect("valid pattern")
+    crate::extract::pattern::compile(&format!(
+        r"\b(?P<n>{nouns}) (?:of|by|from) (?:the )?{holders} (?:for|of|to) {OBJECT}"
+    ))
+    .expect("valid pattern")
 });
 /// Words that qualify a stance noun ("strong support", "fierce opposition").
 const NOUN_MODIFIERS: &str = r"(?:(?:strong|full|firm|continued|unwavering|public|open|fierce|sharp|tacit|explicit) )?";
 static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
-    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:'s|’s) {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
-        .expect("valid pattern")
+    crate::extract::pattern::compile(&format!(
+        r"(?P<s>«[POC]\d+»)(?:'s|’s) {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"
+    ))
+    .expect("valid pattern")
 });
 /// A state's stance named by its name or adjective before the noun: "U.S.
 /// opposition to X", "Chinese support for X" (the state holds it).
 static STATE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
-    Regex::new(&format!(r"(?P<s>«[CD]\d+») {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"))
-        .expect("valid pattern")
+    crate::extract::pattern::compile(&format!(
+        r"(?P<s>«[CD]\d+») {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"
+    ))
+    .expect("valid pattern")
 });
 /// "A -- with the backing of B, C and D -- pressed on": the holders of a
 /// support noun after "with the" back the name the phrase is set after.
 static WITH_SUPPORT_OF: LazyLock<Regex> = LazyLock::new(|| {
     let holders = list("holders", "POC");
     let nouns = alternation(all(&[&SUPPORT_NOUNS]));
-    Regex::new(&format!(
+    crate::extract::pattern::compile(&format!(
         r"(?P<o>«[POC]\d+»),? (?:--|—|–|,)? ?with the {NOUN_MODIFIERS}(?:{nouns}) of (?:the )?{holders}"
     ))
     .expect("valid pattern")
 });
 static PASSIVE_AS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
+    crate::extract::pattern::compile(r"(?P<o>«[POCLAE]\d+»)(?: (?:between|of|among|with|from) [^.;]{0,80}?)? (?:has been|have been|was|were|had been|is|are) (?:confirmed|recognized|recognised|seen|described|hailed|welcomed|praised|viewed|characterized) by (?:the )?(?P<s>«[POC]\d+») as (?:a |an )?(?:(?P<pos>positive|important|valuable|welcome|key|significant|major|constructive|stabilizing|stabilising)|(?P<neg>threat|danger|provocation|negative|destabilizing|destabilising))").expect("valid pattern")
 });
 static EVALUATION: LazyLock<Regex> = LazyLock::new(|| {
     let speech = alternation(SPEECH_VERBS.words().iter().copied());
     let subject = subject();
-    Regex::new(&format!(r"{subject}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
+    crate::extract::pattern::compile(&format!(r"{subject}{ADVERBS}(?:{speech}) (?:that )?(?:the |this |a )?(?P<o>«[POCLAE]\d+») (?:(?P<neg>violates|violated|undermines|undermined|threatens|threatened|destabili[sz]es|endangers|jeopardi[sz]es|provokes|escalates|is a threat|poses a threat|is illegal|is unacceptable|is dangerous)|(?P<pos>strengthens|strengthened|contributes to|is an important|is a positive|will strengthen|is a step|marks a|enhances|improves|supports))")).expect("valid pattern")
 });
 
 impl RelationExtractor for Stance {

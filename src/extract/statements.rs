@@ -37,20 +37,22 @@ const NAME: &str = "statements";
 
 static QUOTE: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
-    Regex::new(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?:the |The )?(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v4>{speech}) (?P<desc>(?:(?:«[OCLD]\d+»|[\p{{L}}'’.-]+) ){{1,5}})(?P<s4>«P\d+»)|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
+    crate::extract::pattern::compile(&format!(r#"[“"](?P<content>[^”"]{{8,}}?)[,.?!]?[”"],? (?:(?:the |The )?(?P<s1>«[POC]\d+»)(?:,[^,]{{1,60}},)? (?P<v1>{speech})|(?P<v4>{speech}) (?P<desc>(?:(?:«[OCLD]\d+»|[\p{{L}}'’.-]+) ){{1,5}})(?P<s4>«P\d+»)|(?P<v2>{speech}) (?P<s2>«[POC]\d+»)|(?P<pro>[Hh]e|[Ss]he) (?P<v3>{speech}))"#)).expect("valid quote pattern")
 });
 static REPORTED: LazyLock<Regex> = LazyLock::new(|| {
     let speech = verbs();
-    Regex::new(&format!(r"(?P<s>«[POC]\d+»)(?:,[^,«]{{1,60}},)? (?:(?:has|had|also|further|again|later|repeatedly|publicly) )*(?P<v>{speech})(?: in an interview(?: with (?:the )?«O\d+»)?)?,? (?:that )?(?P<content>[^.]{{12,}})")).expect("valid reported pattern")
+    crate::extract::pattern::compile(&format!(r"(?P<s>«[POC]\d+»)(?:,[^,«]{{1,60}},)? (?:(?:has|had|also|further|again|later|repeatedly|publicly) )*(?P<v>{speech})(?: in an interview(?: with (?:the )?«O\d+»)?)?,? (?:that )?(?P<content>[^.]{{12,}})")).expect("valid reported pattern")
 });
-static ACCORDING: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern"));
+static ACCORDING: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"^According to (?P<s>«[POC]\d+»),? (?P<content>.{12,})").expect("valid pattern")
+});
 
 /// A person right before a speaker placed at a body or a place: "«P1» of
 /// the victims' group «O2» said" is «P1»'s statement, not the group's, and
 /// "«P1» of the «C2» said" «P1»'s, not the state's.
 static PERSON_OF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?P<p>«P\d+»),? (?:of|at|from) (?:the |The |a |an )?(?:[A-Za-z'’-]+ ){0,4}$").expect("valid pattern")
+    crate::extract::pattern::compile(r"(?P<p>«P\d+»),? (?:of|at|from) (?:the |The |a |an )?(?:[A-Za-z'’-]+ ){0,4}$")
+        .expect("valid pattern")
 });
 
 /// The speaker of a match whose speaker slot is `slot`: the person the

@@ -64,7 +64,7 @@ pub struct SentenceView {
 }
 
 static PLACEHOLDER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"«([A-Z])(\d+)»").expect("valid placeholder pattern"));
+    LazyLock::new(|| crate::extract::pattern::compile(r"«([A-Z])(\d+)»").expect("valid placeholder pattern"));
 
 impl SentenceView {
     /// Builds the view of `sentence` from mentions (span, entity) and dates,
