@@ -686,11 +686,7 @@ impl NamedEvents {
 /// "bombing").
 fn head_noun(text: &str, m: &Mention) -> String {
     let last = text.get(m.span.range()).and_then(|s| s.split_whitespace().last()).unwrap_or_default();
-    let folded = fold(last);
-    match folded.strip_suffix('s') {
-        Some(singular) if !singular.ends_with('s') => singular.to_string(),
-        _ => folded,
-    }
+    crate::extract::nominals::singular(&fold(last))
 }
 
 /// A name typed a person by its shape or context alone ("Anacomp said",
@@ -1033,6 +1029,10 @@ mod tests {
         Mention::new(Span::new(at, at + name.len()), kind, name.to_string(), extractor, confidence, 0)
     }
 
+    fn kinds(mentions: &[Mention]) -> Vec<EntityType> {
+        mentions.iter().map(|m| m.kind).collect()
+    }
+
     #[test]
     fn a_name_wrapped_over_lines_is_named_on_one_line() {
         let text = "Kansas Congressman Jane\nRoe urged the board to act.";
@@ -1090,9 +1090,8 @@ mod tests {
             mention(at("Osk said", 0), EntityType::Person, "Osk", "names", 60),
         ];
         one_kind_per_name(text, &mut mentions);
-        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(
-            kinds,
+            kinds(&mentions),
             [
                 EntityType::Organization,
                 // "the key to Keltor's outlook": a guessed place, and the
@@ -1118,8 +1117,7 @@ mod tests {
             mention(40, EntityType::Place, "Keltor", "names", 55),
         ];
         one_kind_per_name("", &mut mentions);
-        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
-        assert_eq!(kinds, [EntityType::Person, EntityType::Organization, EntityType::Place]);
+        assert_eq!(kinds(&mentions), [EntityType::Person, EntityType::Organization, EntityType::Place]);
     }
 
     #[test]
@@ -1133,9 +1131,8 @@ mod tests {
             mention(120, EntityType::Person, "Jane Roe", "names", 60),
         ];
         retype_short_forms_of_bodies(&mut mentions);
-        let kinds: Vec<EntityType> = mentions.iter().map(|m| m.kind).collect();
         assert_eq!(
-            kinds,
+            kinds(&mentions),
             [
                 EntityType::Organization,
                 EntityType::Organization,

@@ -286,10 +286,10 @@ pub fn extract_with(
     }
 
     propagate_names(text, &sentences, &mut mentions);
-    let read: Vec<(usize, &crate::text::layer::SentenceLayer)> = sentences
+    let read: Vec<&crate::text::layer::SentenceLayer> = sentences
         .iter()
         .filter(|s| matches!(s.block, BlockKind::Title | BlockKind::Body))
-        .filter_map(|s| layer.sentence(s.index).map(|l| (s.index, l)))
+        .filter_map(|s| layer.sentence(s.index))
         .collect();
     nominals::name_bare_events(text, &read, &mut mentions);
 

@@ -1302,7 +1302,6 @@ fn looks_like_name_word(token: &Token<'_>) -> bool {
 /// Acronyms of common things, not of bodies (`common_acronyms.txt`).
 static COMMON_ACRONYMS: WordList = WordList::new(include_str!("../../data/lexicon/common_acronyms.txt"));
 
-/// Acronyms that are not organisations.
 /// A function word written in capitals ("THE", "IS").
 fn is_function_word_in_capitals(word: &str) -> bool {
     let mut chars = word.chars();
@@ -1310,6 +1309,7 @@ fn is_function_word_in_capitals(word: &str) -> bool {
     FUNCTION_WORDS.contains(&title.as_str())
 }
 
+/// Acronyms that are not organisations.
 fn is_common_acronym(word: &str) -> bool {
     COMMON_ACRONYMS.contains(&word)
 }

@@ -190,12 +190,12 @@ pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, ou
 /// the fuller description of that head the headline or an earlier sentence
 /// gives ("Trump announces troop withdrawal from Syria": "troop withdrawal
 /// from Syria"), where there is exactly one: news names the event once in
-/// full and then by its head. `sentences` are the document's headline and
-/// body sentences, in order, each with its text layer.
-pub fn name_bare_events(text: &str, sentences: &[(usize, &SentenceLayer)], mentions: &mut [Mention]) {
+/// full and then by its head. `sentences` are the text layers of the
+/// document's headline and body sentences, in order.
+pub fn name_bare_events(text: &str, sentences: &[&SentenceLayer], mentions: &mut [Mention]) {
     // Fuller descriptions by singular head, with where each starts.
     let mut fuller: Vec<(String, usize, String)> = Vec::new();
-    for &(_, layer) in sentences {
+    for &layer in sentences {
         for phrase in &layer.phrases {
             let head = layer.word(text, phrase.head);
             if !EVENT_NOUNS.contains(&head) {
@@ -252,7 +252,7 @@ pub fn name_bare_events(text: &str, sentences: &[(usize, &SentenceLayer)], menti
 }
 
 /// A noun's singular, lower-cased ("bombings" -> "bombing").
-fn singular(word: &str) -> String {
+pub(crate) fn singular(word: &str) -> String {
     let lower = word.to_lowercase();
     match lower.strip_suffix('s') {
         Some(one) if !one.ends_with('s') => one.to_string(),

@@ -662,9 +662,7 @@ pub fn legislature_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
             continue;
         };
         // The first kind of chamber the document names once ("Parliament"
-        // before "House of Commons" for an MP).
-        // The chamber's word heads the name: "the Senate", "the Puerto Rico
-        // Senate", "the Senate of X"; not "the Senate Agriculture Committee".
+        // before "House of Commons" for an MP): [`chamber_named`].
         let Some(chamber) = chambers.iter().find_map(|c| {
             let matching: Vec<usize> = entities
                 .iter()

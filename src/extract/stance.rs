@@ -417,16 +417,13 @@ fn quoted_first_person(
 fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     let Some(st) = doc.structure else { return };
     for clause in &st.clauses {
-        let Some((relation, actors, patients)) = trigger(&st.words, clause) else { continue };
+        let Some((relation, actors, patients, acts_only)) = trigger(&st.words, clause) else { continue };
         let confidence = match (clause.verb.passive, clause.subject_inherited) {
             (_, true) => 65,
             (true, false) => 70,
             (false, false) => 75,
         };
         let apposition = !clause.verb.passive && clause.apposition;
-        // "attacked the inquiry" opposes it; "attacked the town" is no stance.
-        let acts_on_acts_only = clause.trigger_patient(&st.words, &OPPOSE_ACT_VERBS).is_some()
-            && clause.trigger_patient(&st.words, &OPPOSE_VERBS).is_none();
         let mut named = false;
         for actor in actors {
             // One referent named twice speaks once.
@@ -452,7 +449,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let object = direct.or(doer.as_ref().map(|(e, _)| *e));
                 let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
                 let Some(object) = object.or(appointee) else { continue };
-                if acts_on_acts_only && !matches!(doc.kind(object), EntityType::Event | EntityType::Agreement) {
+                // "attacked the inquiry" opposes it; "attacked the town" is no stance.
+                if acts_only && !matches!(doc.kind(object), EntityType::Event | EntityType::Agreement) {
                     continue;
                 }
                 let verb = clause.verb.start..clause.verb.end;
@@ -668,7 +666,10 @@ static STANCE_AGENTS: LazyLock<std::collections::HashMap<&'static str, Relation>
 });
 
 /// A stance read from a clause: the relation, who holds it, and about what.
-type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>]);
+/// The last element says the trigger opposes only acts: a verb of attack
+/// (`oppose_act_verbs.txt`) opposes an event or an agreement, not a person,
+/// body or place.
+type Reading<'c> = (Relation, &'c [Range<usize>], &'c [Range<usize>], bool);
 
 /// The stance of a clause's verb, with who acts and what is acted on: a
 /// one-word trigger takes the clause's actor and patient; a trigger ending
@@ -682,22 +683,26 @@ fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
         if let Some(units) =
             clause.prep(words, "against").filter(|u| u.first().is_some_and(|u| u.start == clause.verb.end + 1))
         {
-            return Some((Relation::Opposes, clause.actor(words), units));
+            return Some((Relation::Opposes, clause.actor(words), units, false));
         }
     }
-    [(&OPPOSE_VERBS, Relation::Opposes), (&SUPPORT_VERBS, Relation::Supports), (&OPPOSE_ACT_VERBS, Relation::Opposes)]
-        .into_iter()
-        .find_map(|(list, relation)| {
-            clause.trigger_patient(words, list).map(|units| {
-                // "protested against X": a verb of opposing with no object
-                // opposes what its "against" phrase names.
-                let units = match (units, relation) {
-                    ([], Relation::Opposes) => clause.prep(words, "against").unwrap_or(units),
-                    _ => units,
-                };
-                (relation, clause.actor(words), units)
-            })
+    [
+        (&OPPOSE_VERBS, Relation::Opposes, false),
+        (&SUPPORT_VERBS, Relation::Supports, false),
+        (&OPPOSE_ACT_VERBS, Relation::Opposes, true),
+    ]
+    .into_iter()
+    .find_map(|(list, relation, acts_only)| {
+        clause.trigger_patient(words, list).map(|units| {
+            // "protested against X": a verb of opposing with no object
+            // opposes what its "against" phrase names.
+            let units = match (units, relation) {
+                ([], Relation::Opposes) => clause.prep(words, "against").unwrap_or(units),
+                _ => units,
+            };
+            (relation, clause.actor(words), units, acts_only)
         })
+    })
 }
 
 fn noun_relation(noun: &str) -> Relation {
