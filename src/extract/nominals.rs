@@ -193,6 +193,10 @@ pub fn find_described_events(text: &str, layer: &SentenceLayer, index: usize, ou
 /// full and then by its head. `sentences` are the text layers of the
 /// document's headline and body sentences, in order.
 pub fn name_bare_events(text: &str, sentences: &[&SentenceLayer], mentions: &mut [Mention]) {
+    let bare = |m: &Mention| m.kind == EntityType::Event && m.unnamed && !m.name.contains(' ');
+    if !mentions.iter().any(bare) {
+        return;
+    }
     // Fuller descriptions by singular head, with where each starts.
     let mut fuller: Vec<(String, usize, String)> = Vec::new();
     for &layer in sentences {
@@ -233,7 +237,7 @@ pub fn name_bare_events(text: &str, sentences: &[&SentenceLayer], mentions: &mut
         .filter(|m| m.kind == EntityType::Event && !m.unnamed)
         .filter_map(|m| m.name.rsplit(' ').next().map(singular))
         .collect();
-    for m in mentions.iter_mut().filter(|m| m.kind == EntityType::Event && m.unnamed && !m.name.contains(' ')) {
+    for m in mentions.iter_mut().filter(|m| bare(m)) {
         let head = singular(&m.name);
         if named.contains(&head) {
             continue;
