@@ -66,8 +66,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let agents = alternation(all(&[&KILL_AGENTS]));
     [
         format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|youth|teenager|{agents}) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs})(?: and (?:{verbs}))? (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
-        // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z
-        format!(r"(?P<killer>«P\d+»),? [^.;«]{{0,60}}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused)\b[^.;«]{{0,60}}?\b(?:{nouns}) of (?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?"),
+        // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z;
+        // X was convicted of the 1968 Los Angeles slaying of Y (a place or date between)
+        format!(r"(?P<killer>«P\d+»),? [^.;«]{{0,60}}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused|serving|jailed|imprisoned|executed)\b(?:[^.;«]|«[LCDT]\d+»){{0,60}}?\b(?:{nouns}) of (?:the )?(?:[A-Z][a-z]{{1,4}}\. ){{0,2}}(?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?"),
         format!(r"(?P<killer>«[PO]\d+»)[^.;«A-Z]{{0,40}} in (?:the )?(?:(?:{nouns}) of|{ings}|death of) (?P<victim>«P\d+»)"),
         format!(r"(?P<victim>«P\d+») (?:{agents}) (?P<killer>«P\d+»)"),
         // X, convicted of murdering reporter Y; X was charged with killing Y

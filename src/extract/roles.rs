@@ -137,9 +137,10 @@ static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/hon
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     let honorific = format!("(?:{})", alternation(HONORIFICS.words().iter().copied()));
-    // "X was sworn in as", "X, who was formally appointed": a person taking a post.
+    // "X was sworn in as", "X, who was formally appointed": a person taking a
+    // post; a time or place may come before "as" ("sworn in at noon as").
     let takes_post = format!(
-        r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:as )?(?:the )?(?:new )?"
+        r"(?P<person>«P\d+»),? (?:who )?(?:(?:was|has been|had been|is|will be) )?(?:(?:formally|officially|unanimously|later|then|also) )?{TAKES_POST} (?:(?:(?:on|at|in|during|before) (?:[^«,;]|«[TL]\d+»){{1,40}}? )?as )?(?:the )?(?:new )?"
     );
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
