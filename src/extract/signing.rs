@@ -328,7 +328,15 @@ fn modifier_only(text: &str, view: &SentenceView, entity: usize, range: std::ops
         .strip_suffix(" of ")
         .or_else(|| before.strip_suffix(" of the "))
         .is_some_and(|b| b.ends_with('»') && b.rfind('«').is_some_and(|i| b[i..].starts_with("«O")));
-    member || body_of || after.starts_with(" official") || after.starts_with("-based")
+    // "X, a wholly owned subsidiary of Y, signed": Y only describes X.
+    let apposition_of = before
+        .strip_suffix(" of ")
+        .or_else(|| before.strip_suffix(" of the "))
+        .and_then(|b| b.rsplit_once("», "))
+        .is_some_and(|(_, phrase)| {
+            ["a ", "an ", "the "].iter().any(|a| phrase.starts_with(a)) && !phrase.contains(['«', ','])
+        });
+    member || body_of || apposition_of || after.starts_with(" official") || after.starts_with("-based")
 }
 
 fn found(

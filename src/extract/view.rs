@@ -46,6 +46,10 @@ struct Piece {
     view: Range<usize>,
     /// Span in the document.
     doc: Span,
+    /// Document text the placeholder replaces: the mention, with the angle
+    /// brackets news wires put around company names ("<Acme Corp>"), so
+    /// that patterns read `«O1» of «L2»` either way.
+    covered: Span,
     slot: Slot,
 }
 
@@ -94,7 +98,10 @@ impl SentenceView {
             if span.start() < cursor {
                 continue;
             }
-            push_plain(&mut text, &doc_text[cursor..span.start()]);
+            let bracketed =
+                doc_text[cursor..span.start()].ends_with('<') && doc_text[span.end()..sentence.end()].starts_with('>');
+            let covered = if bracketed { Span::new(span.start() - 1, span.end() + 1) } else { span };
+            push_plain(&mut text, &doc_text[cursor..covered.start()]);
             let start = text.len();
             match slot {
                 Slot::Entity(e) => {
@@ -112,8 +119,8 @@ impl SentenceView {
                     dates_seen += 1;
                 }
             }
-            pieces.push(Piece { view: start..text.len(), doc: span, slot });
-            cursor = span.end();
+            pieces.push(Piece { view: start..text.len(), doc: span, covered, slot });
+            cursor = covered.end();
         }
         push_plain(&mut text, &doc_text[cursor..sentence.end()]);
         Self { index, span: sentence, text, source: doc_text[sentence.range()].to_string(), pieces }
@@ -145,14 +152,14 @@ impl SentenceView {
             let mut view_cursor = 0;
             let mut doc_cursor = self.span.start();
             for piece in &self.pieces {
-                if at <= piece.doc.start() {
+                if at <= piece.covered.start() {
                     break;
                 }
-                if at < piece.doc.end() {
+                if at < piece.covered.end() {
                     return if end { piece.view.end } else { piece.view.start };
                 }
                 view_cursor = piece.view.end;
-                doc_cursor = piece.doc.end();
+                doc_cursor = piece.covered.end();
             }
             (view_cursor + at.saturating_sub(doc_cursor)).min(self.text.len())
         };
@@ -227,7 +234,7 @@ impl SentenceView {
                 return if end { piece.doc.end() } else { piece.doc.start() };
             }
             view_cursor = piece.view.end;
-            doc_cursor = piece.doc.end();
+            doc_cursor = piece.covered.end();
         }
         (doc_cursor + (pos - view_cursor)).min(self.span.end())
     }
@@ -288,6 +295,22 @@ mod tests {
         let end = view.text.find(" today").unwrap_or_default();
         assert_eq!(&text[view.doc_span(start..end).range()], "Jane Roe visited Oslo");
         assert_eq!(view.entities_in(0..view.text.len()), [('P', 0), ('L', 1)]);
+    }
+
+    #[test]
+    fn angle_brackets_around_a_name_are_read_through() {
+        let text = "<Vexel Co> of Marlow said <Holm> rose.";
+        let entities = vec![entity_of(EntityType::Organization), entity_of(EntityType::Place)];
+        let mentions = [(Span::new(1, 9), 0), (Span::new(14, 20), 1)];
+        let view = SentenceView::new(text, 0, Span::new(0, text.len()), &mentions, &[], &entities, &|_| false);
+        // "<Holm>" is no mention: its brackets stay.
+        assert_eq!(view.text, "«O0» of «L1» said <Holm> rose.");
+        assert_eq!(view.mentions().collect::<Vec<_>>(), [(Span::new(1, 9), 0), (Span::new(14, 20), 1)]);
+        let said = view.text.find(" said").unwrap_or_default();
+        assert_eq!(&text[view.doc_span(0..said).range()], "<Vexel Co> of Marlow");
+        let holm = view.text.find("<Holm>").unwrap_or_default();
+        assert_eq!(&text[view.doc_span(holm..holm + 6).range()], "<Holm>");
+        assert_eq!(view.view_range(Span::new(26, 32)), holm..holm + 6);
     }
 
     #[test]

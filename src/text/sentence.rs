@@ -721,7 +721,10 @@ fn split_block(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
             continue;
         }
         let next = text[j..end].chars().next().unwrap_or(' ');
-        let mut split = next.is_uppercase() || next.is_ascii_digit() || is_opening(next);
+        // "<Acme Corp> said ...": news wires mark company names with angle
+        // brackets, which open a sentence like a quote.
+        let bracketed_name = next == '<' && text[j + 1..end].chars().next().is_some_and(char::is_uppercase);
+        let mut split = next.is_uppercase() || next.is_ascii_digit() || is_opening(next) || bracketed_name;
         if split && single_period {
             let word = word_before(text, start, i);
             split = match abbreviation(word) {
@@ -859,6 +862,20 @@ mod tests {
         );
         let broken = "The first part of this long sentence ends abruptly at\n\nthe page break and then goes on.";
         assert_eq!(sentences(broken), [broken]);
+    }
+
+    #[test]
+    fn a_bracketed_company_name_opens_a_sentence() {
+        let text =
+            "They agreed to share the costs. <Vexel Co Ltd> said it would buy Kappa. A rise of 5 pct. <vs> 3 pct.";
+        assert_eq!(
+            sentences(text),
+            [
+                "They agreed to share the costs.",
+                "<Vexel Co Ltd> said it would buy Kappa.",
+                "A rise of 5 pct. <vs> 3 pct."
+            ]
+        );
     }
 
     #[test]
