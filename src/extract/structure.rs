@@ -59,7 +59,15 @@ impl<'t> Structure<'t> {
             })
             .collect();
         // An adjectival country ("Chilean") is a modifier, not a unit of its own.
-        let names: Vec<Range<usize>> = mentions.iter().filter(|m| !m.adjectival).map(|m| m.tokens.clone()).collect();
+        // The angle brackets wires put around a company's name ("<Vexel
+        // Co> said") belong to its unit.
+        let bracketed =
+            |r: &Range<usize>| r.start > 0 && words[r.start - 1] == "<" && words.get(r.end).is_some_and(|w| *w == ">");
+        let names: Vec<Range<usize>> = mentions
+            .iter()
+            .filter(|m| !m.adjectival)
+            .map(|m| if bracketed(&m.tokens) { m.tokens.start - 1..m.tokens.end + 1 } else { m.tokens.clone() })
+            .collect();
         let units = units(&layer.phrases, &names);
         let clauses = clauses(&words, &tags, &units);
         Structure { words, clauses, units, layer, mentions }
