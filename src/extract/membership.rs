@@ -73,6 +73,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// The pattern of [`PATTERNS`] that reads a verb of joining.
 const JOINED: usize = 3;
 
+/// Whether a body's name ends as a company's does ("Acme Corp", "MCA
+/// Inc"): a company has staff and partners, not members.
+fn is_company(name: &str) -> bool {
+    name.split_whitespace().any(|w| lexicon::COMPANY_SUFFIXES.contains(&w.trim_end_matches(['.', ',', '\''])))
+}
+
 /// Whether the words after "A joined B" say A acts with B rather than joins
 /// it: "A joined B, C and D in raising prices". Past the rest of a list of
 /// names (placeholders or capitalised words), "in" and a gerund.
@@ -224,6 +230,10 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                         continue;
                     }
                     let Some(org) = st.entity_of(body, doc.entities) else { continue };
+                    // "X joined Acme Corp": a venture or a job, not membership.
+                    if is_company(&doc.entities[org].name) {
+                        continue;
+                    }
                     add(m, org, from..body.end.max(verb.end), 75);
                 }
             }

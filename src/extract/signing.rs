@@ -400,10 +400,16 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             .filter(|&e| matches!(doc.kind(e), EntityType::Place | EntityType::Country))
             .collect();
         // The clause's extent: from its subject (or verb) to the next verb.
+        // "Kappa said it signed": the evidence names the speaker.
         let start = if clause.subject_inherited || clause.verb.passive {
             clause.verb.start
         } else {
-            clause.subject.iter().map(|u| u.start).min().unwrap_or(clause.verb.start)
+            clause
+                .subject
+                .iter()
+                .map(|u| st.reporting_start(u, doc.entities).unwrap_or(u.start))
+                .min()
+                .unwrap_or(clause.verb.start)
         };
         let mut end = st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start).max(clause.verb.end);
         while end > clause.verb.end

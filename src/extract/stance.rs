@@ -145,6 +145,7 @@ impl RelationExtractor for Stance {
         from_stance_agents(view, doc, out);
         from_evaluations(view, doc, out);
         from_spoken_evaluations(view, doc, out);
+        from_feelings(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -316,6 +317,56 @@ fn from_spoken_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut 
     }
 }
 
+/// Prepositions of what a feeling is about (`feeling_prepositions.txt`).
+static FEELING_PREPOSITIONS: WordList = WordList::new(include_str!("../../data/lexicon/feeling_prepositions.txt"));
+
+/// A feeling its holder states about a thing: "Chile is unhappy with the
+/// pact", "“We are delighted with the accord,” said X" (X supports it),
+/// "Peru was satisfied with the decision of the Y" (Peru supports the Y; "was
+/// not satisfied" gives the same fact, negated). A form of "be", then only
+/// adverbs and adjectives, then a preposition of `feeling_prepositions.txt`;
+/// the adjectives' summed valence decides, at the threshold of a naming. The holder is the
+/// subject, or for "I" and "we" in a quote its speaker.
+fn from_feelings(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for clause in &st.clauses {
+        if !crate::text::clause::is_copula(words[clause.verb.head])
+            || clause.verb.passive
+            || clause.subject.len() != 1
+            || !clause.objects.is_empty()
+        {
+            continue;
+        }
+        let Some((prep, phrase)) = clause.preps.first() else { continue };
+        let feeling = clause.verb.end..*prep;
+        if !FEELING_PREPOSITIONS.contains(&words[*prep].to_lowercase().as_str())
+            || !feeling.clone().any(|k| st.upos(k) == "ADJ")
+            || !feeling.clone().all(|k| matches!(st.upos(k), "ADJ" | "ADV" | "PART"))
+        {
+            continue;
+        }
+        // "was not satisfied with": the evidence's modality says it.
+        let judging: Vec<&str> = feeling.clone().map(|k| words[k]).collect();
+        let Some(relation) = judgement(&judging, EVALUATION_THRESHOLD) else { continue };
+        let actor = &clause.subject[0];
+        let Some(holder) = quoted_first_person(st, actor, view, doc)
+            .or_else(|| st.subject_entity(actor, doc.entities, doc.last_person))
+        else {
+            continue;
+        };
+        if !matches!(doc.kind(holder), EntityType::Person | EntityType::Country | EntityType::Organization) {
+            continue;
+        }
+        let Some(unit) = phrase.first() else { continue };
+        let target = stance_target(st, unit, doc).or_else(|| act_of(st, clause, unit, doc).map(|(e, _)| e));
+        let Some(target) = target.filter(|&t| t != holder) else { continue };
+        let said_by = st.reporting_start(actor, doc.entities).unwrap_or(actor.start);
+        let range = view.view_range(st.span(said_by.min(clause.verb.start)..unit.end));
+        out.add(view, Found::new(holder, relation, Object::Entity(target), range, NAME, 60));
+    }
+}
+
 /// Whether a predicate judges by a noun phrase: it opens, after any
 /// adverbs, with an article ("a good start", "now the best value"; not
 /// "should be understanding of the pain").
@@ -454,7 +505,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                     continue;
                 }
                 let verb = clause.verb.start..clause.verb.end;
-                let first = [actor.start, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
+                // "Peru said it backed Y": the evidence names the speaker.
+                let said_by = st.reporting_start(actor, doc.entities).unwrap_or(actor.start);
+                let first = [said_by, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
                 let last = [actor.end, patient.end, verb.end, doer.as_ref().map_or(0, |(_, u)| u.end)]
                     .into_iter()
                     .max()

@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{BODY_VOICE_HEADS, STATE_HEADS};
+use crate::extract::lexicon::{BODY_VOICE_HEADS, SPEECH_VERBS, STATE_HEADS};
 use crate::extract::model::{DocEntity, EntityType};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
@@ -161,7 +161,9 @@ impl<'t> Structure<'t> {
     /// The entity a subject unit names, where a personal pronoun ("he",
     /// "she") stands for the nearest person named before it in the
     /// sentence, else for the last person of the sentences before
-    /// (`last_person`).
+    /// (`last_person`); "it" or "they" right after a body's or a state's
+    /// verb of speaking stands for the speaker ("Peru said it was ...",
+    /// "the company said on Monday that they had ...").
     #[must_use]
     pub fn subject_entity(
         &self,
@@ -169,6 +171,9 @@ impl<'t> Structure<'t> {
         entities: &[DocEntity],
         last_person: Option<usize>,
     ) -> Option<usize> {
+        if unit.len() == 1 && matches!(self.words[unit.start].to_lowercase().as_str(), "it" | "they") {
+            return self.reporting_body(unit.start, entities).map(|(e, _)| e);
+        }
         if unit.len() == 1 && matches!(self.words[unit.start].to_lowercase().as_str(), "he" | "she") {
             let before = self
                 .mentions
@@ -179,6 +184,38 @@ impl<'t> Structure<'t> {
             return before.or(last_person);
         }
         self.entity_of(unit, entities)
+    }
+
+    /// Where the speaker a pronoun subject stands for is named ("Peru" of
+    /// "Peru said it ..."), so that evidence can start there.
+    #[must_use]
+    pub fn reporting_start(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
+        if unit.len() != 1 || !matches!(self.words[unit.start].to_lowercase().as_str(), "it" | "they") {
+            return None;
+        }
+        self.reporting_body(unit.start, entities).map(|(_, start)| start)
+    }
+
+    /// The body or state (and the start of its unit) whose verb of
+    /// speaking the token at `at` follows, directly or after "that" ("Peru
+    /// said [it]", "Peru said on Monday that [it]").
+    fn reporting_body(&self, at: usize, entities: &[DocEntity]) -> Option<(usize, usize)> {
+        let before_that = at.checked_sub(1).filter(|&k| self.words[k].eq_ignore_ascii_case("that"));
+        let speech = self.clauses.iter().rev().find(|c| c.verb.end <= at)?;
+        let reaches = speech.verb.end == at
+            || before_that.is_some_and(|k| {
+                speech.verb.end == k || speech.preps.iter().all(|(p, _)| *p >= speech.verb.end && *p <= k)
+            });
+        if !reaches
+            || speech.verb.passive
+            || !SPEECH_VERBS.contains(&self.words[speech.verb.head].to_lowercase().as_str())
+        {
+            return None;
+        }
+        let [actor] = speech.subject.as_slice() else { return None };
+        self.entity_of(actor, entities)
+            .filter(|&e| matches!(entities[e].kind, EntityType::Organization | EntityType::Country))
+            .map(|e| (e, actor.start))
     }
 
     /// The owner named in a possessive inside the unit ("Chile" of
