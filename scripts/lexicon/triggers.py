@@ -169,6 +169,21 @@ CLASSES = {
         "pattern_verbs": False,
         "verbs_only": True,
     },
+    "offend": {
+        "meaning": (
+            "Verbs whose object takes offence at the subject: the dictionary codes the OFFEND block ':110', the"
+            " one offended disapproves of the offender ('X outraged Y': Y opposes X); angering someone (the ANGER"
+            " block, no code) does the same."
+        ),
+        "codes": (),
+        "blocks": {
+            "OFFEND": "coded :110: the one offended disapproves of the offender",
+            "ANGER": "angering someone turns them against the one who angers; the block has no code",
+        },
+        "verbs": (),
+        "pattern_verbs": False,
+        "verbs_only": True,
+    },
     "appoint": {
         "meaning": "Verbs and nouns of appointing or electing someone to a post.",
         "codes": (),
@@ -322,6 +337,17 @@ REVIEWED_OUT = {
     ("oppose", "overturn"): "a court overturning a ruling is not stance",
     ("oppose", "violate"): "breaking an agreement, not opposing it",
     ("oppose", "noun:disputation"): "archaic",
+    ("idiom", "continue operation against"): "a military operation, not stance",
+    ("idiom", "show confidence against"): "a garbled pattern; showing confidence is no stance against anyone",
+    ("idiom", "welcome attack against"): "the object is the attack's target, not what is welcomed",
+    ("idiom", "hail attacks on"): "the object is the attacks' target, not what is hailed",
+    ("idiom", "hail strike on"): "the object is the strike's target, not what is hailed",
+    ("offend", "breach"): "breaking an agreement or a rule, not offending someone",
+    ("offend", "infract"): "breaking a rule",
+    ("offend", "transgress"): "breaking a rule",
+    ("offend", "stun"): "surprise, or a defeat ('stunned the champion'), not offence",
+    ("offend", "stupefy"): "surprise, not offence",
+    ("offend", "inflame"): "'inflamed tensions': the object is a feeling, not the one who feels",
     ("membership", "noun:join"): "a verb the dictionary has as an object ('declined to join'), not a noun",
     ("appoint", "noun:name"): "a name is not an appointment",
     # membership
@@ -927,6 +953,47 @@ def against_nouns(blocks, review):
     return with_plurals(found), found
 
 
+IDIOM_SUPPORT_CODES = ("051", "052")
+IDIOM_OPPOSE_CODES = ("110", "111", "112", "113", "12")
+
+
+def stance_idioms(blocks, review):
+    """Stance told by a verb, an object noun and a preposition ("threw its
+    WEIGHT (BEHIND)" [051], "launch a CAMPAIGN (AGAINST)" [111]), and
+    accusations traded ("exchange ACCUSATIONS" [112:112]: the sides oppose
+    each other). Rows: verb forms, object noun as written (the reader
+    compares singulars), preposition ("-": none), relation."""
+    rows = {}
+    for name, block in blocks.items():
+        for pattern in block["patterns"]:
+            if pattern.before:
+                continue
+            code = pattern.code.split(":")
+            reciprocal = len(code) == 2 and code[0] == code[1]
+            m = re.fullmatch(r"([A-Z][A-Z\-]*)(?: \(([A-Z]+)\))?", pattern.after)
+            if not m or m.group(1).lower() in PARTICLES or m.group(1).endswith("LY"):
+                continue
+            noun, prep = m.group(1).lower(), (m.group(2) or "").lower()
+            if prep and in_codes(pattern.code, IDIOM_SUPPORT_CODES):
+                relation = "supports"
+            elif prep and in_codes(pattern.code, IDIOM_OPPOSE_CODES):
+                relation = "opposes"
+            elif not prep and reciprocal and in_codes(pattern.code, ("112",)):
+                relation = "opposes each other"
+            else:
+                continue
+            verb = verb_of_pattern(blocks, pattern)
+            if verb is None or len(verb.words) != 1:
+                continue
+            key = f"{verb.name} {noun} {prep}".strip()
+            if not review.keep("idiom", key):
+                continue
+            forms = sorted(inflect(verb))
+            row = ("|".join(forms), noun, prep or "-", relation)
+            rows.setdefault(row, f"block {name}: pattern * {pattern.after} [{pattern.code}]")
+    return rows
+
+
 # --------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------
@@ -1127,6 +1194,20 @@ def main():
             for noun, how in noun_sources:
                 print(f"  noun {noun:23} {how}")
             print(f"  reviewed out: {', '.join(review.dropped[cls])}")
+    idioms = stance_idioms(blocks, review)
+    with open(os.path.join(OUT, "stance_idioms.tsv"), "w", encoding="utf-8", newline="\n") as handle:
+        head = header(
+            "Stance told by a verb, its object noun and a preposition ('threw its weight behind X'), or by"
+            " accusations traded ('A and B exchanged accusations': each opposes the other). Tab-separated: verb"
+            " forms (|), object noun, preposition ('-': none), relation.",
+            sorted(set(idioms.values())),
+            [],
+            [k for k in review.dropped["idiom"]],
+            licence,
+            len(idioms),
+        )
+        handle.write("\n".join(head + ["\t".join(row) for row in sorted(idioms)]) + "\n")
+    written.append(("stance_idioms.tsv", len(idioms)))
     agreements, agreement_sources = agreement_nouns(synsets, blocks, review)
     signed, signed_sources = signed_nouns(blocks, review, agreements)
     against, against_sources = against_nouns(blocks, review)

@@ -208,6 +208,8 @@ pub static OPPOSE_ACT_VERBS: WordList = WordList::new(include_str!("../../data/l
 
 /// Verbs and verb phrases of opposition; the object is what is opposed.
 pub static OPPOSE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_verbs.txt"));
+/// Verbs whose object takes offence at the subject ("X outraged Y": Y opposes X; CAMEO OFFEND and ANGER blocks).
+pub static OFFEND_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/offend_verbs.txt"));
 
 /// Nouns of opposition ("criticism", "condemnation").
 pub static OPPOSE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_nouns.txt"));

@@ -26,6 +26,12 @@
 //! Verbs of attack oppose an event or an agreement they act on ("attacked
 //! the inquiry", "torpedoed the deal"), not a person, body or place
 //! ("attacked the town": `oppose_act_verbs.txt`).
+//! Idioms the dictionaries lack ("took aim at X's remarks", "threw its
+//! weight behind X", "railed against X": `stance_idioms.tsv`), trading
+//! accusations (each side opposes the other), a verb of feeling ("X
+//! angered Y", "Y was angered by X": Y opposes X, `offend_verbs.txt`)
+//! and a stated feeling ("Chile is unhappy with the pact", "“We are
+//! delighted with the accord,” said X") hold stance too.
 //! Being against a thing opposes it ("we are against the plan"); "I" or
 //! "we" inside a quote is its speaker ("“We are against the plan,” said
 //! X"). Naming with an evaluation ("X called the deal “lousy”", "X
@@ -54,10 +60,11 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS, OPPOSE_VERBS,
-    SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
+    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OFFEND_VERBS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS,
+    OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::nominals;
 use crate::extract::pattern::{entities, entity};
 use crate::extract::statements;
 use crate::extract::structure::Structure;
@@ -146,6 +153,7 @@ impl RelationExtractor for Stance {
         from_evaluations(view, doc, out);
         from_spoken_evaluations(view, doc, out);
         from_feelings(view, doc, out);
+        from_idioms(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -364,6 +372,114 @@ fn from_feelings(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) 
         let said_by = st.reporting_start(actor, doc.entities).unwrap_or(actor.start);
         let range = view.view_range(st.span(said_by.min(clause.verb.start)..unit.end));
         out.add(view, Found::new(holder, relation, Object::Entity(target), range, NAME, 60));
+    }
+}
+
+/// A phrasal idiom of stance (`stance_idioms.tsv`): its verb forms, its
+/// object's head nouns (none: no object), the preposition of the target
+/// (none: the subjects take it towards each other) and the stance.
+struct Idiom {
+    verbs: Vec<&'static str>,
+    objects: Vec<&'static str>,
+    preposition: Option<&'static str>,
+    relation: Relation,
+}
+
+/// The idioms of the dictionaries (`triggers/stance_idioms.tsv`) and those
+/// they lack (`stance_idioms.tsv`).
+static STANCE_IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
+    let list = |field: &'static str| -> Vec<&'static str> { field.split('|').filter(|w| *w != "-").collect() };
+    include_str!("../../data/lexicon/triggers/stance_idioms.tsv")
+        .lines()
+        .chain(include_str!("../../data/lexicon/stance_idioms.tsv").lines())
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let [verbs, objects, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
+            Some(Idiom {
+                verbs: list(verbs),
+                objects: list(objects),
+                preposition: (preposition != "-").then_some(preposition),
+                relation: if relation.starts_with("supports") { Relation::Supports } else { Relation::Opposes },
+            })
+        })
+        .collect()
+});
+
+/// Idioms and verbs of feeling over the clauses: "A took aim at B's
+/// remarks", "A threw its weight behind B", "A railed against B"
+/// (`stance_idioms.tsv`, the dictionaries' and kgforge's); "A and B traded
+/// accusations" (each opposes the other); "B angered A", "A was angered by
+/// B" (A opposes B: `triggers/offend_verbs.txt`).
+fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    let holds = |e: usize| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization);
+    let mut add = |holder: usize, relation: Relation, target: usize, range: Range<usize>| {
+        if holder != target && holds(holder) {
+            out.add(
+                view,
+                Found::new(holder, relation, Object::Entity(target), view.view_range(st.span(range)), NAME, 65),
+            );
+        }
+    };
+    for clause in &st.clauses {
+        let verb = words[clause.verb.head].to_lowercase();
+        let holders: Vec<(usize, usize)> = clause
+            .actor(words)
+            .iter()
+            .filter_map(|u| st.subject_entity(u, doc.entities, doc.last_person).map(|e| (e, u.start)))
+            .collect();
+        for idiom in STANCE_IDIOMS.iter().filter(|i| i.verbs.contains(&verb.as_str())) {
+            let object = clause.objects.iter().find(|o| {
+                let head = nominals::singular(&words[o.end - 1].to_lowercase());
+                idiom.objects.iter().any(|w| nominals::singular(w) == head)
+            });
+            if clause.verb.passive || object.is_none() != idiom.objects.is_empty() {
+                continue;
+            }
+            let Some(preposition) = idiom.preposition else {
+                // "A and B traded accusations": each opposes the other.
+                let end = object.map_or(clause.verb.end, |o| o.end);
+                for &(a, from) in &holders {
+                    for &(b, _) in &holders {
+                        add(a, idiom.relation, b, from.min(clause.verb.start)..end);
+                    }
+                }
+                continue;
+            };
+            let Some((_, phrase)) = clause.preps.iter().find(|(p, _)| words[*p].eq_ignore_ascii_case(preposition))
+            else {
+                continue;
+            };
+            for unit in phrase.iter().take(1) {
+                let Some(target) = stance_target(st, unit, doc) else { continue };
+                for &(holder, from) in &holders {
+                    add(holder, idiom.relation, target, from.min(clause.verb.start)..unit.end);
+                }
+            }
+        }
+        if !OFFEND_VERBS.contains(&verb.as_str()) {
+            continue;
+        }
+        let relation = Relation::Opposes;
+        // "B angered A": the object feels; "A was angered by B": the subject.
+        let (feelers, causes): (&[Range<usize>], &[Range<usize>]) = if clause.verb.passive {
+            (&clause.subject, clause.prep(words, "by").unwrap_or(&[]))
+        } else {
+            (&clause.objects, &clause.subject)
+        };
+        for cause in causes {
+            let Some(target) =
+                stance_target(st, cause, doc).or_else(|| st.subject_entity(cause, doc.entities, doc.last_person))
+            else {
+                continue;
+            };
+            for feeler in feelers {
+                let Some(holder) = st.entity_of(feeler, doc.entities) else { continue };
+                let from = cause.start.min(feeler.start).min(clause.verb.start);
+                add(holder, relation, target, from..cause.end.max(feeler.end));
+            }
+        }
     }
 }
 
