@@ -318,9 +318,14 @@ pub fn extract_with(
         let view = SentenceView::new(text, sentence.index, sentence.span, in_sentence, dates, &entities, &|s| {
             adjectival_spans.contains(&s)
         });
+        // Clauses are read where two things are named, or one and a word
+        // that points back at another ("he", "the minister").
         let structure = layer
             .sentence(sentence.index)
-            .filter(|_| in_sentence.len() + dates.len() >= 2)
+            .filter(|l| {
+                in_sentence.len() + dates.len() >= 2
+                    || in_sentence.len() == 1 && structure::refers_back(text, l, &entities)
+            })
             .map(|l| structure::Structure::new(text, l, &view));
         trace(&view, structure.as_ref());
         let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };

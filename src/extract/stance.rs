@@ -46,7 +46,8 @@
 //! `Brazil supports accord` (the pronoun "it" is not resolved).
 //!
 //! ## Known misses
-//! Stance through pronouns and long paraphrases; irony; stance in
+//! Stance through long paraphrases; a description that fits two people
+//! ("the minister" where two ministers were named); irony; stance in
 //! questions is marked hedged, not asserted; acts the dictionaries code
 //! as threats or coercion ("threatened", "blocked"), not as stance;
 //! evaluations in words the VADER lexicon lacks ("repugnant", "a breach of
@@ -144,7 +145,9 @@ impl RelationExtractor for Stance {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let text = &view.text;
-        if view.entities_in(0..text.len()).len() < 2 {
+        // One name is enough where the clauses were read: the other may be
+        // a pronoun or a description ("he", "the minister").
+        if view.entities_in(0..text.len()).len() < 2 && doc.structure.is_none() {
             return;
         }
         from_clauses(view, doc, out);

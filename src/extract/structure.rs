@@ -8,7 +8,7 @@
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{BODY_VOICE_HEADS, SPEECH_VERBS, STATE_HEADS};
+use crate::extract::lexicon::{BODY_VOICE_HEADS, SPEECH_VERBS, STATE_HEADS, TITLE_HEADS};
 use crate::extract::model::{DocEntity, EntityType};
 use crate::extract::view::SentenceView;
 use crate::span::Span;
@@ -37,6 +37,28 @@ pub struct Structure<'t> {
     pub units: Vec<Range<usize>>,
     layer: &'t SentenceLayer,
     mentions: Vec<TokenMention>,
+}
+
+/// Whether a sentence has a word that may stand for a person named
+/// before: a personal pronoun ("he", "she"), or "the" before a title
+/// ("the finance minister") in a document that names someone with one.
+#[must_use]
+pub fn refers_back(text: &str, layer: &SentenceLayer, entities: &[DocEntity]) -> bool {
+    let words: Vec<&str> = layer.tokens.iter().map(|t| &text[t.span.range()]).collect();
+    if words.iter().any(|w| matches!(*w, "he" | "He" | "she" | "She")) {
+        return true;
+    }
+    let titled = || {
+        entities.iter().any(|e| {
+            e.kind == EntityType::Person
+                && e.aliases
+                    .iter()
+                    .any(|a| a.split_whitespace().any(|w| TITLE_HEADS.contains(&w.to_lowercase().as_str())))
+        })
+    };
+    words.windows(2).any(|w| w[0].eq_ignore_ascii_case("the") && w[1].starts_with(char::is_lowercase))
+        && words.iter().any(|w| TITLE_HEADS.contains(w))
+        && titled()
 }
 
 impl<'t> Structure<'t> {
@@ -155,7 +177,37 @@ impl<'t> Structure<'t> {
                 .find(|m| m.tokens.end == last && m.tokens.start >= unit.start && !m.adjectival)
                 .map(|m| m.entity);
         }
-        None
+        self.described_person(unit, entities)
+    }
+
+    /// The one person named earlier in the document with the post a
+    /// definite description gives: "the finance minister" after "Finance
+    /// Minister Jane Roe", "the president" after "President X" (and no other
+    /// president). Not a description set off after a name ("Jane Roe, the
+    /// finance minister,"), which names its own holder.
+    fn described_person(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
+        let words = &self.words[unit.clone()];
+        let [article, post @ ..] = words else { return None };
+        if !article.eq_ignore_ascii_case("the")
+            || post.is_empty()
+            || post.len() > 3
+            || !post.iter().all(|w| w.chars().all(|c| c.is_ascii_lowercase() || c == '-'))
+            || !post.last().is_some_and(|w| TITLE_HEADS.contains(w))
+            || unit.start.checked_sub(1).is_some_and(|k| self.words[k] == ",")
+        {
+            return None;
+        }
+        let at = self.span(unit.clone()).start();
+        let wanted = format!(" {} ", post.join(" "));
+        let mut found = entities.iter().enumerate().filter(|(_, e)| {
+            e.kind == EntityType::Person
+                && e.mentions.first().is_some_and(|m| m.end() <= at)
+                && e.aliases.iter().chain([&e.name]).any(|a| format!(" {} ", a.to_lowercase()).contains(&wanted))
+        });
+        match (found.next(), found.next()) {
+            (Some((e, _)), None) => Some(e),
+            _ => None,
+        }
     }
 
     /// The entity a subject unit names, where a personal pronoun ("he",
