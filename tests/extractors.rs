@@ -75,6 +75,7 @@ fixture!(geography);
 fixture!(signing);
 fixture!(signing_adjective);
 fixture!(signing_clauses);
+fixture!(signing_nearby);
 fixture!(signing_relative);
 fixture!(signing_with);
 fixture!(signing_passive);

@@ -169,6 +169,17 @@ CLASSES = {
         "pattern_verbs": False,
         "verbs_only": True,
     },
+    "meet": {
+        "meaning": (
+            "Verbs and nouns of meeting, visiting and talks (CAMEO 042-044, 046): where leaders met, an"
+            " agreement signed in the sentences after was signed."
+        ),
+        "codes": ("042", "043", "044"),
+        "blocks": {},
+        "verbs": (("MEET_PEOPLE", "MEET", "patterns MEET (FOR TALKS), MEET (AT) [036]; the block's other verbs confront"),),
+        "pattern_verbs": False,
+        "nouns": ("MEETING", "SUMMIT", "CONFERENCE", "TALKS", "NEGOTIATION"),
+    },
     "offend": {
         "meaning": (
             "Verbs whose object takes offence at the subject: the dictionary codes the OFFEND block ':110', the"
@@ -342,6 +353,13 @@ REVIEWED_OUT = {
     ("idiom", "welcome attack against"): "the object is the attack's target, not what is welcomed",
     ("idiom", "hail attacks on"): "the object is the attacks' target, not what is hailed",
     ("idiom", "hail strike on"): "the object is the strike's target, not what is hailed",
+    ("meet", "rush to"): "travel towards a place, not a meeting there",
+    ("meet", "set off for"): "travel towards a place, not a meeting there",
+    ("meet", "return from"): "leaving the place of a meeting",
+    ("meet", "depart for"): "travel towards a place, not a meeting there",
+    ("meet", "head for"): "travel towards a place, not a meeting there",
+    ("meet", "head to"): "travel towards a place, not a meeting there",
+    ("meet", "noun:meet"): "a sports meet; the verb's noun is 'meeting'",
     ("offend", "breach"): "breaking an agreement or a rule, not offending someone",
     ("offend", "infract"): "breaking a rule",
     ("offend", "transgress"): "breaking a rule",
@@ -1122,7 +1140,8 @@ def main():
             if word.lower() not in attested:
                 sys.exit(f"triggers.py: noun {word} of {cls} is not in the dictionary")
             nouns.add(word.lower())
-            nouns.update(plural(word.lower()))
+            if not word.lower().endswith("s"):
+                nouns.update(plural(word.lower()))
             noun_sources.append((word.lower(), "noun of the dictionary's patterns"))
         # Agents.
         agents = set()

@@ -208,6 +208,10 @@ pub static OPPOSE_ACT_VERBS: WordList = WordList::new(include_str!("../../data/l
 
 /// Verbs and verb phrases of opposition; the object is what is opposed.
 pub static OPPOSE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/oppose_verbs.txt"));
+/// Verbs of meeting, visiting and hosting talks (CAMEO 042-044).
+pub static MEET_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/meet_verbs.txt"));
+/// Nouns of meetings, summits, talks and visits.
+pub static MEET_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/meet_nouns.txt"));
 /// Verbs whose object takes offence at the subject ("X outraged Y": Y opposes X; CAMEO OFFEND and ANGER blocks).
 pub static OFFEND_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/offend_verbs.txt"));
 

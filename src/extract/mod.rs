@@ -344,6 +344,12 @@ pub fn extract_with(
     // home-country posts below).
     let states = signing::signers_states(&entities, &findings.facts);
     findings.facts.extend(states);
+    let nearby = {
+        let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };
+        let dates_of = |i: usize| layer.sentence(i).map(|l| l.dates.clone()).unwrap_or_default();
+        signing::place_and_date_nearby(&resolved, &sentences, &dates_of, &findings.facts)
+    };
+    findings.facts.extend(nearby);
     let party_members = membership::party_posts(&entities, &findings.facts);
     findings.facts.extend(party_members);
     let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };

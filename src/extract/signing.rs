@@ -45,19 +45,28 @@
 //! Signing told without a verb of `sign_verbs.txt` or `party_verbs.txt`
 //! ("put their names to", "negotiated"); a party named by a pronoun
 //! ("acceded to it"); signatories far from the
-//! verb, in another sentence; a place or date given in another sentence.
+//! verb, in another sentence; a place or date given in another sentence
+//! other than a meeting told just before the signing
+//! ([`place_and_date_nearby`]).
 
 use std::sync::LazyLock;
 
 use regex::Regex;
 
+use std::collections::BTreeSet;
+
 use crate::extract::lexicon::{
-    self, all, alternation, finite, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS, SIGN_NOUNS, SIGN_VERBS, WITHDRAW_VERBS,
+    self, all, alternation, finite, MEET_NOUNS, MEET_VERBS, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS, SIGN_NOUNS,
+    SIGN_VERBS, WITHDRAW_VERBS,
 };
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
+use crate::extract::DocMentions;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::span::Span;
+use crate::text::date::PartialDate;
+use crate::text::sentence::{BlockKind, Sentence};
 
 /// The signing extractor.
 #[derive(Debug)]
@@ -528,6 +537,126 @@ fn party_verb(words: &[&str], clause: &crate::text::clause::Clause) -> bool {
         || words
             .get(head + 1)
             .is_some_and(|next| PARTY_VERBS.contains(&format!("{verb} {}", next.to_lowercase()).as_str()))
+}
+
+#[must_use]
+/// A signing's place and date from the meeting told just before it: "On 3
+/// May the presidents held talks in Windhoek. ... The declaration was
+/// signed by A and B." For an agreement signed (by a verb of signing)
+/// with asserted signatories but no
+/// place (or no date) of its own, the nearest of the two sentences before
+/// its first signing that tell a meeting (`triggers/meet_verbs.txt`,
+/// `meet_nouns.txt`) give the one place such a sentence names after "in"
+/// and the one date it holds, the nearer first, at a lower confidence. A sentence naming another
+/// agreement, or a block that is not body text, ends the search.
+pub fn place_and_date_nearby(
+    doc: &DocMentions<'_>,
+    sentences: &[Sentence],
+    dates_of: &dyn Fn(usize) -> Vec<(Span, PartialDate)>,
+    facts: &[Fact],
+) -> Vec<Fact> {
+    let mut out = Vec::new();
+    // A signing told by a verb of signing ("was signed by A"; not "the
+    // agreement with A would be terminated").
+    let signed = |f: &&Fact| {
+        f.relation == Relation::Signatory
+            && f.modality == Modality::Asserted
+            && f.evidence.span.slice(doc.text).is_some_and(|said| {
+                said.split(|c: char| !c.is_alphanumeric()).any(|w| SIGN_VERBS.contains(&w.to_lowercase().as_str()))
+            })
+    };
+    let agreements: BTreeSet<usize> = facts.iter().filter(signed).map(|f| f.subject).collect();
+    for agreement in agreements {
+        let has = |relation: Relation| facts.iter().any(|f| f.subject == agreement && f.relation == relation);
+        let (mut need_place, mut need_date) = (!has(Relation::SignedIn), !has(Relation::SignedOn));
+        let Some(first) =
+            facts.iter().filter(signed).filter(|f| f.subject == agreement).map(|f| f.evidence.sentence).min()
+        else {
+            continue;
+        };
+        for back in 1..=2 {
+            let Some(sentence) = first.checked_sub(back).and_then(|i| sentences.iter().find(|s| s.index == i)) else {
+                break;
+            };
+            let in_sentence = || {
+                doc.mentions
+                    .iter()
+                    .zip(doc.assignment)
+                    .filter(move |(m, e)| m.sentence == sentence.index && e.is_some() && !m.adjectival)
+                    .filter_map(|(m, e)| e.map(|e| (m, e)))
+            };
+            if sentence.block != BlockKind::Body
+                || in_sentence().any(|(_, e)| e != agreement && doc.entities[e].kind == EntityType::Agreement)
+            {
+                break;
+            }
+            let is_meeting_word = |w: &str| {
+                MEET_VERBS.contains(&w.to_lowercase().as_str()) || MEET_NOUNS.contains(&w.to_lowercase().as_str())
+            };
+            // "held talks in Y", "met on Monday in Y": a meeting word in the
+            // few words before the place's "in".
+            let meeting_in = |at: usize| {
+                let before = &doc.text[sentence.span.start()..at];
+                let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+                let words = match words.as_slice() {
+                    [rest @ .., "in", "the"] | [rest @ .., "in"] => rest,
+                    _ => return false,
+                };
+                words.iter().rev().take(6).any(|w| is_meeting_word(w))
+            };
+            let Some(said) = sentence.span.slice(doc.text) else { break };
+            if !said.split(|c: char| !c.is_alphanumeric()).any(is_meeting_word) {
+                continue;
+            }
+            let evidence = |confidence| Evidence {
+                sentence: sentence.index,
+                span: sentence.span,
+                extractor: NAME.to_string(),
+                confidence,
+            };
+            let fact = |relation, object| Fact {
+                subject: agreement,
+                relation,
+                object,
+                modality: Modality::Asserted,
+                title: None,
+                evidence: evidence(55),
+            };
+            if need_place {
+                let places: BTreeSet<usize> = in_sentence()
+                    .filter(|(m, e)| {
+                        doc.entities[*e].kind.is_place()
+                            && meeting_in(m.span.start())
+                            && !doc.text[m.span.end()..].starts_with(['\'', '’'])
+                    })
+                    .map(|(_, e)| e)
+                    .collect();
+                if let [place] = places.into_iter().collect::<Vec<_>>()[..] {
+                    out.push(fact(Relation::SignedIn, Object::Entity(place)));
+                    need_place = false;
+                }
+            }
+            if need_date {
+                // "On 3 May the presidents met": the meeting's own date (not a
+                // dateline's, nor "in December" of something else).
+                let dates = dates_of(sentence.index);
+                let on = |span: &Span| {
+                    let before = doc.text[sentence.span.start()..span.start()].trim_end();
+                    before.ends_with(" on") || before.ends_with("On") && before.len() == 2
+                };
+                if let [(span, date)] = dates[..] {
+                    if on(&span) {
+                        out.push(fact(Relation::SignedOn, Object::Date(date)));
+                        need_date = false;
+                    }
+                }
+            }
+            if !need_place && !need_date {
+                break;
+            }
+        }
+    }
+    out
 }
 
 /// Signers' states: where a person who signed an agreement holds, in the
