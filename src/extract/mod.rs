@@ -309,6 +309,7 @@ pub fn extract_with(
         }
     }
     let mut last_person = None;
+    let titled = structure::names_titled_person(&entities);
     for sentence in &sentences {
         if sentence.block != BlockKind::Body {
             continue;
@@ -324,7 +325,7 @@ pub fn extract_with(
             .sentence(sentence.index)
             .filter(|l| {
                 in_sentence.len() + dates.len() >= 2
-                    || in_sentence.len() == 1 && structure::refers_back(text, l, &entities)
+                    || in_sentence.len() == 1 && structure::refers_back(text, l, titled)
             })
             .map(|l| structure::Structure::new(text, l, &view));
         trace(&view, structure.as_ref());

@@ -40,25 +40,30 @@ pub struct Structure<'t> {
 }
 
 /// Whether a sentence has a word that may stand for a person named
-/// before: a personal pronoun ("he", "she"), or "the" before a title
-/// ("the finance minister") in a document that names someone with one.
+/// before: a personal pronoun ("he", "she"), or, in a document that names
+/// someone with a title (`titled`), "the" before a title ("the finance
+/// minister").
 #[must_use]
-pub fn refers_back(text: &str, layer: &SentenceLayer, entities: &[DocEntity]) -> bool {
-    let words: Vec<&str> = layer.tokens.iter().map(|t| &text[t.span.range()]).collect();
-    if words.iter().any(|w| matches!(*w, "he" | "He" | "she" | "She")) {
-        return true;
+pub fn refers_back(text: &str, layer: &SentenceLayer, titled: bool) -> bool {
+    let mut after_the = false;
+    for token in &layer.tokens {
+        let word = &text[token.span.range()];
+        if matches!(word, "he" | "He" | "she" | "She") || titled && after_the && TITLE_HEADS.contains(&word) {
+            return true;
+        }
+        after_the = after_the && word.starts_with(char::is_lowercase) || word.eq_ignore_ascii_case("the");
     }
-    let titled = || {
-        entities.iter().any(|e| {
-            e.kind == EntityType::Person
-                && e.aliases
-                    .iter()
-                    .any(|a| a.split_whitespace().any(|w| TITLE_HEADS.contains(&w.to_lowercase().as_str())))
-        })
-    };
-    words.windows(2).any(|w| w[0].eq_ignore_ascii_case("the") && w[1].starts_with(char::is_lowercase))
-        && words.iter().any(|w| TITLE_HEADS.contains(w))
-        && titled()
+    false
+}
+
+/// Whether the document names a person with a title ("Finance Minister
+/// Jane Roe"), so that a description may stand for them.
+#[must_use]
+pub fn names_titled_person(entities: &[DocEntity]) -> bool {
+    entities.iter().any(|e| {
+        e.kind == EntityType::Person
+            && e.aliases.iter().any(|a| a.split_whitespace().any(|w| TITLE_HEADS.contains(&w.to_lowercase().as_str())))
+    })
 }
 
 impl<'t> Structure<'t> {
