@@ -9,7 +9,8 @@
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
 //! the Bank's newest member", "A, a member of D, said", "the members of D
-//! include A and B", "D members are A, B and C"; people too ("X
+//! include A and B", "D members are A, B and C", "D members, for example A
+//! and B", "members of D such as A", "A and other D members"; people too ("X
 //! joined the Harvest Party"); a party named by its adjective
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
@@ -64,6 +65,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{members}, (?:\d{{1,3}}, )?(?:(?:a|an|the) )?(?:[a-z]+ )?(?:{member}) of (?:the )?(?:[\w-]+ )?(?P<org>«O\d+»)"),
         // "X, the high-ranking Y member", "X, a longtime Y member,"
         format!(r"{members}, (?:\d{{1,3}}, )?(?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
+        // Examples of a body's members: "several Y members, for example A and
+        // B,", "members of the Y, such as A and B", "Y member states including A"
+        format!(r"(?:(?P<org>«O\d+»)(?:'s|’s)? (?:{member})(?: states| countries| nations)?|\b(?i:{member})(?: states| countries| nations)? of (?:the )?(?P<org2>«O\d+»)),? (?:for example|for instance|such as|including|notably|like|among them) {members}"),
+        // "A, B and other Y members"
+        format!(r"{members},? and (?:the )?other (?P<org>«O\d+») (?:{member})\b"),
     ]
     .iter()
     .map(|p| crate::extract::pattern::compile(p).expect("valid membership pattern"))
@@ -124,13 +130,15 @@ impl RelationExtractor for Membership {
         from_clauses(view, doc, out);
         from_party_labels(view, doc, out);
         if !view.text.contains("«O")
-            || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS]) || view.text.contains("allies"))
+            || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS])
+                || view.text.contains("allies")
+                || view.text.starts_with("Member"))
         {
             return;
         }
         for (i, pattern) in PATTERNS.iter().enumerate() {
             for caps in pattern.captures_iter(&view.text) {
-                let Some(org) = entity(view, &caps, "org") else { continue };
+                let Some(org) = entity(view, &caps, "org").or_else(|| entity(view, &caps, "org2")) else { continue };
                 let range = caps.get(0).map_or(0..0, |m| m.range());
                 if i == JOINED && acts_with(view.text[range.end..].split_whitespace()) {
                     continue;
