@@ -14,7 +14,8 @@
 //! named after their seat ("the Supreme Court of Puerto Rico":
 //! [`seats_in_body_names`]) and from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z", and
-//! an address after a body ("Y Corp, Marlow, Ohio, said"; the angle
+//! its headquarters ("the Y's headquarters are in the capital, Z", "Y has
+//! its head office in Z"), an address after a body ("Y Corp, Marlow, Ohio, said"; the angle
 //! brackets wires put around company names, "\<Y Corp\>", are read through).
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
 //! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
@@ -142,6 +143,9 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         &format!(r"(?P<org>«O\d+»), (?P<place>«[LC]\d+»)(?:'s|’s) (?:[a-z-]+ ){{0,3}}(?:{})\b", alternation(ORG_NOUNS.words().iter().copied())),
         // Codelco, a Chilean copper company; Sun Hung Kai, a Hong Kong firm
         r"(?P<org>«O\d+»), (?:a|an|the) (?P<place>«[LCD]\d+»)(?:-based)? (?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|maker|producer|manufacturer|conglomerate|organization|organisation)",
+        // the Y's headquarters are in the capital, Z; the Y has its head office in Z
+        r"(?P<org>«O\d+»)(?:'s|’s)? (?:headquarters|head office|main office|seat) (?:is |are |was |were |will be )?(?:located |based )?in (?:the capital,? )?(?P<place>«[LC]\d+»)",
+        r"(?P<org>«O\d+») (?:has|had|have|keeps|kept|maintains|maintained|moved|will move) its (?:headquarters|head office|main office|seat) (?:to|in) (?:the capital,? )?(?P<place>«[LC]\d+»)",
     ]
     .iter()
     .map(|p| crate::extract::pattern::compile(p).expect("valid seat pattern"))
