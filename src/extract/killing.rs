@@ -5,7 +5,8 @@
 //! Y", "X, 44, of 24th Street, shot Y"), the passive ("Y was killed by X"),
 //! nouns ("X's assassination of Y", "the murder of Y by X", "Y's assassin,
 //! X", "X, the killer of Y"), and convictions ("X was convicted of the
-//! murder of Y and Z", "X, convicted of murdering Y"). The same verbs and
+//! murder of Y and Z", "X, convicted of murdering Y", "a jury convicted X
+//! of killing Y"; an acquittal, "not guilty of", gives a negated fact). The same verbs and
 //! nouns are also read over the sentence's clauses, for the word orders the
 //! patterns miss: a passive's agent after other phrases ("Y was shot to
 //! death in Z, by X"), a relative clause with a phrase before its verb ("X,
@@ -68,7 +69,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?P<killer>«[PO]\d+»)(?:, \d{{1,3}}(?:, [^«;,]{{1,30}})?,)?,? (?:(?:the|a|an) (?:man|woman|person|gunman|soldier|youth|teenager|{agents}) )?(?:who |which |that |allegedly |reportedly |later |has admitted |admitted )*(?:had |has |have )?(?:{verbs})(?: and (?:{verbs}))? (?:the )?(?:(?:[\w-]+|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
         // X was convicted of the murder of Y; X faces counts for the slayings of Y and Z;
         // X was convicted of the 1968 Los Angeles slaying of Y (a place or date between)
-        format!(r"(?P<killer>«P\d+»),? [^.;«]{{0,60}}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused|serving|jailed|imprisoned|executed)\b(?:[^.;«]|«[LCDT]\d+»){{0,60}}?\b(?:{nouns}) of (?:the )?(?:[A-Z][a-z]{{1,4}}\. ){{0,2}}(?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?"),
+        format!(r"(?P<killer>«P\d+»),? [^.;«]{{0,60}}?\b(?:convicted|charged|sentenced|indicted|guilty|faces|admitted|confessed|accused|serving|jailed|imprisoned|executed)\b(?:[^.;«]|«[LCDT]\d+»){{0,90}}?\b(?:{nouns}) of (?:the )?(?:[A-Z][a-z]{{1,4}}\. ){{0,2}}(?P<victim>«P\d+»)(?: and (?P<victim2>«P\d+»))?"),
         format!(r"(?P<killer>«[PO]\d+»)[^.;«A-Z]{{0,40}} in (?:the )?(?:(?:{nouns}) of|{ings}|death of) (?P<victim>«P\d+»)"),
         format!(r"(?P<victim>«P\d+») (?:{agents}) (?P<killer>«P\d+»)"),
         // X, convicted of murdering reporter Y; X was charged with killing Y
@@ -78,6 +79,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?:{nouns}) of (?:the )?(?:\w+ )?(?P<victim>«P\d+») by (?:the )?(?P<killer>«[PO]\d+»)"),
         format!(r"(?P<killer>«P\d+»), (?:the |a |an )?(?:convicted |confessed |alleged |accused )?(?:{agents}) of (?P<victim>«P\d+»)"),
         format!(r"(?P<victim>«P\d+»)(?:'s|’s) (?:{agents}),? (?P<killer>«P\d+»)"),
+        // a jury convicted X of killing Y; found X guilty of murdering Y
+        format!(r"\b(?:convicted|found) (?:[A-Za-z0-9-]+ ){{0,4}}?(?P<killer>«P\d+»)(?: guilty)? of (?:(?:{nouns}) of|{ings}) (?:the )?(?:(?:[A-Za-z-]+|«[LCDO]\d+») ){{0,4}}?(?P<victim>«P\d+»)"),
         format!(r"(?:{agents}) of (?P<victim>«P\d+»),? (?P<killer>«P\d+»)"),
     ]
     .iter()
