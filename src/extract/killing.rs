@@ -10,7 +10,8 @@
 //! nouns are also read over the sentence's clauses, for the word orders the
 //! patterns miss: a passive's agent after other phrases ("Y was shot to
 //! death in Z, by X"), a relative clause with a phrase before its verb ("X,
-//! who as a deputy shot and killed Y"), a gerund after a preposition ("X
+//! who as a deputy shot and killed Y"; "X, a former guard who shot Y"), a
+//! gerund after a preposition ("X
 //! pleaded guilty to killing Y"), and a killing named by a noun in a charge,
 //! sentence or admission (`accusation_verbs.txt`, `admission_verbs.txt`: "X
 //! was sentenced to death for the assassination of Y", "police arrested X
@@ -79,6 +80,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"(?:{nouns}) of (?:the )?(?:\w+ )?(?P<victim>«P\d+») by (?:the )?(?P<killer>«[PO]\d+»)"),
         format!(r"(?P<killer>«P\d+»), (?:the |a |an )?(?:convicted |confessed |alleged |accused )?(?:{agents}) of (?P<victim>«P\d+»)"),
         format!(r"(?P<victim>«P\d+»)(?:'s|’s) (?:{agents}),? (?P<killer>«P\d+»)"),
+        // X, a former guard who shot Y in 1972, has died: the relative clause
+        // tells of the name its apposition describes
+        format!(r"(?P<killer>«P\d+»), (?:a|an|the) (?:[a-z-]+ ){{1,3}}who (?:had |has )?(?:{verbs})(?: and (?:{verbs}))? (?:the )?(?:(?:[A-Z][\w.-]*|«[LCDO]\d+») ){{0,2}}?(?P<victim>«P\d+»)"),
         // a jury convicted X of killing Y; found X guilty of murdering Y
         format!(r"\b(?:convicted|found) (?:[A-Za-z0-9-]+ ){{0,4}}?(?P<killer>«P\d+»)(?: guilty)? of (?:(?:{nouns}) of|{ings}) (?:the )?(?:(?:[A-Za-z-]+|«[LCDO]\d+») ){{0,4}}?(?P<victim>«P\d+»)"),
         format!(r"(?:{agents}) of (?P<victim>«P\d+»),? (?P<killer>«P\d+»)"),
