@@ -171,7 +171,7 @@ CLASSES = {
     },
     "meet": {
         "meaning": (
-            "Verbs and nouns of meeting, visiting and talks (CAMEO 042-044, 046): where leaders met, an"
+            "Verbs and nouns of meeting, visiting and talks (CAMEO 042-044, and 'meet'): where leaders met, an"
             " agreement signed in the sentences after was signed."
         ),
         "codes": ("042", "043", "044"),
@@ -1214,18 +1214,20 @@ def main():
                 print(f"  noun {noun:23} {how}")
             print(f"  reviewed out: {', '.join(review.dropped[cls])}")
     idioms = stance_idioms(blocks, review)
-    with open(os.path.join(OUT, "stance_idioms.tsv"), "w", encoding="utf-8", newline="\n") as handle:
-        head = header(
+    write(
+        os.path.join(OUT, "stance_idioms.tsv"),
+        header(
             "Stance told by a verb, its object noun and a preposition ('threw its weight behind X'), or by"
             " accusations traded ('A and B exchanged accusations': each opposes the other). Tab-separated: verb"
             " forms (|), object noun, preposition ('-': none), relation.",
             sorted(set(idioms.values())),
             [],
-            [k for k in review.dropped["idiom"]],
+            list(review.dropped["idiom"]),
             licence,
             len(idioms),
-        )
-        handle.write("\n".join(head + ["\t".join(row) for row in sorted(idioms)]) + "\n")
+        ),
+        ["\t".join(row) for row in idioms],
+    )
     written.append(("stance_idioms.tsv", len(idioms)))
     agreements, agreement_sources = agreement_nouns(synsets, blocks, review)
     signed, signed_sources = signed_nouns(blocks, review, agreements)

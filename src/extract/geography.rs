@@ -15,8 +15,9 @@
 //! [`seats_in_body_names`]) and from
 //! "the X Institute in Lima", "the Nairobi-based Y", "Y, based in Z", and
 //! its headquarters ("the Y's headquarters are in the capital, Z", "Y has
-//! its head office in Z"), an address after a body ("Y Corp, Marlow, Ohio, said"; the angle
-//! brackets wires put around company names, "\<Y Corp\>", are read through).
+//! its head office in Z"), an address after a body ("Y Corp, Marlow, Ohio,
+//! said"; the angle brackets wires put around company names, "\<Y Corp\>",
+//! are read through).
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
 //! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
 //! annotates some of them, the rule was right 4 times in 17).
@@ -84,8 +85,8 @@ static LIST_ITEM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A list's item before ("Iowa, eastern Kansas, Missouri", "Iowa, Kansas,
-/// Missouri"): a place; a body before a town and its state is the address
-/// that follows it ("Vexel Co, Marlow, Ohio").
+/// Missouri"): anything named but a body, whose town and state after it
+/// are its address ("Vexel Co, Marlow, Ohio").
 static LIST_ITEM_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(&format!(r"«[^O]\d+»,(?: {AREA_WORDS})? $")).expect("valid pattern")
 });

@@ -4,15 +4,15 @@
 //! `killed` from active verbs ("X, who assassinated Y", "X shot and killed
 //! Y", "X, 44, of 24th Street, shot Y"), the passive ("Y was killed by X"),
 //! nouns ("X's assassination of Y", "the murder of Y by X", "Y's assassin,
-//! X", "X, the killer of Y"), and convictions ("X was convicted of the
+//! X", "X, the killer of Y"), a relative clause after an apposition ("X, a
+//! former guard who shot Y"), and convictions ("X was convicted of the
 //! murder of Y and Z", "X, convicted of murdering Y", "a jury convicted X
-//! of killing Y"; an acquittal, "not guilty of", gives a negated fact). The same verbs and
-//! nouns are also read over the sentence's clauses, for the word orders the
-//! patterns miss: a passive's agent after other phrases ("Y was shot to
-//! death in Z, by X"), a relative clause with a phrase before its verb ("X,
-//! who as a deputy shot and killed Y"; "X, a former guard who shot Y"), a
-//! gerund after a preposition ("X
-//! pleaded guilty to killing Y"), and a killing named by a noun in a charge,
+//! of killing Y"; "found not guilty of" gives a negated fact). The same
+//! verbs and nouns are also read over the sentence's clauses, for the word
+//! orders the patterns miss: a passive's agent after other phrases ("Y was
+//! shot to death in Z, by X"), a relative clause with a phrase before its
+//! verb ("X, who as a deputy shot and killed Y"), a gerund after a
+//! preposition ("X pleaded guilty to killing Y"), and a killing named by a noun in a charge,
 //! sentence or admission (`accusation_verbs.txt`, `admission_verbs.txt`: "X
 //! was sentenced to death for the assassination of Y", "police arrested X
 //! for the murder of Y", "X pleaded guilty to the assassination of Y"). A

@@ -132,6 +132,7 @@ impl RelationExtractor for Membership {
         if !view.text.contains("«O")
             || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS])
                 || view.text.contains("allies")
+                // The lists are lower case; "Members of the Y, such as A" opens a sentence.
                 || view.text.starts_with("Member"))
         {
             return;

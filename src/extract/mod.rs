@@ -345,15 +345,11 @@ pub fn extract_with(
     // home-country posts below).
     let states = signing::signers_states(&entities, &findings.facts);
     findings.facts.extend(states);
-    let nearby = {
-        let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };
-        let dates_of = |i: usize| layer.sentence(i).map(|l| l.dates.clone()).unwrap_or_default();
-        signing::place_and_date_nearby(&resolved, &sentences, &dates_of, &findings.facts)
-    };
+    let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };
+    let nearby = signing::place_and_date_nearby(&resolved, &sentences, &layer, &findings.facts);
     findings.facts.extend(nearby);
     let party_members = membership::party_posts(&entities, &findings.facts);
     findings.facts.extend(party_members);
-    let resolved = DocMentions { text, mentions: &mentions, assignment: &assignment, entities: &entities };
     let event_places = geography::places_in_event_names(&resolved, &findings.facts);
     findings.facts.extend(event_places);
     let body_seats = geography::seats_in_body_names(&resolved, &findings.facts);

@@ -53,7 +53,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::lexicon::{
     self, all, alternation, finite, MEET_NOUNS, MEET_VERBS, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS, SIGN_NOUNS,
@@ -62,10 +62,8 @@ use crate::extract::lexicon::{
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
-use crate::extract::DocMentions;
-use crate::extract::{DocContext, Findings, Found, RelationExtractor};
-use crate::span::Span;
-use crate::text::date::PartialDate;
+use crate::extract::{DocContext, DocMentions, Findings, Found, RelationExtractor};
+use crate::text::layer::TextLayer;
 use crate::text::sentence::{BlockKind, Sentence};
 
 /// The signing extractor.
@@ -539,41 +537,48 @@ fn party_verb(words: &[&str], clause: &crate::text::clause::Clause) -> bool {
             .is_some_and(|next| PARTY_VERBS.contains(&format!("{verb} {}", next.to_lowercase()).as_str()))
 }
 
-#[must_use]
 /// A signing's place and date from the meeting told just before it: "On 3
 /// May the presidents held talks in Windhoek. ... The declaration was
-/// signed by A and B." For an agreement signed (by a verb of signing)
-/// with asserted signatories but no
-/// place (or no date) of its own, the nearest of the two sentences before
-/// its first signing that tell a meeting (`triggers/meet_verbs.txt`,
-/// `meet_nouns.txt`) give the one place such a sentence names after "in"
-/// and the one date it holds, the nearer first, at a lower confidence. A sentence naming another
+/// signed by A and B." For an agreement signed by a verb of signing, with
+/// asserted signatories but no place (or no date) of its own, the two
+/// sentences before its first signing are read, the nearer first: one that
+/// tells a meeting (`triggers/meet_verbs.txt`, `meet_nouns.txt`) gives the
+/// one place it names after "in" near a meeting word and the one date it
+/// holds after "on", at a lower confidence. A sentence naming another
 /// agreement, or a block that is not body text, ends the search.
+#[must_use]
 pub fn place_and_date_nearby(
     doc: &DocMentions<'_>,
     sentences: &[Sentence],
-    dates_of: &dyn Fn(usize) -> Vec<(Span, PartialDate)>,
+    layer: &TextLayer,
     facts: &[Fact],
 ) -> Vec<Fact> {
     let mut out = Vec::new();
-    // A signing told by a verb of signing ("was signed by A"; not "the
+    // Signings told by a verb of signing ("was signed by A"; not "the
     // agreement with A would be terminated").
-    let signed = |f: &&Fact| {
-        f.relation == Relation::Signatory
-            && f.modality == Modality::Asserted
-            && f.evidence.span.slice(doc.text).is_some_and(|said| {
-                said.split(|c: char| !c.is_alphanumeric()).any(|w| SIGN_VERBS.contains(&w.to_lowercase().as_str()))
-            })
+    let signings: Vec<&Fact> = facts
+        .iter()
+        .filter(|f| {
+            f.relation == Relation::Signatory
+                && f.modality == Modality::Asserted
+                && f.evidence.span.slice(doc.text).is_some_and(|said| {
+                    said.split(|c: char| !c.is_alphanumeric()).any(|w| SIGN_VERBS.contains(&w.to_lowercase().as_str()))
+                })
+        })
+        .collect();
+    // Each agreement with the sentence of its first signing.
+    let mut first: BTreeMap<usize, usize> = BTreeMap::new();
+    for f in &signings {
+        let at = first.entry(f.subject).or_insert(f.evidence.sentence);
+        *at = (*at).min(f.evidence.sentence);
+    }
+    let is_meeting_word = |w: &str| {
+        let lower = w.to_lowercase();
+        MEET_VERBS.contains(&lower.as_str()) || MEET_NOUNS.contains(&lower.as_str())
     };
-    let agreements: BTreeSet<usize> = facts.iter().filter(signed).map(|f| f.subject).collect();
-    for agreement in agreements {
+    for (agreement, first) in first {
         let has = |relation: Relation| facts.iter().any(|f| f.subject == agreement && f.relation == relation);
         let (mut need_place, mut need_date) = (!has(Relation::SignedIn), !has(Relation::SignedOn));
-        let Some(first) =
-            facts.iter().filter(signed).filter(|f| f.subject == agreement).map(|f| f.evidence.sentence).min()
-        else {
-            continue;
-        };
         for back in 1..=2 {
             let Some(sentence) = first.checked_sub(back).and_then(|i| sentences.iter().find(|s| s.index == i)) else {
                 break;
@@ -582,7 +587,7 @@ pub fn place_and_date_nearby(
                 doc.mentions
                     .iter()
                     .zip(doc.assignment)
-                    .filter(move |(m, e)| m.sentence == sentence.index && e.is_some() && !m.adjectival)
+                    .filter(move |(m, _)| m.sentence == sentence.index && !m.adjectival)
                     .filter_map(|(m, e)| e.map(|e| (m, e)))
             };
             if sentence.block != BlockKind::Body
@@ -590,29 +595,16 @@ pub fn place_and_date_nearby(
             {
                 break;
             }
-            let is_meeting_word = |w: &str| {
-                MEET_VERBS.contains(&w.to_lowercase().as_str()) || MEET_NOUNS.contains(&w.to_lowercase().as_str())
-            };
-            // "held talks in Y", "met on Monday in Y": a meeting word in the
-            // few words before the place's "in".
-            let meeting_in = |at: usize| {
-                let before = &doc.text[sentence.span.start()..at];
-                let words: Vec<&str> = before.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
-                let words = match words.as_slice() {
-                    [rest @ .., "in", "the"] | [rest @ .., "in"] => rest,
-                    _ => return false,
-                };
-                words.iter().rev().take(6).any(|w| is_meeting_word(w))
-            };
             let Some(said) = sentence.span.slice(doc.text) else { break };
             if !said.split(|c: char| !c.is_alphanumeric()).any(is_meeting_word) {
                 continue;
             }
-            let evidence = |confidence| Evidence {
-                sentence: sentence.index,
-                span: sentence.span,
-                extractor: NAME.to_string(),
-                confidence,
+            // The words of the sentence before a byte offset.
+            let words_before = |at: usize| -> Vec<&str> {
+                doc.text[sentence.span.start()..at]
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| !w.is_empty())
+                    .collect()
             };
             let fact = |relation, object| Fact {
                 subject: agreement,
@@ -620,9 +612,22 @@ pub fn place_and_date_nearby(
                 object,
                 modality: Modality::Asserted,
                 title: None,
-                evidence: evidence(55),
+                evidence: Evidence {
+                    sentence: sentence.index,
+                    span: sentence.span,
+                    extractor: NAME.to_string(),
+                    confidence: 55,
+                },
             };
             if need_place {
+                // "held talks in Y", "met on Monday in Y": a meeting word in
+                // the few words before the place's "in"; not "in Y's".
+                let meeting_in = |at: usize| match words_before(at).as_slice() {
+                    [rest @ .., "in", "the"] | [rest @ .., "in"] => {
+                        rest.iter().rev().take(6).any(|w| is_meeting_word(w))
+                    }
+                    _ => false,
+                };
                 let places: BTreeSet<usize> = in_sentence()
                     .filter(|(m, e)| {
                         doc.entities[*e].kind.is_place()
@@ -639,14 +644,10 @@ pub fn place_and_date_nearby(
             if need_date {
                 // "On 3 May the presidents met": the meeting's own date (not a
                 // dateline's, nor "in December" of something else).
-                let dates = dates_of(sentence.index);
-                let on = |span: &Span| {
-                    let before = doc.text[sentence.span.start()..span.start()].trim_end();
-                    before.ends_with(" on") || before.ends_with("On") && before.len() == 2
-                };
-                if let [(span, date)] = dates[..] {
-                    if on(&span) {
-                        out.push(fact(Relation::SignedOn, Object::Date(date)));
+                let dates = layer.sentence(sentence.index).map_or(&[][..], |l| l.dates.as_slice());
+                if let [(span, date)] = dates {
+                    if matches!(words_before(span.start()).last(), Some(&"on" | &"On")) {
+                        out.push(fact(Relation::SignedOn, Object::Date(*date)));
                         need_date = false;
                     }
                 }

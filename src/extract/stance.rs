@@ -336,8 +336,8 @@ static FEELING_PREPOSITIONS: WordList = WordList::new(include_str!("../../data/l
 /// "Peru was satisfied with the decision of the Y" (Peru supports the Y; "was
 /// not satisfied" gives the same fact, negated). A form of "be", then only
 /// adverbs and adjectives, then a preposition of `feeling_prepositions.txt`;
-/// the adjectives' summed valence decides, at the threshold of a naming. The holder is the
-/// subject, or for "I" and "we" in a quote its speaker.
+/// the adjectives' summed valence decides, at the threshold of a naming.
+/// The holder is the subject, or for "I" and "we" in a quote its speaker.
 fn from_feelings(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     let Some(st) = doc.structure else { return };
     let words = &st.words;
@@ -383,7 +383,8 @@ fn from_feelings(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) 
 /// (none: the subjects take it towards each other) and the stance.
 struct Idiom {
     verbs: Vec<&'static str>,
-    objects: Vec<&'static str>,
+    /// Singular, as object heads are compared.
+    objects: Vec<String>,
     preposition: Option<&'static str>,
     relation: Relation,
 }
@@ -400,7 +401,7 @@ static STANCE_IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
             let [verbs, objects, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
             Some(Idiom {
                 verbs: list(verbs),
-                objects: list(objects),
+                objects: list(objects).into_iter().map(nominals::singular).collect(),
                 preposition: (preposition != "-").then_some(preposition),
                 relation: if relation.starts_with("supports") { Relation::Supports } else { Relation::Opposes },
             })
@@ -427,15 +428,20 @@ fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     };
     for clause in &st.clauses {
         let verb = words[clause.verb.head].to_lowercase();
+        let offends = OFFEND_VERBS.contains(&verb.as_str());
+        let mut idioms = STANCE_IDIOMS.iter().filter(|i| i.verbs.contains(&verb.as_str())).peekable();
+        if idioms.peek().is_none() && !offends {
+            continue;
+        }
         let holders: Vec<(usize, usize)> = clause
             .actor(words)
             .iter()
             .filter_map(|u| st.subject_entity(u, doc.entities, doc.last_person).map(|e| (e, u.start)))
             .collect();
-        for idiom in STANCE_IDIOMS.iter().filter(|i| i.verbs.contains(&verb.as_str())) {
+        for idiom in idioms {
             let object = clause.objects.iter().find(|o| {
                 let head = nominals::singular(&words[o.end - 1].to_lowercase());
-                idiom.objects.iter().any(|w| nominals::singular(w) == head)
+                idiom.objects.contains(&head)
             });
             if clause.verb.passive || object.is_none() != idiom.objects.is_empty() {
                 continue;
@@ -461,10 +467,9 @@ fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 }
             }
         }
-        if !OFFEND_VERBS.contains(&verb.as_str()) {
+        if !offends {
             continue;
         }
-        let relation = Relation::Opposes;
         // "B angered A": the object feels; "A was angered by B": the subject.
         let (feelers, causes): (&[Range<usize>], &[Range<usize>]) = if clause.verb.passive {
             (&clause.subject, clause.prep(words, "by").unwrap_or(&[]))
@@ -480,7 +485,7 @@ fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             for feeler in feelers {
                 let Some(holder) = st.entity_of(feeler, doc.entities) else { continue };
                 let from = cause.start.min(feeler.start).min(clause.verb.start);
-                add(holder, relation, target, from..cause.end.max(feeler.end));
+                add(holder, Relation::Opposes, target, from..cause.end.max(feeler.end));
             }
         }
     }

@@ -228,10 +228,10 @@ impl<'t> Structure<'t> {
         entities: &[DocEntity],
         last_person: Option<usize>,
     ) -> Option<usize> {
-        if unit.len() == 1 && matches!(self.words[unit.start].to_lowercase().as_str(), "it" | "they") {
+        if self.is_pronoun(unit, &["it", "they"]) {
             return self.reporting_body(unit.start, entities).map(|(e, _)| e);
         }
-        if unit.len() == 1 && matches!(self.words[unit.start].to_lowercase().as_str(), "he" | "she") {
+        if self.is_pronoun(unit, &["he", "she"]) {
             let before = self
                 .mentions
                 .iter()
@@ -247,10 +247,15 @@ impl<'t> Structure<'t> {
     /// "Peru said it ..."), so that evidence can start there.
     #[must_use]
     pub fn reporting_start(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
-        if unit.len() != 1 || !matches!(self.words[unit.start].to_lowercase().as_str(), "it" | "they") {
-            return None;
-        }
-        self.reporting_body(unit.start, entities).map(|(_, start)| start)
+        self.is_pronoun(unit, &["it", "they"])
+            .then(|| self.reporting_body(unit.start, entities))
+            .flatten()
+            .map(|(_, start)| start)
+    }
+
+    /// Whether the unit is one of these pronouns alone (any case).
+    fn is_pronoun(&self, unit: &Range<usize>, pronouns: &[&str]) -> bool {
+        unit.len() == 1 && pronouns.iter().any(|p| self.words[unit.start].eq_ignore_ascii_case(p))
     }
 
     /// The body or state (and the start of its unit) whose verb of
