@@ -14,7 +14,8 @@
 //! joined the Harvest Party"); a party named by its adjective
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
-//! Z").
+//! Z"), or by the letter of a party-state designation ("Sen. X, D-Ariz.,",
+//! "Rep. Y (R-Texas)": `party_letters.tsv`).
 //! A party's leader is its member: a post at the head of a party, or any
 //! post in it ("the party's chairman", "party spokesman"), gives `memberOf`
 //! the party too ([`party_posts`]).
@@ -27,8 +28,7 @@
 //!
 //! ## Known misses
 //! Membership said through a verb of wanting ("seeks to join": planned or
-//! hedged, not asserted); a party named by an abbreviation ("X (D-NY)");
-//! membership implied by chairing a body.
+//! hedged, not asserted); membership implied by chairing a body.
 
 use std::sync::LazyLock;
 
@@ -115,6 +115,13 @@ static PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid party pattern")
 });
 
+/// A party-state designation after a member's name: "«P2», «G1»-Ariz.,",
+/// "«P2» («G1»-Texas)".
+static PARTY_DESIGNATION: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"«P(?P<person>\d+)»(?:, | \()«G(?P<party>\d+)»-[A-Z][A-Za-z.]*")
+        .expect("valid party pattern")
+});
+
 /// A member named after the party's noun: "a «G1», «P2»,".
 static PARTY_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(r"\b(?:a|an|one|fellow) «G(?P<party>\d+)», «P(?P<person>\d+)»")
@@ -164,7 +171,7 @@ fn from_party_labels(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
             .split_whitespace()
             .all(|w| w.starts_with('«') || crate::extract::parties::is_role_word(w))
     };
-    for pattern in [&*PARTY_BEFORE, &*PARTY_AFTER, &*PARTY_NOUN_BEFORE] {
+    for pattern in [&*PARTY_BEFORE, &*PARTY_AFTER, &*PARTY_NOUN_BEFORE, &*PARTY_DESIGNATION] {
         for caps in pattern.captures_iter(&view.text) {
             if !roles_only(caps.name("gap")) {
                 continue;

@@ -44,7 +44,7 @@ use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
 use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind, Gazetteer};
 use crate::span::Span;
-use crate::text::layer::SentenceLayer;
+use crate::text::layer::{SentenceLayer, TaggedName};
 use crate::text::ner::NameType;
 
 /// Extractor name, as recorded in evidence.
@@ -324,6 +324,13 @@ fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer
         after_of.is_some_and(|after| bodies.contains(&(text.len() - after.len())))
     };
     for m in out.iter_mut() {
+        if let Some(body) = titled_body(text, layer, m) {
+            m.kind = crate::extract::tagged::entity_type(body.kind);
+            m.name = text[body.span.range()].to_string();
+            m.span = body.span;
+            m.title = None;
+            continue;
+        }
         let by_shape = m.kind == EntityType::Person
             && m.title.is_none()
             && m.extractor == NAME
@@ -342,6 +349,32 @@ fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer
         }
     }
 }
+
+/// A "person" named by one word after a title that the name tagger reads,
+/// title and all, as a body or a place: "General Electric", "the
+/// Ambassador Hotel" are no General Electric and no Ambassador Hotel. A
+/// given name or a surname of the name lists keeps the person ("General
+/// Powell").
+fn titled_body<'l>(text: &str, layer: &'l SentenceLayer, m: &Mention) -> Option<&'l TaggedName> {
+    if m.kind != EntityType::Person || m.title.is_none() || m.extractor != NAME || m.name.contains(' ') {
+        return None;
+    }
+    if is_first_name(&m.name) || is_common_surname(&m.name) || is_title_word(&m.name) {
+        return None;
+    }
+    layer.names_overlapping(m.span).find(|n| {
+        n.kind != NameType::Person
+            && n.confidence >= TITLED_BODY_CONFIDENCE
+            && n.span.end() == m.span.end()
+            && n.span.start() < m.span.start()
+            && text[n.span.start()..m.span.start()]
+                .split_whitespace()
+                .all(|w| NAME_TITLES.contains(&w) || NAME_TITLES.contains(&w.trim_end_matches('.')) || is_title_word(w))
+    })
+}
+
+/// The tagger confidence at which a title and a word make a body.
+const TITLED_BODY_CONFIDENCE: f32 = 0.9;
 
 /// Below this tagger confidence a run opening with a given name stays a
 /// person.
@@ -1187,6 +1220,8 @@ fn classify_plain(
         {
             // "Jane Roe, 50, of Springfield": a home town.
             out.push(mention(span, EntityType::Place, name, 60, sentence));
+        } else if title.is_some() && is_title_word(strip_possessive(first.text)) {
+            // "Deputy Assistant Secretary": a word of the title, no name.
         } else if title.is_some() || cue == Cue::Apposition {
             let mut m = mention(span, EntityType::Person, name, 75, sentence);
             m.title = title;
@@ -1270,7 +1305,8 @@ fn classify_plain(
     // starts with a given name or an initial, or when none of its words is
     // an English word ("Becton Dickinson" and "Rolling Fork" are not names
     // of people; "Wang Ziqiang" is).
-    let initial = |t: &Token<'_>| t.text.len() <= 4 && t.text.ends_with('.');
+    // "Born Aug. 6": a month's abbreviation is no initial.
+    let initial = |t: &Token<'_>| t.text.len() <= 4 && t.text.ends_with('.') && !crate::text::date::is_month(t.text);
     if confidence <= 60
         && !is_first_name(strip_possessive(first.text))
         && !words.iter().any(initial)

@@ -62,6 +62,29 @@ static PARTY_FORMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::ne
     forms
 });
 
+/// Party labels by the letter of a party-state designation ("D-Ariz.":
+/// "Democratic"), from `party_letters.tsv`.
+static PARTY_LETTERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    include_str!("../../data/lexicon/party_letters.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .filter_map(|l| l.split_once('\t'))
+        .filter_map(|(letter, label)| PARTY_FORMS.get(label).map(|party| (letter, *party)))
+        .collect()
+});
+
+/// The party of a party-state designation after a legislator's name
+/// ("D-Ariz.", "R-N.Y.", "D-Texas": the Democratic or Republican Party),
+/// with the length of its letter.
+#[must_use]
+pub fn party_of_designation(word: &str) -> Option<&'static str> {
+    let (letter, state) = word.split_once('-')?;
+    let state_like = state.starts_with(|c: char| c.is_ascii_uppercase())
+        && state.len() <= 14
+        && state.chars().all(|c| c.is_ascii_alphabetic() || c == '.');
+    state_like.then(|| PARTY_LETTERS.get(letter).copied()).flatten()
+}
+
 /// The party a word names by its label or member form ("Democrats" →
 /// "Democratic Party").
 #[must_use]
@@ -92,6 +115,7 @@ pub fn is_members_plural(word: &str) -> bool {
 /// labels out of the single capitalised words (`singles`).
 pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>, singles: &mut Vec<Single>) {
     let tokens = words(text, layer);
+    find_designations(text, &tokens, index, out, singles);
     for (i, token) in tokens.iter().enumerate() {
         let Some(party) = party_of(token.text) else { continue };
         let label = Span::new(token.span.start(), token.span.end() - token.possessive_len());
@@ -161,6 +185,36 @@ pub fn find(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Menti
         out.push(Mention {
             adjectival: true,
             ..Mention::new(label, EntityType::Organization, party.to_string(), NAME, 70, index)
+        });
+    }
+}
+
+/// "Sen. Jane Roe, D-Ariz.,", "Rep. John Doe (R-Texas)": a party-state
+/// designation set off after a person's name names the person's party; its
+/// letter becomes the party's label, and nothing else there is a name
+/// ("D-Ariz" is no body).
+fn find_designations(
+    text: &str,
+    tokens: &[Token<'_>],
+    index: usize,
+    out: &mut Vec<Mention>,
+    singles: &mut Vec<Single>,
+) {
+    for (i, token) in tokens.iter().enumerate().skip(1) {
+        let Some(party) = party_of_designation(token.text) else { continue };
+        let gap = text[tokens[i - 1].span.end()..token.span.start()].trim();
+        let after_person = matches!(gap, "," | "(")
+            && out.iter().any(|m| m.kind == EntityType::Person && m.span.end() == tokens[i - 1].span.end());
+        if !after_person {
+            continue;
+        }
+        let designation = Span::new(token.span.start(), token.span.end());
+        out.retain(|m| !m.span.overlaps(designation));
+        singles.retain(|s| !s.span.overlaps(designation));
+        let letter = Span::new(token.span.start(), token.span.start() + 1);
+        out.push(Mention {
+            adjectival: true,
+            ..Mention::new(letter, EntityType::Organization, party.to_string(), NAME, 70, index)
         });
     }
 }

@@ -130,6 +130,10 @@ pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../.
 /// banned Y" (a closed list, and adjectives by their endings).
 const BODY_MODIFIERS: &str = r"(?:(?:opposition|ruling|governing|main|rival|breakaway|(?:pro|anti)-(?:«[CDL]\d+»|[a-z]+)|[a-z]+(?:al|ic|ive|ist|ian|ary|ed)),? ){1,3}";
 
+/// A party-state designation after a legislator's name, its letter the
+/// party's label ("X, D-Ariz., chairman of the Y": [`crate::extract::parties`]).
+const DESIGNATION: &str = r"«G\d+»-[A-Za-z.]+, ";
+
 /// Honorifics and ranks between a post and a name ("Queensland premier Sir
 /// X", "Navy Commander Admiral X").
 static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/honorifics.txt"));
@@ -154,12 +158,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, )?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
         // X, the Republican Senate Majority Leader
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, |{DESIGNATION})?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?:the )?(?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
