@@ -463,6 +463,11 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
     if before_of < words.len() && before_of > 0 && ORG_HEADS_BEFORE_OF.contains(&words[before_of - 1]) {
         return Some(EntityType::Organization);
     }
+    // "District of Columbia Council", "Isle of Wight Council": a body's head
+    // after the "of" phrase heads the whole name, the place is its modifier.
+    if before_of + 1 < words.len() && words.last().is_some_and(|w| ORG_HEADS.contains(w)) {
+        return Some(EntityType::Organization);
+    }
     let candidates = words[..before_of].iter().rev().chain(words[before_of..].iter().rev());
     for word in candidates {
         if is_agreement_head(word) {

@@ -285,6 +285,7 @@ pub fn extract_with(
         mentions.extend(found);
     }
 
+    names::drop_titled_words(&layer, &mut mentions);
     propagate_names(text, &sentences, &mut mentions);
     let read: Vec<&crate::text::layer::SentenceLayer> = sentences
         .iter()

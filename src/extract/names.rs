@@ -44,7 +44,7 @@ use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
 use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind, Gazetteer};
 use crate::span::Span;
-use crate::text::layer::{SentenceLayer, TaggedName};
+use crate::text::layer::{SentenceLayer, TaggedName, TextLayer};
 use crate::text::ner::NameType;
 
 /// Extractor name, as recorded in evidence.
@@ -371,6 +371,33 @@ fn titled_body<'l>(text: &str, layer: &'l SentenceLayer, m: &Mention) -> Option<
                 .split_whitespace()
                 .all(|w| NAME_TITLES.contains(&w) || NAME_TITLES.contains(&w.trim_end_matches('.')) || is_title_word(w))
     })
+}
+
+/// Drops the people named by an English word after a one-word title
+/// ("the General Electric plant": "General", not "Deputy Prime Minister")
+/// that no name list knows, the tagger does not read as a person, and no
+/// fuller name in the document ends with ("Attorney Bash" after "Josh
+/// Bash"): a body's name the tagger missed, not a person.
+pub fn drop_titled_words(layer: &TextLayer, mentions: &mut Vec<Mention>) {
+    let surnames: std::collections::HashSet<String> = mentions
+        .iter()
+        .filter(|m| m.kind == EntityType::Person && m.name.contains(' '))
+        .filter_map(|m| m.name.rsplit(' ').next().map(str::to_string))
+        .collect();
+    mentions.retain(|m| {
+        surnames.contains(&m.name) || !layer.sentence(m.sentence).is_some_and(|l| untagged_titled_word(l, m))
+    });
+}
+
+fn untagged_titled_word(layer: &SentenceLayer, m: &Mention) -> bool {
+    m.kind == EntityType::Person
+        && m.extractor == NAME
+        && !m.name.contains(' ')
+        && m.title.as_deref().is_some_and(|t| !t.contains(' '))
+        && is_common_word(&m.name)
+        && !is_first_name(&m.name)
+        && !is_common_surname(&m.name)
+        && !layer.names_overlapping(m.span).any(|n| n.kind == NameType::Person)
 }
 
 /// The tagger confidence at which a title and a word make a body.
@@ -1117,7 +1144,29 @@ fn before_known_region(text: &str, end: Span, taken: &[Mention]) -> bool {
     let rest = &text[end.end()..];
     let Some(after) = rest.strip_prefix(", ") else { return false };
     let at = end.end() + (rest.len() - after.len());
-    taken.iter().any(|m| m.span.start() == at && m.kind.is_place() && !m.adjectival && m.span.len() >= 2)
+    // "Jane Roe, Japan's prime minister": an apposition opened by a
+    // possessive and headed by a post is a person's ("Java, Indonesia's
+    // main island" is a place, "X, Denmark's phone company" a body that
+    // `retype_companies` types).
+    taken.iter().any(|m| {
+        m.span.start() == at
+            && m.kind.is_place()
+            && !m.adjectival
+            && m.span.len() >= 2
+            && !(text[m.span.end()..].starts_with(['\'', '’']) && post_after_possessive(&text[m.span.end()..]))
+    })
+}
+
+/// Whether one of the first words after a possessive is a post ("'s prime
+/// minister", "'s foreign minister").
+fn post_after_possessive(after: &str) -> bool {
+    after
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .filter(|w| !w.is_empty())
+        .skip(1)
+        .take(4)
+        .take_while(|w| w.starts_with(char::is_lowercase))
+        .any(|w| TITLE_HEADS.contains(&w))
 }
 
 /// A run with no head noun and no gazetteer name: a person, an acronym, or nothing.
@@ -1453,11 +1502,14 @@ pub fn retype_companies(text: &str, found: &mut [Mention]) {
 }
 
 /// ", Germany's phone company,", ", a Chilean copper company.": an
-/// apposition whose head is a kind of organisation (`org_nouns.txt`).
+/// apposition whose head is a kind of organisation (`org_nouns.txt`). A
+/// line may break after the possessive or a word in lower case, not after
+/// a capitalised word ("a Saddlebrook, N.J.\ncarpet maker" is the carpet
+/// maker's town).
 static ORG_APPOSITION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     let kinds = crate::extract::lexicon::alternation(ORG_NOUNS.words().iter().copied());
     crate::extract::pattern::compile(&format!(
-        r"^, (?:(?:a|an|the) )?(?:[A-Z][\w.-]*(?:'s|’s)? ){{1,2}}(?:[a-z-]+ ){{0,3}}(?:{kinds})(?:[,.;]|$| which | that | and | based )"
+        r"^, (?:(?:a|an|the)\s)?(?:[A-Z][\w.-]*(?: |(?:'s|’s)\s)){{1,2}}(?:[a-z-]+\s){{0,3}}(?:{kinds})(?:[,.;]|$|\s(?:which|that|and|based)\s)"
     ))
     .expect("valid apposition pattern")
 });
