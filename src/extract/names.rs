@@ -1154,6 +1154,8 @@ fn before_known_region(text: &str, end: Span, taken: &[Mention]) -> bool {
             && !m.adjectival
             && m.span.len() >= 2
             && !(text[m.span.end()..].starts_with(['\'', '’']) && post_after_possessive(&text[m.span.end()..]))
+            // "Jane Roe, Georgia born,": where she was born.
+            && !text[m.span.end()..].trim_start_matches([' ', '-']).starts_with("born")
     })
 }
 

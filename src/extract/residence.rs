@@ -2,8 +2,9 @@
 //!
 //! ## What it extracts
 //! `livesIn` from "X, 50, of Bethany, Conn.", "X of Springfield", "a
-//! Chicago resident, X", "X, a native of Y", "X lives in Y", a birthplace
-//! ("X was born in Y", "Illinois-born X"), and a place before an occupation
+//! Chicago resident, X", "X, a native of Y", "X lives in Y", "X is from Y",
+//! "X ... his Y home", a birthplace ("X was born in Y", "Illinois-born X",
+//! "X, Georgia born,"), and a place before an occupation
 //! ("Atlanta businessman X", "Soviet pianist X"). The verbs of
 //! `residence_verbs.txt` are also read over the sentence's clauses, for a
 //! phrase between the verb and the place ("X was born on May 5 in a
@@ -68,8 +69,13 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Jane Roe, the 23rd president of the X, was born in Dayton; rock
         // legend Jane Roe was born John Roe in Lubbock
         r"(?P<person>«P\d+»)(?:, [^;«]{0,40}(?:«[A-Z]\d+»[^;«,]{0,20})?, (?:was )?born| was born «P\d+») in (?P<place>«[LC]\d+»)(?:, (?P<place2>«C\d+»)|, (?P<region>«L\d+»))?".to_string(),
-        // Illinois-born Jane Roe
+        // Illinois-born Jane Roe; Jane Roe, Georgia born,
         r"(?P<place>«[LCD]\d+»)[ -]born (?:[a-z-]+ ){0,2}(?P<person>«P\d+»)".to_string(),
+        r"(?P<person>«P\d+»), (?P<place>«[LC]\d+»)[ -]born\b".to_string(),
+        // Jane Roe is from Bay City, Mich.; Jane Roe, who is originally from Y
+        r"(?P<person>«P\d+»),? (?:who )?(?:is|was|are|were|comes|came) (?:originally )?from (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:[,.;]|$| in\b| and\b| but\b)".to_string(),
+        // Jane Roe ... commuting from her Germantown home; a raid on his Y home
+        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?P<place>«[LC]\d+») (?:home|house|residence|apartment|farm|ranch)\b".to_string(),
         r"(?P<person>«P\d+»),? (?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         r"(?P<person>«P\d+») of (?P<place>«[LC]\d+»)".to_string(),
         // Jane Roe, a Serb; Jane Roe, an American tourist

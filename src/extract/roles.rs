@@ -138,6 +138,9 @@ const DESIGNATION: &str = r"«G\d+»-[A-Za-z.]+, ";
 /// X", "Navy Commander Admiral X").
 static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/honorifics.txt"));
 
+/// Ranks of armed, police and fire services ("Coast Guard Lt. X").
+static SERVICE_RANKS: WordList = WordList::new(include_str!("../../data/lexicon/service_ranks.txt"));
+
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     let honorific = format!("(?:{})", alternation(HONORIFICS.words().iter().copied()));
@@ -185,6 +188,9 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // body led to this day (a past "led" may be a former post; a
         // country "led" to a win is no post)
         r"(?P<person>«P\d+»)(?:, \d{1,3})?(?:, (?:[^,;«»]|«[OGDLC]\d+»){1,60})?,? (?:who )?(?:(?:has|have) (?:long )?(?P<title>led|headed|chaired|run|directed|managed|commanded)|(?:(?:has|have) been )?at the (?P<helm>helm) of) (?:the )?(?P<org>«O\d+»)".to_string(),
+        // Coast Guard Lt. X, the county Fire Department Capt. X: a service,
+        // a rank and its member
+        format!(r"(?P<org>«O\d+») (?P<title>{}) (?P<person>«P\d+»)", alternation(SERVICE_RANKS.words().iter().copied())),
     ]
     .iter()
     .map(|p| crate::extract::pattern::compile(p).expect("valid role pattern"))
