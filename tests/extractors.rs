@@ -90,6 +90,7 @@ fixture!(stance_events);
 fixture!(stance_evaluations);
 fixture!(names_bodies);
 fixture!(names_companies);
+fixture!(wrapped_lines);
 fixture!(names_groups);
 fixture!(killing);
 fixture!(residence);

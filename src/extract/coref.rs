@@ -30,7 +30,7 @@ use crate::text::normalize::fold;
 /// Groups mentions into entities. Returns the entities and, for each
 /// mention, the index of its entity (or `None` where it was dropped).
 pub fn resolve(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) -> (Vec<DocEntity>, Vec<Option<usize>>) {
-    promote_singles(mentions, singles);
+    promote_singles(text, mentions, singles);
     retype_short_forms_of_bodies(mentions);
     retype_surnames_of_people(mentions);
     one_kind_per_name(text, mentions);
@@ -443,14 +443,61 @@ fn person_key(name: &str, full_names: &FullNames) -> String {
 }
 
 /// Single capitalised words that shorten a person's full name become
-/// person mentions.
-fn promote_singles(mentions: &mut Vec<Mention>, singles: &[Single]) {
+/// person mentions; a word the document names a body by elsewhere (and
+/// nothing else: "the state oil company Pertamina ... signed by
+/// Pertamina") is that body again, unless a capitalised word stands right
+/// before or after it ("Texas Commerce", "Griggs and Santow": a longer
+/// name).
+fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) {
     let full_names = FullNames::new(person_full_names(mentions));
     let mut taken = Occupied::default();
+    let mut one_word: BTreeMap<&str, Option<EntityType>> = BTreeMap::new();
     for m in mentions.iter() {
         taken.insert(m.span);
+        if !m.adjectival && !m.unnamed && !m.name.contains(' ') && m.name.starts_with(char::is_uppercase) {
+            let kind = one_word.entry(m.name.as_str()).or_insert(Some(m.kind));
+            if *kind != Some(m.kind) {
+                *kind = None;
+            }
+        }
     }
+    let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
+    let alone = |span: crate::span::Span| {
+        let before = text[..span.start()].split_whitespace().next_back();
+        let mut after = text[span.end()..].split_whitespace();
+        let next = after.next().map(|w| w.trim_start_matches(['\'', '’']));
+        let next = if matches!(next, Some("and" | "&")) { after.next() } else { next };
+        // "Chrysler Chairman X": a post after the body's name is no longer name.
+        let post = next.is_some_and(|w| crate::extract::lexicon::is_title_word(w.trim_end_matches([',', '.'])));
+        !capitalised(before) && (post || !capitalised(next.filter(|w| !w.is_empty())))
+    };
+    // "S.A.", "Inc": a company's suffix standing alone names no body.
+    let suffix = |w: &str| {
+        let bare = w.trim_end_matches('.');
+        crate::extract::lexicon::COMPANY_SUFFIXES.contains(&w)
+            || crate::extract::lexicon::COMPANY_SUFFIXES.contains(&bare)
+    };
+    let named: Vec<(crate::span::Span, EntityType)> = singles
+        .iter()
+        .filter(|s| !s.span.is_empty() && alone(s.span))
+        .filter_map(|s| {
+            let word = crate::extract::names::strip_possessive(&s.word);
+            if suffix(word) {
+                return None;
+            }
+            one_word.get(word).copied().flatten().filter(|&k| k == EntityType::Organization).map(|kind| (s.span, kind))
+        })
+        .collect();
     for single in singles {
+        if let Some(&(_, kind)) = named.iter().find(|(span, _)| *span == single.span) {
+            if !taken.overlaps(single.span) && !single.span.is_empty() {
+                taken.insert(single.span);
+                let name = crate::extract::names::strip_possessive(&single.word).to_string();
+                let span = crate::span::Span::new(single.span.start(), single.span.start() + name.len());
+                mentions.push(Mention::new(span, kind, name, crate::extract::names::NAME, 60, single.sentence));
+            }
+            continue;
+        }
         let last = full_names.ending_with(&fold(&single.word));
         let overlaps = if single.span.is_empty() {
             mentions.iter().any(|m| m.span.overlaps(single.span))

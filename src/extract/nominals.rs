@@ -77,7 +77,7 @@ pub fn find(
     out: &mut Vec<Mention>,
 ) {
     let slice = &text[sentence.range()];
-    for phrase in &layer.phrases {
+    for phrase in &agreement_phrases(text, layer) {
         let head = layer.word(text, phrase.head);
         let signed_only = lexicon::SIGNED_NOUNS.contains(&head);
         if !is_agreement_noun(head) && !signed_only {
@@ -365,6 +365,41 @@ fn end_with_post(text: &str, layer: &SentenceLayer, phrase: &crate::text::chunk:
         }
         None => phrase.head + 1,
     }
+}
+
+/// The layer's noun phrases as agreements' descriptions read them, with
+/// two cuts of the chunker mended: a gerund inside a compound ("a
+/// production sharing contract": "a production", "sharing", "contract")
+/// joins the phrases around it, and an agreement noun before a name that
+/// the chunker ran into it ("a contract Pertamina signed": "contract
+/// Pertamina") heads its own phrase.
+fn agreement_phrases(text: &str, layer: &SentenceLayer) -> Vec<crate::text::chunk::NounPhrase> {
+    use crate::text::chunk::NounPhrase;
+    let phrases = &layer.phrases;
+    let heads = |w: &str| is_agreement_noun(w) || lexicon::SIGNED_NOUNS.contains(&w);
+    phrases
+        .iter()
+        .enumerate()
+        .map(|(n, phrase)| {
+            if heads(layer.word(text, phrase.head)) {
+                let gerund = phrase.start.checked_sub(1).filter(|&g| layer.tags[g].0.as_str() == "VBG");
+                let before = n.checked_sub(1).map(|m| phrases[m]);
+                if let (Some(g), Some(before)) = (gerund, before) {
+                    if before.end == g && before.post.is_none() && layer.tags[before.head].1 == Upos::NOUN {
+                        return NounPhrase { start: before.start, ..*phrase };
+                    }
+                }
+                return *phrase;
+            }
+            let inner = (phrase.start..phrase.head)
+                .rev()
+                .find(|&k| heads(layer.word(text, k)) && (k + 1..=phrase.head).all(|i| layer.tags[i].1 == Upos::PROPN));
+            match inner {
+                Some(k) => NounPhrase { start: phrase.start, end: k + 1, head: k, post: None },
+                None => *phrase,
+            }
+        })
+        .collect()
 }
 
 /// A lower-case noun that heads an agreement's description.

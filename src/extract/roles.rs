@@ -394,6 +394,11 @@ impl RelationExtractor for Roles {
                     }
                     relation = Relation::WorksFor;
                 }
+                // "Prime Minister X, U.S. Secretary of State Y": a post right
+                // before the next name is that name's, in a list of holders.
+                if i == OWNER_BEFORE_TITLE_AFTER_PERSON && view.text[whole.end..].starts_with(" «P") {
+                    continue;
+                }
                 // "X, the Democratic chairman of the Y": the post is held in
                 // the body its "of" phrase names, not in its modifier's.
                 // A party named there says whose member the holder is.

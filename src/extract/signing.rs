@@ -17,7 +17,9 @@
 //! include A and B", "A, a signatory of the treaty"); who leaves an
 //! agreement was its party ("A withdrew from the deal", "withdrew A from
 //! the treaty": `triggers/withdraw_verbs.txt`). A reduced relative dates or places the
-//! signing ("the accord, signed in May 2011, ..."). The date may stand before the clause
+//! signing ("the accord, signed in May 2011, ..."); an agreement followed
+//! by the clause that signed it has that clause's signers ("a contract Y
+//! signed with Z", "the accord that A and B signed"). The date may stand before the clause
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
 //! own date (`TextLayer::resolve_weekdays`).
 //!
@@ -111,6 +113,19 @@ static SIGNATORIES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .collect()
 });
 
+/// An agreement, then the clause that says who signed it, with no word
+/// between (or "that", "which"): "a contract Y signed with Z in February",
+/// "the accord that A and B signed" (the agreement is what was signed; a
+/// verb followed by "by" is a passive, read elsewhere).
+static OBJECT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
+    let parties = list("parties", "PCO");
+    let verbs = alternation(finite(&[&SIGN_VERBS]).into_iter().filter(|v| v.ends_with("ed")));
+    crate::extract::pattern::compile(&format!(
+        r"(?P<agreement>«A\d+»),? (?:that |which )?{parties} (?:has |have |had |recently |jointly |formally |officially )*(?:{verbs})(?P<tail> with (?:the )?(?P<with>«[PCO]\d+»)| by\b|[ ,.;]|$)"
+    ))
+    .expect("valid pattern")
+});
+
 /// Leaving an agreement makes one its party: "A and B withdrew from the
 /// deal", "A has threatened to pull out of the accord", and the object of
 /// "withdrew A from the treaty" (`triggers/withdraw_verbs.txt`).
@@ -170,6 +185,19 @@ impl RelationExtractor for Signing {
                     if code != 'D' {
                         out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
                     }
+                }
+            }
+        }
+        for caps in OBJECT_RELATIVE.captures_iter(text) {
+            let Some(agreement) = entity(view, &caps, "agreement") else { continue };
+            if caps.name("tail").is_some_and(|t| t.as_str().starts_with(" by")) {
+                continue;
+            }
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            let with = entity(view, &caps, "with").map(|w| ('O', w));
+            for (code, party) in entities(view, &caps, "parties").into_iter().chain(with) {
+                if code != 'D' {
+                    out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
                 }
             }
         }

@@ -247,6 +247,10 @@ fn push_plain(out: &mut String, plain: &str) {
     for c in plain.chars() {
         if c == '«' || c == '»' {
             out.push_str("\" ");
+        } else if matches!(c, '\n' | '\r' | '\t') {
+            // Wire text breaks its lines inside sentences ("signed a\nproduction
+            // sharing contract"): the patterns read one space, byte for byte.
+            out.push(' ');
         } else {
             out.push(c);
         }
