@@ -489,11 +489,15 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
 /// True when `word` (any case) may be part of a title phrase.
 #[must_use]
 pub fn is_title_word(word: &str) -> bool {
-    if word.bytes().all(|b| !b.is_ascii_uppercase()) {
-        return TITLE_HEADS.contains(&word) || TITLE_MODIFIERS.contains(&word);
-    }
-    let lower = word.to_lowercase();
-    TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
+    let one = |word: &str| {
+        if word.bytes().all(|b| !b.is_ascii_uppercase()) {
+            return TITLE_HEADS.contains(&word) || TITLE_MODIFIERS.contains(&word);
+        }
+        let lower = word.to_lowercase();
+        TITLE_HEADS.contains(&lower.as_str()) || TITLE_MODIFIERS.contains(&lower.as_str())
+    };
+    // "Consul-General", "Attorney-General": a title's words joined by a hyphen.
+    one(word) || word.contains('-') && word.split('-').all(|part| !part.is_empty() && one(part))
 }
 
 #[cfg(test)]

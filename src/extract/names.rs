@@ -149,9 +149,16 @@ pub fn find(
             continue;
         }
         let (end, has_and, title) = extend_run(text, &tokens, i, &mut ahead);
+        // "Chief Financial Officer Jane Roe": title words before a title's
+        // head are the title, not a body named "Chief Financial".
+        let post_word = |t: &Token<'_>| TITLE_HEADS.contains(&t.text.to_lowercase().as_str());
+        let title_words = end - i <= 3
+            && (post_word(&tokens[i])
+                || crate::extract::lexicon::SUBORDINATE_TITLES.contains(&tokens[i].text.to_lowercase().as_str()))
+            && tokens.get(end).is_some_and(post_word);
         // A title before a person's name ("US Secretary of State") is
         // read by the roles extractor, not named.
-        if !title {
+        if !title && !title_words {
             classify_run(text, &tokens, i, end, has_and, index, taken, &tagged_places, out, singles);
             named_after_org_noun(text, &tokens, i, end, index, taken, out);
         }

@@ -138,6 +138,9 @@ const DESIGNATION: &str = r"«G\d+»-[A-Za-z.]+, ";
 /// X", "Navy Commander Admiral X").
 static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/honorifics.txt"));
 
+/// Nouns of a body's parts (`sub_body_nouns.txt`: "the Senate panel").
+static SUB_BODY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/sub_body_nouns.txt"));
+
 /// Ranks of armed, police and fire services ("Coast Guard Lt. X").
 static SERVICE_RANKS: WordList = WordList::new(include_str!("../../data/lexicon/service_ranks.txt"));
 
@@ -369,6 +372,19 @@ impl RelationExtractor for Roles {
                 } else {
                     title_relation(title)
                 };
+                // "chairman of the Senate panel", "head of Y's China
+                // operations": the post leads a part of the body named
+                // after it; its holder works for the body.
+                let part_after = caps.name(org_slot).and_then(|m| view.text[m.end()..].split_whitespace().next());
+                if part_after.is_some_and(|w| SUB_BODY_NOUNS.contains(&w.trim_end_matches([',', '.', ';'])))
+                    && matches!(relation, Relation::HeadOf | Relation::MinisterOf)
+                {
+                    // "head of Coca-Cola's China operations" works for no China.
+                    if doc.kind(org) != EntityType::Organization {
+                        continue;
+                    }
+                    relation = Relation::WorksFor;
+                }
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let org_start = caps.name(org_slot).map_or(0, |m| m.start());
                 if code(&caps, org_slot) == Some('D')
