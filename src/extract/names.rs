@@ -357,6 +357,12 @@ fn judge_people_by_shape(text: &str, tokens: &[Token<'_>], layer: &SentenceLayer
     }
 }
 
+/// Whether the gazetteer knows `word` as a people's adjective ("British").
+fn is_demonym(word: &str) -> bool {
+    let gazetteer = Gazetteer::global();
+    gazetteer.lookup(word).iter().any(|&id| gazetteer.entry(id).kind == GazKind::Demonym)
+}
+
 /// A "person" named by one word after a title that the name tagger reads,
 /// title and all, as a body or a place: "General Electric", "the
 /// Ambassador Hotel" are no General Electric and no Ambassador Hotel. A
@@ -1293,8 +1299,13 @@ fn classify_plain(
             let list_end = list_end.strip_suffix(',').unwrap_or(list_end).trim_end();
             let after_place = before.ends_with("and")
                 && out.iter().any(|m| m.kind.is_place() && !m.adjectival && m.span.end() == list_end.len());
+            // "British Biotech said": a word after a people's adjective is a
+            // body's or a thing's name more often than a surname.
+            let after_demonym = previous.is_some_and(is_demonym);
             let hint = if place_word_before(tokens, start) || after_place {
                 SingleHint::Place
+            } else if after_demonym {
+                SingleHint::None
             } else if cue == Cue::Speech
                 || text[span.end()..].starts_with(", who ")
                 || tokens.get(end).is_some_and(|t| is_kill_verb(t.text))
@@ -1477,6 +1488,11 @@ fn title_before(text: &str, tokens: &[Token<'_>], start: usize) -> Option<String
     }
     while first < start && tokens[first].text == "of" {
         first += 1;
+    }
+    // "chief executive of British Biotech": a people's adjective after
+    // "of" opens the body's name the post is of, not a person's.
+    if start >= 2 && tokens[start - 2].text == "of" && is_demonym(tokens[start - 1].text) {
+        return None;
     }
     // Only a phrase with a post in it is a title ("Economic" alone is not).
     let has_post = tokens[first..start].iter().any(|t| {

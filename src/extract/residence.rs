@@ -87,10 +87,15 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 });
 
 /// What after a place's name makes it part of a longer name: a possessive,
-/// "&", "and Co.", or another capitalised word ("X of Uruguay and Prime
-/// Minister Y" is a list).
-static NAME_GOES_ON: LazyLock<Regex> =
-    LazyLock::new(|| crate::extract::pattern::compile(r"^(?:'s|’s| &| and Co\b| [A-Z][a-z])").expect("valid pattern"));
+/// "&", "and Co.", another capitalised word ("X of Uruguay and Prime
+/// Minister Y" is a list), or "and" with another place or body ("X of
+/// Hambrecht and Quist": a firm named after its founders).
+static NAME_GOES_ON: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(
+        r"^(?:'s|’s| &| and Co\b| [A-Z][a-z]| and (?:«[LO]\d+»|[A-Z][a-z]+(?:[,.;]|$| [a-z])))",
+    )
+    .expect("valid pattern")
+});
 
 impl RelationExtractor for Residence {
     fn name(&self) -> &'static str {
