@@ -199,7 +199,9 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
 /// tagger read with certainty ("Tokyo Electric", "Moscow Narodny"): the
 /// only mention the name overlaps, a town or region (not a state) at its
 /// start, followed by capitalised words that are no title and no head of
-/// a place or an event ("Tokyo Prefecture", "Paris Marathon" stay).
+/// a place or an event ("Tokyo Prefecture", "Paris Marathon" stay). A
+/// people's adjective opens one too when no head noun of a body follows
+/// ("British Biotech"; "the French Foreign Ministry" keeps France).
 fn town_opening_body(text: &str, name: &crate::text::layer::TaggedName, out: &[Mention]) -> Option<usize> {
     const CERTAIN: f32 = 0.95;
     if name.confidence < CERTAIN {
@@ -207,8 +209,11 @@ fn town_opening_body(text: &str, name: &crate::text::layer::TaggedName, out: &[M
     }
     let mut overlapping = out.iter().enumerate().filter(|(_, m)| m.span.overlaps(name.span));
     let (index, place) = overlapping.next()?;
+    // "British Biotech": a people's adjective opens it, and no head noun
+    // of a body follows ("the French Foreign Ministry" is France's).
+    let demonym = place.adjectival && place.kind == EntityType::Country;
     if overlapping.next().is_some()
-        || place.kind != EntityType::Place
+        || !(place.kind == EntityType::Place || demonym)
         || place.span.start() != name.span.start()
         || place.span.end() >= name.span.end()
     {
@@ -225,6 +230,12 @@ fn town_opening_body(text: &str, name: &crate::text::layer::TaggedName, out: &[M
     let next = after.trim_start();
     let cut = next.len() < after.len() && next.starts_with(char::is_uppercase);
     let kind = head_type(&rest);
+    // "Swiss Franc", "American Depository Receipts": English words after
+    // the adjective name a thing; a name the lists do not know ("American
+    // Honda") names the body.
+    if demonym && (kind.is_some() || rest.iter().any(|w| is_common_word(w))) {
+        return None;
+    }
     (names_more && !cut && !matches!(kind, Some(EntityType::Place | EntityType::Event))).then_some(index)
 }
 
