@@ -451,11 +451,11 @@ fn person_key(name: &str, full_names: &FullNames) -> String {
 fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) {
     let full_names = FullNames::new(person_full_names(mentions));
     let mut taken = Occupied::default();
-    let mut one_word: BTreeMap<&str, Option<EntityType>> = BTreeMap::new();
+    let mut one_word: BTreeMap<String, Option<EntityType>> = BTreeMap::new();
     for m in mentions.iter() {
         taken.insert(m.span);
         if !m.adjectival && !m.unnamed && !m.name.contains(' ') && m.name.starts_with(char::is_uppercase) {
-            let kind = one_word.entry(m.name.as_str()).or_insert(Some(m.kind));
+            let kind = one_word.entry(m.name.clone()).or_insert(Some(m.kind));
             if *kind != Some(m.kind) {
                 *kind = None;
             }
@@ -473,27 +473,23 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
     };
     // "S.A.", "Inc": a company's suffix standing alone names no body.
     let suffix = |w: &str| {
-        let bare = w.trim_end_matches('.');
         crate::extract::lexicon::COMPANY_SUFFIXES.contains(&w)
-            || crate::extract::lexicon::COMPANY_SUFFIXES.contains(&bare)
+            || crate::extract::lexicon::COMPANY_SUFFIXES.contains(&w.trim_end_matches('.'))
     };
-    let named: Vec<(crate::span::Span, EntityType)> = singles
-        .iter()
-        .filter(|s| !s.span.is_empty() && alone(s.span))
-        .filter_map(|s| {
-            let word = crate::extract::names::strip_possessive(&s.word);
-            if suffix(word) {
-                return None;
-            }
-            one_word.get(word).copied().flatten().filter(|&k| k == EntityType::Organization).map(|kind| (s.span, kind))
-        })
-        .collect();
+    let body_named_again = |single: &Single| {
+        let word = crate::extract::names::strip_possessive(&single.word);
+        !single.span.is_empty()
+            && !suffix(word)
+            && one_word.get(word).copied().flatten() == Some(EntityType::Organization)
+            && alone(single.span)
+    };
     for single in singles {
-        if let Some(&(_, kind)) = named.iter().find(|(span, _)| *span == single.span) {
-            if !taken.overlaps(single.span) && !single.span.is_empty() {
+        if body_named_again(single) {
+            if !taken.overlaps(single.span) {
                 taken.insert(single.span);
                 let name = crate::extract::names::strip_possessive(&single.word).to_string();
                 let span = crate::span::Span::new(single.span.start(), single.span.start() + name.len());
+                let kind = EntityType::Organization;
                 mentions.push(Mention::new(span, kind, name, crate::extract::names::NAME, 60, single.sentence));
             }
             continue;

@@ -402,6 +402,7 @@ pub fn drop_titled_words(layer: &TextLayer, mentions: &mut Vec<Mention>) {
     });
 }
 
+/// Whether `m` is such a person: see [`drop_titled_words`].
 fn untagged_titled_word(layer: &SentenceLayer, m: &Mention) -> bool {
     m.kind == EntityType::Person
         && m.extractor == NAME
