@@ -77,6 +77,7 @@ fixture!(signing_adjective);
 fixture!(signing_clauses);
 fixture!(signing_nearby);
 fixture!(signing_relative);
+fixture!(signing_object_relative);
 fixture!(signing_with);
 fixture!(signing_passive);
 fixture!(signing_reduced);

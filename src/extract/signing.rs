@@ -18,8 +18,9 @@
 //! agreement was its party ("A withdrew from the deal", "withdrew A from
 //! the treaty": `triggers/withdraw_verbs.txt`). A reduced relative dates or places the
 //! signing ("the accord, signed in May 2011, ..."); an agreement followed
-//! by the clause that signed it has that clause's signers ("a contract Y
-//! signed with Z", "the accord that A and B signed"). The date may stand before the clause
+//! by the clause that signed it has that clause's signers, place and date
+//! ("a contract Y signed with Z", "the accord that A and B signed", "the
+//! accord A signed with B in 1990 in Lima"). The date may stand before the clause
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
 //! own date (`TextLayer::resolve_weekdays`).
 //!
@@ -121,7 +122,7 @@ static OBJECT_RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     let parties = list("parties", "PCO");
     let verbs = alternation(finite(&[&SIGN_VERBS]).into_iter().filter(|v| v.ends_with("ed")));
     crate::extract::pattern::compile(&format!(
-        r"(?P<agreement>«A\d+»),? (?:that |which )?{parties} (?:has |have |had |recently |jointly |formally |officially )*(?:{verbs})(?P<tail> with (?:the )?(?P<with>«[PCO]\d+»)| by\b|[ ,.;]|$)"
+        r"(?P<agreement>«A\d+»),? (?:that |which )?{parties} (?:has |have |had |recently |jointly |formally |officially )*(?:{verbs})(?: with (?:the )?(?P<with>«[PCO]\d+»))?(?: (?:in|on) (?P<date>«T\d+»))?(?: in (?:the )?(?P<place>«[LC]\d+»))?(?: (?:in|on) (?P<date2>«T\d+»))?(?P<tail> by\b|[ ,.;]|$)"
     ))
     .expect("valid pattern")
 });
@@ -193,12 +194,20 @@ impl RelationExtractor for Signing {
             if caps.name("tail").is_some_and(|t| t.as_str().starts_with(" by")) {
                 continue;
             }
-            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            // The evidence ends with the clause, not with the mark after it.
+            let whole = caps.get(0).map_or(0..0, |m| m.start()..caps.name("tail").map_or(m.end(), |t| t.start()));
             let with = entity(view, &caps, "with").map(|w| ('O', w));
             for (code, party) in entities(view, &caps, "parties").into_iter().chain(with) {
                 if code != 'D' {
                     out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
                 }
+            }
+            // "the accord Chile signed with Peru in 1990", "... in Lima".
+            if let Some(d) = date(view, &caps, "date").or_else(|| date(view, &caps, "date2")) {
+                out.add(view, found(agreement, Relation::SignedOn, Object::Date(d), whole.clone(), 65));
+            }
+            if let Some(place) = entity(view, &caps, "place") {
+                out.add(view, found(agreement, Relation::SignedIn, Object::Entity(place), whole.clone(), 65));
             }
         }
         for caps in WITH.captures_iter(text) {
