@@ -65,17 +65,13 @@ static PARTY_FORMS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::ne
 /// Party labels by the letter of a party-state designation ("D-Ariz.":
 /// "Democratic"), from `party_letters.tsv`.
 static PARTY_LETTERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    include_str!("../../data/lexicon/party_letters.tsv")
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .filter_map(|l| l.split_once('\t'))
+    crate::text::wordlist::tsv_rows(include_str!("../../data/lexicon/party_letters.tsv"))
         .filter_map(|(letter, label)| PARTY_FORMS.get(label).map(|party| (letter, *party)))
         .collect()
 });
 
 /// The party of a party-state designation after a legislator's name
-/// ("D-Ariz.", "R-N.Y.", "D-Texas": the Democratic or Republican Party),
-/// with the length of its letter.
+/// ("D-Ariz.", "R-N.Y.", "D-Texas": the Democratic or Republican Party).
 #[must_use]
 pub fn party_of_designation(word: &str) -> Option<&'static str> {
     let (letter, state) = word.split_once('-')?;
@@ -208,9 +204,8 @@ fn find_designations(
         if !after_person {
             continue;
         }
-        let designation = Span::new(token.span.start(), token.span.end());
-        out.retain(|m| !m.span.overlaps(designation));
-        singles.retain(|s| !s.span.overlaps(designation));
+        out.retain(|m| !m.span.overlaps(token.span));
+        singles.retain(|s| !s.span.overlaps(token.span));
         let letter = Span::new(token.span.start(), token.span.start() + 1);
         out.push(Mention {
             adjectival: true,
