@@ -138,7 +138,15 @@ pub fn find(
             i += 2;
             continue;
         }
+        // "General Agreement on Tariffs and Trade": a title word right
+        // before an agreement's head and its complement is an adjective of
+        // its name ("Gov. Deal said" is a title and a surname).
+        let opens_agreement = tokens[i].is_capitalized()
+            && (is_title_word(tokens[i].text) || NAME_TITLES.contains(&tokens[i].text))
+            && tokens.get(i + 1).is_some_and(|t| crate::extract::lexicon::is_agreement_head(t.text))
+            && tokens.get(i + 2).is_some_and(|t| matches!(t.text, "on" | "of" | "for"));
         if !is_name_word(&tokens[i], i == 0)
+            && !opens_agreement
             && !opens_known_name(&tokens[i], taken)
             && !opens_body_name(text, &tokens, i)
             && !opens_unit_name(&tokens, i)
@@ -640,6 +648,7 @@ fn reaches_org_head(text: &str, tokens: &[Token<'_>], i: usize, reach: usize) ->
 struct RunWords {
     seen: usize,
     org_head: bool,
+    agreement_head: bool,
     complement: bool,
     person_word: bool,
 }
@@ -650,7 +659,11 @@ impl RunWords {
             let text = tokens[self.seen].text;
             let word = strip_possessive(text);
             self.org_head |= ORG_HEADS.contains(&word);
-            self.complement |= matches!(text, "of" | "for");
+            // An agreement's name takes a complement with "on" too
+            // ("Agreement on Tariffs and Trade", "Treaty on European Union").
+            let agreement = crate::extract::lexicon::is_agreement_head(word);
+            self.agreement_head |= agreement;
+            self.complement |= matches!(text, "of" | "for") || text == "on" && self.agreement_head;
             self.person_word |= is_first_name(word) || NAME_TITLES.contains(&word) || is_title_word(word);
             self.seen += 1;
         }
@@ -664,7 +677,8 @@ impl RunWords {
 fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsAhead) -> (usize, bool, bool) {
     let mut end = start + 1;
     let mut has_and = false;
-    let mut run = RunWords { seen: start, org_head: false, complement: false, person_word: false };
+    let mut run =
+        RunWords { seen: start, org_head: false, agreement_head: false, complement: false, person_word: false };
     loop {
         if end >= tokens.len()
             || (tokens[end - 1].possessive_len() > 0 && !possessive_inside_name(text, tokens, start, end, ahead))
@@ -758,7 +772,17 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             // "National Aeronautics and Space Administration": two halves
             // that only together reach the body's head noun.
             let shared_head = !run.org_head && ahead.at(text, tokens, j) && !run.person_word;
-            if joined_by_and && !shared_head && (!run.org_head || !complement || ends_with_head) {
+            // "the Agreement on Fisheries and Chile signed": a place the
+            // gazetteer knows after "and" is no part of an agreement's name.
+            if joined_by_and
+                && !run.org_head
+                && run.agreement_head
+                && !Gazetteer::global().lookup(tokens[j].text).is_empty()
+            {
+                break;
+            }
+            let named_head = run.org_head || run.agreement_head;
+            if joined_by_and && !shared_head && (!named_head || !complement || ends_with_head) {
                 break;
             }
             has_and |= joined_by_and;

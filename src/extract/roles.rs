@@ -82,7 +82,9 @@ pub struct Roles;
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "roles";
 
-/// A post: modifiers, a head word, an "of" phrase of title words, and a
+/// A post: modifiers, a head word, an "of" phrase of title words (two
+/// portfolios joined by "and": "Minister of Trade and Industry") or a
+/// "for" phrase of its portfolio ("ambassador for disarmament"), and a
 /// second post after "and" ("chairman and chief executive"). The body
 /// before them holds the first; in "Y Party leader and Prime Minister X"
 /// the second is the state's, which [`home_country_posts`] reads (a post in
@@ -91,8 +93,11 @@ fn title_pattern() -> String {
     let escape = |list: &[&str]| list.iter().map(|w| regex::escape(w)).collect::<Vec<_>>().join("|");
     let heads = escape(TITLE_HEADS.words());
     let words = format!("{}|{heads}", escape(TITLE_MODIFIERS.words()));
+    // A portfolio's own capitalised words ("of Mines and Energy", "of
+    // Foreign Trade and Economic Cooperation").
+    let portfolio = r"(?-i:[A-Z][a-z]+)";
     format!(
-        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
+        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words}|{portfolio})){{0,2}}(?: (?:and|&) (?:{words}|{portfolio})(?: (?:{words}|{portfolio})){{0,2}})?| for (?:the )?(?:{words}|{portfolio}|[a-z]{{4,}})(?: (?:{words}|{portfolio})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
     )
 }
 
@@ -372,6 +377,24 @@ impl RelationExtractor for Roles {
                 } else {
                     title_relation(title)
                 };
+                // "Senate Budget Chairman X": a chamber is led by its speaker
+                // or president; its chairmen lead its committees.
+                // (The words after the chamber: "", a topic or two, the chair.)
+                let committee_chair = view.text[org_end..]
+                    .split(' ')
+                    .position(|w| w.to_lowercase().starts_with("chair"))
+                    .is_some_and(|k| (2..=3).contains(&k));
+                // "director-general for agriculture at the Y" heads a part of Y.
+                if relation == Relation::HeadOf && title.contains(" for ") {
+                    relation = Relation::WorksFor;
+                }
+                if relation == Relation::HeadOf
+                    && committee_chair
+                    && doc.kind(org) == EntityType::Organization
+                    && is_chamber(&doc.entities[org].name)
+                {
+                    relation = Relation::WorksFor;
+                }
                 // "chairman of the Senate panel", "head of Y's China
                 // operations": the post leads a part of the body named
                 // after it; its holder works for the body.

@@ -15,7 +15,9 @@
 //! against B", "issued a ruling against B"); denying or rejecting "B's
 //! charges" (a noun of `claim_nouns.txt`) opposes B, and "denied" there
 //! negates nothing; the act's doer in an "of" phrase is what is opposed
-//! too ("condemned the decision of the Y"). The object may be an event told by a description
+//! too ("condemned the decision of the Y", "welcomed an initiative by the
+//! Y"), and a measure laid "on" someone opposes them ("imposed sanctions
+//! on B", "U.S. sanctions on B"). The object may be an event told by a description
 //! ("condemned the bombings", "opposed the withdrawal of troops"), an
 //! unnamed event joined to the document's named one of that head. The verbs are
 //! read over the sentence's clauses: the subject (or the passive's agent)
@@ -106,7 +108,7 @@ const NOUN_MODIFIERS: &str = r"(?:(?:strong|full|firm|continued|unwavering|publi
 static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
     crate::extract::pattern::compile(&format!(
-        r"(?P<s>«[POC]\d+»)(?:'s|’s) {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"
+        r"(?P<s>«[POC]\d+»)(?:'s|’s) {NOUN_MODIFIERS}(?P<n>{nouns}) (?P<p>for|of|to|on|upon) {OBJECT}"
     ))
     .expect("valid pattern")
 });
@@ -115,7 +117,7 @@ static POSSESSIVE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 static STATE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
     let nouns = nouns();
     crate::extract::pattern::compile(&format!(
-        r"(?P<s>«[CD]\d+») {NOUN_MODIFIERS}(?P<n>{nouns}) (?:for|of|to) {OBJECT}"
+        r"(?P<s>«[CD]\d+») {NOUN_MODIFIERS}(?P<n>{nouns}) (?P<p>for|of|to|on|upon) {OBJECT}"
     ))
     .expect("valid pattern")
 });
@@ -166,7 +168,12 @@ impl RelationExtractor for Stance {
             add(view, &caps, entity(view, &caps, "s"), relation, 60, out);
         }
         for caps in POSSESSIVE_NOUN.captures_iter(text).chain(STATE_NOUN.captures_iter(text)) {
-            add(view, &caps, entity(view, &caps, "s"), noun_relation(&caps["n"]), 70, out);
+            let relation = noun_relation(&caps["n"]);
+            // "U.S. sanctions on X" is a measure against X; "support on" no stance.
+            if matches!(&caps["p"], "on" | "upon") && relation == Relation::Supports {
+                continue;
+            }
+            add(view, &caps, entity(view, &caps, "s"), relation, 70, out);
         }
         for caps in WITH_SUPPORT_OF.captures_iter(text) {
             for (_, holder) in entities(view, &caps, "holders") {
@@ -657,7 +664,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
 /// "a lawsuit filed by A against B". The noun is a support
 /// or oppose noun of the trigger lists, or a noun of a measure taken against
 /// someone (`triggers/against_nouns.txt`); the verb is one of
-/// `stance_light_verbs.txt` (not "won support for", "faced charges").
+/// `stance_light_verbs.txt` (not "won support for", "faced charges"). A
+/// measure named by an oppose noun may be laid "on" its target ("imposed
+/// sanctions on B").
 fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     let Some(st) = doc.structure else { return };
     let words = &st.words;
@@ -683,7 +692,8 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
             let oppose = OPPOSE_NOUNS.contains(&head.as_str());
             let against = AGAINST_NOUNS.contains(&head.as_str());
             let prep = if clause.verb.passive {
-                clause.preps.iter().find(|(p, _)| matches!(words[*p].to_lowercase().as_str(), "for" | "to" | "against"))
+                let named = |options: &[&str]| clause.preps.iter().find(|(p, _)| lower_in(words[*p], options));
+                named(&["for", "to", "against"]).or_else(|| named(&["on", "upon"]).filter(|_| oppose))
             } else {
                 clause.preps.iter().find(|(p, _)| *p == noun.end)
             };
@@ -693,6 +703,9 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                 "against" if support => continue,
                 "against" if oppose || against => Relation::Opposes,
                 "to" if oppose => Relation::Opposes,
+                // A measure laid on its target: "imposed sanctions on B",
+                // "placed a ban on B" (not "launched an attack on the town").
+                "on" | "upon" if oppose => Relation::Opposes,
                 _ => continue,
             };
             for actor in holders {
@@ -759,8 +772,8 @@ fn stance_target(
 }
 
 /// Whose act a stance is taken towards when the act's doer follows it in
-/// an "of" phrase: "condemned the decision of the Y" (the Y), as "the Y's
-/// decision" would say.
+/// an "of" or "by" phrase: "condemned the decision of the Y", "welcomed an
+/// initiative by the Y" (the Y), as "the Y's decision" would say.
 /// Returns the doer and its phrase.
 fn act_of(
     st: &Structure<'_>,
@@ -771,7 +784,8 @@ fn act_of(
     if !STANCE_ACT_NOUNS.contains(&st.words[patient.end - 1].to_lowercase().as_str()) {
         return None;
     }
-    let doer = clause.prep(&st.words, "of")?.first().filter(|u| u.start == patient.end + 1)?;
+    let right_after = |prep| clause.prep(&st.words, prep)?.first().filter(|u| u.start == patient.end + 1);
+    let doer = right_after("of").or_else(|| right_after("by"))?;
     st.entity_of(doer, doc.entities).map(|e| (e, doer.clone()))
 }
 
@@ -880,6 +894,11 @@ fn trigger<'c>(words: &[&str], clause: &'c Clause) -> Option<Reading<'c>> {
             (relation, clause.actor(words), units, acts_only)
         })
     })
+}
+
+/// Whether `word`, lower-cased, is one of `options`.
+fn lower_in(word: &str, options: &[&str]) -> bool {
+    options.iter().any(|o| word.eq_ignore_ascii_case(o))
 }
 
 fn noun_relation(noun: &str) -> Relation {

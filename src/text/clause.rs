@@ -176,6 +176,18 @@ static PASSIVE_AUXILIARIES: WordList =
 static NEGATIONS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/negations.txt"));
 /// Coordinating conjunctions.
 static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/coordinators.txt"));
+/// Words that open a list before its first item ("by both A and B").
+static CORRELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/correlatives.txt"));
+
+/// The first word of the phrase at `k`, past a correlative that opens a
+/// list ("both A and B" is the list "A and B") when a phrase follows it.
+fn past_correlative(words: &[&str], units: &[Range<usize>], k: usize) -> usize {
+    if lower_is(words, k, CORRELATIVES.words()) && unit_starting(units, k + 1).is_some() {
+        k + 1
+    } else {
+        k
+    }
+}
 /// Verbs that link a subject to what it is.
 static COPULAS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/copulas.txt"));
 
@@ -567,7 +579,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
         while matches!(tag(tags, k), "RP" | "RB") {
             k += 1;
         }
-        if let Some(u) = unit_starting(units, k) {
+        if let Some(u) = unit_starting(units, past_correlative(words, units, k)) {
             let (list, end) = list_from(words, tags, units, u);
             objects = list;
             k = end;
@@ -578,7 +590,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
         while k < limit {
             let t = tag(tags, k);
             if t == "IN" || t == "TO" {
-                if let Some(u) = unit_starting(units, k + 1) {
+                if let Some(u) = unit_starting(units, past_correlative(words, units, k + 1)) {
                     let (list, end) = list_from(words, tags, units, u);
                     preps.push((k, list));
                     k = end;
