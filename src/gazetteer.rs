@@ -142,13 +142,31 @@ static STATE_PEOPLE: LazyLock<std::collections::HashMap<&'static str, &'static s
     LazyLock::new(|| crate::text::wordlist::tsv_rows(include_str!("../data/gazetteer/state_people.tsv")).collect());
 
 /// The state (ISO alpha-2) a person of its politics serves, by the
-/// person's full name ("Vladimir Putin" → "RU"), from the PETRARCH2 country
-/// actors (`state_people.tsv`); compared in lower case.
+/// person's full name ("Vladimir Putin" → "RU") or a surname all actors of
+/// that name share ("Reagan" → "US"), from the PETRARCH2 country actors
+/// (`state_people.tsv`); compared in lower case.
 #[must_use]
 pub fn state_of_person(name: &str) -> Option<&'static str> {
     let lower = name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    if !lower.contains(' ') {
+        // A surname alone ("President Reagan"): the state of every actor of
+        // that surname, when they all serve one.
+        return STATE_SURNAMES.get(lower.as_str()).copied().flatten();
+    }
     STATE_PEOPLE.get(lower.as_str()).copied()
 }
+
+/// The country actors by their last word: the one state all of them serve,
+/// or `None` where actors of one surname serve two.
+static STATE_SURNAMES: LazyLock<std::collections::HashMap<&'static str, Option<&'static str>>> = LazyLock::new(|| {
+    let mut by_surname: std::collections::HashMap<&'static str, Option<&'static str>> =
+        std::collections::HashMap::new();
+    for (name, state) in STATE_PEOPLE.iter() {
+        let Some((_, surname)) = name.rsplit_once(' ') else { continue };
+        by_surname.entry(surname).and_modify(|s| *s = s.filter(|known| known == state)).or_insert(Some(*state));
+    }
+    by_surname
+});
 
 /// A lower-case English dictionary word, compared case-insensitively
 /// ("Rolling" is one, "Psacharopoulos" is not).

@@ -93,17 +93,6 @@ DEMONYM_SUPPLEMENT = {
     "HR": ["Croat", "Croats"],
     "BA": ["Bosnian", "Bosnians"],
     "GB": ["Briton", "Britons"],
-    # countryinfo gives only the longer or rarer form of these.
-    "SA": ["Saudi", "Saudis"],
-    "AR": ["Argentine", "Argentines", "Argentinian", "Argentinians"],
-    "EC": ["Ecuadorian", "Ecuadorians"],
-    "SI": ["Slovenian", "Slovenians"],
-    "AZ": ["Azeri", "Azeris"],
-    "KZ": ["Kazakh", "Kazakhs", "Kazakhstani"],
-    "UZ": ["Uzbek", "Uzbeks"],
-    "NP": ["Nepali", "Nepalis"],
-    "LA": ["Lao", "Laotian", "Laotians"],
-    "PS": ["Palestinian", "Palestinians"],
 }
 # Broad regions news names; GeoNames has no list of them (hand-curated).
 REGIONS = [

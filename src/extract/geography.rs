@@ -156,6 +156,10 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 /// The index in [`BASED`] of a place written before the body ("Paris AFP").
 const PLACE_BEFORE_BODY: usize = 5;
 
+/// Nouns of a state's standing in a body (`standing_nouns.txt`).
+static STANDING_NOUNS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/standing_nouns.txt"));
+
 /// Whether a post and a person follow: " representative «P3»", " chief
 /// economist «P3»".
 fn post_follows(rest: &str) -> bool {
@@ -310,6 +314,11 @@ impl RelationExtractor for Geography {
                     // "the French EC affairs minister": the body is a portfolio.
                     let org_end = caps.name("org").map_or(0, |m| m.end());
                     if portfolio_follows(&text[org_end..]) {
+                        continue;
+                    }
+                    // "Turkey's NATO allies": the state's standing in the body.
+                    let next = text[org_end..].split_whitespace().next().unwrap_or_default();
+                    if STANDING_NOUNS.contains(&next.trim_end_matches([',', '.', ';', ':'])) {
                         continue;
                     }
                     let range = caps.get(0).map_or(0..0, |m| m.range());

@@ -122,6 +122,26 @@ const TAKES_POST: &str = r"(?:sworn in|appointed|named|elected|installed|chosen|
 const POST_ENDS: &str =
     r"(?P<tail>[,.;:)]|$| (?:since|and|effective|replacing|succeeding|after|last|this|next|on|in)\b)";
 
+/// The title from `start` when the one that ends at `end` goes on, after
+/// one or two lower-case words, to another title head ("chief financial
+/// officer", "chief operating officer"); `None` when it does not.
+fn title_going_on(text: &str, start: usize, end: usize) -> Option<&str> {
+    let rest = text.get(end..)?;
+    let mut at = 0;
+    for (k, word) in rest.split(' ').skip(1).take(3).enumerate() {
+        at += word.len() + 1;
+        let bare = word.trim_end_matches([',', '.', ';', ':']);
+        if !bare.chars().all(|c| c.is_ascii_lowercase()) || bare.is_empty() {
+            return None;
+        }
+        if k > 0 && TITLE_HEADS.contains(&bare) {
+            let stop = end + at - (word.len() - bare.len());
+            return text.get(start..stop);
+        }
+    }
+    None
+}
+
 /// Title words of a state's own posts, which news writes without the state
 /// ("Foreign Minister Jane Roe"), longest first.
 static STATE_POST_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/state_post_titles.txt"));
@@ -191,7 +211,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // X taught at the Y; X works for the Y
         r"(?P<person>«P\d+»),? (?:who |has |had |also )*(?P<title>taught|teaches|worked|works|working|served|serves|employed) (?:as [a-z ]{1,30} )?(?:at|for|with|on|by) (?:the )?(?P<org>«O\d+»)(?: and (?:the |at the )?(?P<org2>«O\d+»))?".to_string(),
         // X, who heads the Y
-        r"(?P<person>«P\d+»),? (?:who |which )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?:[a-z]+ ){0,2}?(?P<org>«[OC]\d+»)".to_string(),
+        r"(?P<person>«P\d+»),? (?:who )?(?:now )?(?P<title>operates|runs|heads|leads|founded|owns|directs|chairs|manages|commands) (?:the )?(?:[a-z]+ ){0,2}?(?P<org>«[OC]\d+»)".to_string(),
         // X has led the Y since 1994; X, at the helm of the Y since: a
         // body led to this day (a past "led" may be a former post; a
         // country "led" to a win is no post)
@@ -294,6 +314,13 @@ impl RelationExtractor for Roles {
                 let title_end = caps.name("title").map_or(0, |m| m.end());
                 if view.text[title_end..].starts_with(" of ") {
                     title = title.split_once(" and ").map_or(title, |(first, _)| first);
+                }
+                // "X, Best Buy chief financial officer": the title goes on to
+                // its own head after words the title list lacks ("chief" is
+                // no post of its own there).
+                let longer = caps.name("title").and_then(|m| title_going_on(&view.text, m.start(), m.end()));
+                if let Some(longer) = longer {
+                    title = longer;
                 }
                 // "X of the Y Party and union leader Z": a coordinator between
                 // the body and the post starts another phrase.
@@ -398,7 +425,15 @@ impl RelationExtractor for Roles {
                 // "chairman of the Senate panel", "head of Y's China
                 // operations": the post leads a part of the body named
                 // after it; its holder works for the body.
-                let part_after = caps.name(org_slot).and_then(|m| view.text[m.end()..].split_whitespace().next());
+                // (After the body's acronym in parentheses: "the Y (YO) council".)
+                let part_after = caps.name(org_slot).and_then(|m| {
+                    let after = &view.text[m.end()..];
+                    let after = after
+                        .strip_prefix(" (")
+                        .and_then(|r| r.find(')').filter(|&close| close <= 16).map(|close| &r[close + 1..]))
+                        .unwrap_or(after);
+                    after.split_whitespace().next()
+                });
                 if part_after.is_some_and(|w| SUB_BODY_NOUNS.contains(&w.trim_end_matches([',', '.', ';'])))
                     && matches!(relation, Relation::HeadOf | Relation::MinisterOf)
                 {
