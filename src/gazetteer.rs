@@ -264,6 +264,37 @@ impl Gazetteer {
         self.by_iso2.get(iso2).copied()
     }
 
+    /// The state (ISO alpha-2) a place's name lies in: a country's own code,
+    /// else the country of the first city or region of that name.
+    #[must_use]
+    pub fn state_of_place(&self, name: &str) -> Option<&str> {
+        self.lookup(name).iter().find_map(|&id| {
+            let entry = self.entry(id);
+            match entry.kind {
+                GazKind::Country => entry.iso2.as_deref(),
+                GazKind::City | GazKind::Region => entry.country.as_deref(),
+                _ => None,
+            }
+        })
+    }
+
+    /// Whether a body's name carries the state `iso2` by one of its words,
+    /// the country's name or its people's adjective ("Albanian Institute
+    /// for International Studies" carries Albania).
+    #[must_use]
+    pub fn name_carries_state(&self, name: &str, iso2: &str) -> bool {
+        name.split(' ').any(|word| {
+            self.lookup(word).iter().any(|&id| {
+                let entry = self.entry(id);
+                match entry.kind {
+                    GazKind::Country => entry.iso2.as_deref() == Some(iso2),
+                    GazKind::Demonym => entry.country.as_deref() == Some(iso2),
+                    _ => false,
+                }
+            })
+        })
+    }
+
     /// Every known name in `text`, case-sensitive, longest first, on word boundaries.
     #[must_use]
     pub fn find_all(&self, text: &str) -> Vec<GazMatch> {

@@ -10,7 +10,8 @@
 //! - a party's name that many states' parties bear ("Liberal Party") joins
 //!   by the state its document places it in ("Colombia's Liberal Party"),
 //!   and is labelled with it ("Colombian Liberal Party"); a document that
-//!   names no state joins the corpus's one such party, where there is one;
+//!   places it in no state joins the corpus's one such party, where there
+//!   is one and the document names that state;
 //! - agreements described without a name ("the declaration") join when they
 //!   share a signing place or at least two signatory countries.
 //!
@@ -147,7 +148,15 @@ pub fn resolve(docs: &[DocExtraction]) -> Resolution {
             // state's only.
             // A document that names no state joins the corpus's one state
             // party of that name, where there is exactly one.
-            let only_state = || party_states.get(&name).filter(|s| s.len() == 1).and_then(|s| s.first().cloned());
+            // ... and only where the document names that state too: a US
+            // report's "Democratic Party" is not Hong Kong's.
+            let only_state = || {
+                party_states
+                    .get(&name)
+                    .filter(|s| s.len() == 1)
+                    .and_then(|s| s.first().cloned())
+                    .filter(|state| names_state(doc, state))
+            };
             let state = generic_party(&entity.name).then(|| party_state(doc, e).or_else(only_state)).flatten();
             match state {
                 _ if by_acronym => {}
@@ -514,17 +523,24 @@ fn generic_party(name: &str) -> bool {
 /// fact whose object is a country.
 fn party_state(doc: &DocExtraction, e: usize) -> Option<String> {
     doc.facts.iter().filter(|f| f.subject == e && f.relation == Relation::BasedIn).find_map(|f| match f.object {
-        Object::Entity(o) if doc.entities[o].kind == EntityType::Country => {
-            let country = &doc.entities[o];
-            country.links.iso2.clone().or_else(|| {
-                let gazetteer = Gazetteer::global();
-                gazetteer.lookup(&country.name).iter().find_map(|&id| {
-                    let entry = gazetteer.entry(id);
-                    (entry.kind == crate::gazetteer::GazKind::Country).then(|| entry.iso2.clone()).flatten()
-                })
-            })
-        }
+        Object::Entity(o) if doc.entities[o].kind == EntityType::Country => country_code(&doc.entities[o]),
         _ => None,
+    })
+}
+
+/// Whether the document names the state with ISO alpha-2 code `state`.
+fn names_state(doc: &DocExtraction, state: &str) -> bool {
+    doc.entities.iter().any(|e| e.kind == EntityType::Country && country_code(e).as_deref() == Some(state))
+}
+
+/// A country entity's ISO alpha-2 code, from its link or the gazetteer.
+fn country_code(country: &crate::extract::model::DocEntity) -> Option<String> {
+    country.links.iso2.clone().or_else(|| {
+        let gazetteer = Gazetteer::global();
+        gazetteer.lookup(&country.name).iter().find_map(|&id| {
+            let entry = gazetteer.entry(id);
+            (entry.kind == crate::gazetteer::GazKind::Country).then(|| entry.iso2.clone()).flatten()
+        })
     })
 }
 
@@ -663,6 +679,27 @@ mod tests {
         assert!(labels.contains("Canadian Liberal Party"), "{labels:?}");
         // Two states bear the name: a document that names none joins neither.
         assert!(labels.contains("Liberal Party"), "{labels:?}");
+    }
+
+    #[test]
+    fn a_party_joins_the_one_state_party_only_where_its_document_names_that_state() {
+        let docs: Vec<DocExtraction> = [
+            "Colombia's Liberal Party won the vote, said Ana Ruiz.",
+            "Liberal Party leader Tom Blake spoke in Ottawa on behalf of Canada on Monday.",
+            "The Liberal Party met on Monday in Colombia, said Luis Vega.",
+        ]
+        .iter()
+        .enumerate()
+        .map(|(i, t)| extract_document(&Document::from_text(format!("doc{i}"), *t)))
+        .collect();
+        let resolution = resolve(&docs);
+        let party_of = |d: usize| {
+            let e = docs[d].entities.iter().position(|e| e.name == "Liberal Party").expect("a Liberal Party");
+            resolution.entity(d, e).label.clone()
+        };
+        assert_eq!(party_of(0), "Colombian Liberal Party");
+        assert_eq!(party_of(2), "Colombian Liberal Party");
+        assert_eq!(party_of(1), "Liberal Party");
     }
 
     #[test]

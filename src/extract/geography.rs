@@ -128,6 +128,21 @@ static EVENT_IN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid event pattern")
 });
 
+/// Index in [`BASED`] of "«O» in «L»".
+const ORG_IN: usize = 2;
+
+/// Whether the text ends with a post and "of" ("head of the ", "the
+/// director of "), so that a body named next is where the post is held.
+fn post_of_before(before: &str) -> bool {
+    let mut words = before.split_whitespace().rev();
+    let mut word = words.next();
+    if word.is_some_and(|w| w.eq_ignore_ascii_case("the")) {
+        word = words.next();
+    }
+    word == Some("of")
+        && words.next().is_some_and(|w| crate::extract::lexicon::TITLE_HEADS.contains(&w.to_lowercase().as_str()))
+}
+
 static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // the Nairobi-based Y; its Bristol-based subsidiary Y
@@ -314,6 +329,15 @@ impl RelationExtractor for Geography {
                     // "the French EC affairs minister": the body is a portfolio.
                     let org_end = caps.name("org").map_or(0, |m| m.end());
                     if portfolio_follows(&text[org_end..]) {
+                        continue;
+                    }
+                    // "head of the Y in Hong Kong": the post is held at the
+                    // body's office there, not at its seat.
+                    let org_start = caps.name("org").map_or(0, |m| m.start());
+                    if i == ORG_IN
+                        && post_of_before(&text[..org_start])
+                        && !crate::extract::roles::at_home(doc, org, place)
+                    {
                         continue;
                     }
                     // "Turkey's NATO allies": the state's standing in the body.

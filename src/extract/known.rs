@@ -180,8 +180,6 @@ pub fn yield_to_person_names(text: &str, layer: &SentenceLayer, found: &mut Vec<
     });
 }
 
-/// A dateline opens a story with the place in capitals ("NAIROBI, Kenya,
-/// March 19 —", "LONDON (Reuters) -"): read it in title case.
 /// A dateline's date after the place: ", March 23 -", ", Jan. 5 (AP)".
 static DATED: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(
@@ -190,30 +188,45 @@ static DATED: LazyLock<Regex> = LazyLock::new(|| {
     .expect("valid dateline date pattern")
 });
 
+/// A dateline opens a story with the place in capitals ("NAIROBI, Kenya,
+/// March 19 —", "LONDON (Reuters) -"): read it in title case. A byline in
+/// capitals may run into it ("By JOHN ROE BRUSSELS, Belgium (AP) --"): the
+/// place is then the last words the gazetteer knows.
 fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
-    let head: String = slice.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();
+    // "By JOHN ROE BRUSSELS, Belgium (AP) --": a byline in capitals runs
+    // into the place; the place is the last words the gazetteer knows.
+    let byline = slice.strip_prefix("By ");
+    let opening = byline.unwrap_or(slice);
+    let head: String =
+        opening.chars().take_while(|c| c.is_uppercase() || *c == ' ' || *c == '.' || *c == '-').collect();
     let head = head.trim_end_matches([' ', '-']);
-    let rest = &slice[head.len()..];
+    let rest = &opening[head.len()..];
     if head.chars().filter(|c| c.is_alphabetic()).count() < 3
         || !(rest.starts_with(',') || rest.starts_with(" (") || rest.starts_with(" -") || rest.starts_with(" —"))
     {
         return;
     }
-    let title_case: String = head
-        .split(' ')
-        .map(|w| {
-            let mut chars = w.chars();
-            chars.next().map_or_else(String::new, |f| f.to_string() + &chars.as_str().to_lowercase())
-        })
-        .collect::<Vec<_>>()
-        .join(" ");
     let gazetteer = Gazetteer::global();
-    let span = Span::new(sentence.start(), sentence.start() + head.len());
-    let found = gazetteer
-        .lookup(&title_case)
-        .iter()
-        .copied()
-        .find(|&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country));
+    let known = |name: &str| {
+        gazetteer
+            .lookup(&title_case(name))
+            .iter()
+            .copied()
+            .find(|&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country))
+    };
+    let head_start = sentence.start() + (slice.len() - opening.len());
+    let (head, found) = if byline.is_some() {
+        let starts = head.char_indices().filter(|&(_, c)| c == ' ').map(|(i, _)| i + 1);
+        let Some((place, id)) = starts.filter_map(|i| known(&head[i..]).map(|id| (&head[i..], id))).next() else {
+            return;
+        };
+        (place, Some(id))
+    } else {
+        (head, known(head))
+    };
+    let titled = title_case(head);
+    let span =
+        Span::new(head_start + (opening.len() - rest.len() - head.len()), head_start + opening.len() - rest.len());
     match found {
         Some(id) => {
             let entry = gazetteer.entry(id);
@@ -222,9 +235,21 @@ fn dateline(slice: &str, sentence: Span, index: usize, out: &mut Vec<Mention>) {
         }
         // "PEKING, March 23 -": a town the gazetteer spells otherwise, or
         // lacks, is still the place the report is filed from.
-        None if DATED.is_match(rest) => out.push(Mention::new(span, EntityType::Place, title_case, NAME, 70, index)),
+        None if DATED.is_match(rest) => out.push(Mention::new(span, EntityType::Place, titled, NAME, 70, index)),
         None => {}
     }
+}
+
+/// "NEW YORK" as "New York".
+fn title_case(words: &str) -> String {
+    words
+        .split(' ')
+        .map(|w| {
+            let mut chars = w.chars();
+            chars.next().map_or_else(String::new, |f| f.to_string() + &chars.as_str().to_lowercase())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -237,5 +262,14 @@ mod tests {
         let mut out = Vec::new();
         find(text, Span::new(0, text.len()), 0, &mut out);
         assert!(out.iter().any(|m| m.name == "Paris" && m.span == Span::new(0, 5)), "{out:?}");
+    }
+
+    #[test]
+    fn a_byline_in_capitals_is_no_part_of_the_dateline_place() {
+        let text = "By JOHN MARLOWE BRUSSELS, Belgium (AP) -- Talks began.";
+        let mut out = Vec::new();
+        find(text, Span::new(0, text.len()), 0, &mut out);
+        assert!(out.iter().any(|m| m.name == "Brussels" && m.span.slice(text) == Some("BRUSSELS")), "{out:?}");
+        assert!(out.iter().all(|m| !m.name.contains("Marlowe")), "{out:?}");
     }
 }

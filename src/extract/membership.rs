@@ -16,6 +16,12 @@
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
 //! Z"), or by the letter of a party-state designation ("Sen. X, D-Ariz.,",
 //! "Rep. Y (R-Texas)": `party_letters.tsv`).
+//! A body and what it is made of ("the Group of Seven, which includes A
+//! and B", "Y, a bloc comprising A and B", "the council, made up of A and
+//! B", "Y is a trade pact involving A and B": `composition_verbs.txt`)
+//! makes each listed country or body a member, where the body's name or the
+//! phrase describing it has a noun of a body of members ("Group",
+//! "Council", "a bloc": `member_bodies.txt`, `group_nouns.txt`).
 //! A party's leader is its member: a post at the head of a party, or any
 //! post in it ("the party's chairman", "party spokesman"), gives `memberOf`
 //! the party too ([`party_posts`]).
@@ -36,13 +42,16 @@ use regex::Regex;
 
 use std::ops::Range;
 
-use crate::extract::lexicon::{self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_NOUNS, PARTY_MEMBER_NOUNS};
+use crate::extract::lexicon::{
+    self, all, alternation, finite, MEMBERSHIP_VERBS, MEMBER_BODIES, MEMBER_NOUNS, PARTY_MEMBER_NOUNS,
+};
 use crate::extract::model::{DocEntity, EntityType, Fact, Object, Relation};
 use crate::extract::pattern::{entities, entity};
 use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
 use crate::text::clause::Clause;
+use crate::text::wordlist::WordList;
 
 /// The membership extractor.
 #[derive(Debug)]
@@ -128,6 +137,98 @@ static PARTY_NOUN_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid party pattern")
 });
 
+/// Verbs that list what a body is made of (`composition_verbs.txt`).
+static COMPOSITION_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/composition_verbs.txt"));
+
+/// Nouns for a body of members besides `member_bodies.txt` (`group_nouns.txt`).
+static GROUP_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/group_nouns.txt"));
+
+/// Whether `word` (any case) names a body made of members.
+fn group_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    MEMBER_BODIES.contains(&lower.as_str()) || GROUP_NOUNS.contains(&lower.as_str())
+}
+
+/// A body and what it is made of: "the Group of Seven, which includes A and
+/// B", "ASEAN, a bloc comprising A and B", "the council, made up of A and
+/// B", "Y is a trade pact involving A, B and C". Each country or body listed
+/// is a member. The body is an organisation whose name has a noun of a
+/// body of members ("Group", "Community", "Council") or that the sentence
+/// describes by one ("a bloc", "a pact"); "the index includes IBM" or "the
+/// deal includes Peru" say nothing of members.
+fn from_composition(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for (k, clause) in st.clauses.iter().enumerate() {
+        if clause.verb.negated || clause.verb.modal {
+            continue;
+        }
+        let Some(members) = clause.trigger_patient(words, &COMPOSITION_VERBS) else { continue };
+        // "Japan is included in the G7": a passive lists members only after "of".
+        if clause.verb.passive && !clause.prep(words, "of").is_some_and(|of| std::ptr::eq(of, members)) {
+            continue;
+        }
+        let (body, from) = match clause.subject.as_slice() {
+            [unit] => {
+                let named = st.entity_of(unit, doc.entities);
+                let by_name = named.is_some_and(|b| doc.entities[b].name.split(' ').any(group_noun));
+                (named.filter(|_| by_name || described_as_group(words, unit.end, clause.verb.start)), unit.start)
+            }
+            [] => match described_body(st, &st.clauses[..k], clause.verb.start, doc) {
+                Some((body, start)) => (Some(body), start),
+                None => (None, 0),
+            },
+            _ => (None, 0),
+        };
+        let Some(body) = body.filter(|&b| doc.kind(b) == EntityType::Organization) else { continue };
+        for unit in members {
+            let Some(member) = st.entity_of(unit, doc.entities) else { continue };
+            if member == body || !matches!(doc.kind(member), EntityType::Country | EntityType::Organization) {
+                continue;
+            }
+            let range = view.view_range(st.span(from..unit.end));
+            out.add(view, Found::new(member, Relation::MemberOf, Object::Entity(body), range, NAME, 65));
+        }
+    }
+}
+
+/// Whether the words between a subject and its verb describe it by a noun
+/// of a body of members: "ASEAN, a regional bloc, groups ...".
+fn described_as_group(words: &[&str], from: usize, to: usize) -> bool {
+    (from..to).any(|i| group_noun(words[i]))
+}
+
+/// The body a subjectless verb of composition describes, and where its name
+/// starts: the name before ", a bloc comprising" (an apposition) or before
+/// "is a pact involving" (a copula), where the noun phrase between is headed
+/// by a noun of a body of members.
+fn described_body(st: &Structure<'_>, before: &[Clause], verb: usize, doc: &DocContext<'_>) -> Option<(usize, usize)> {
+    let words = &st.words;
+    // The noun phrase right before the verb: lower-case words back to its article.
+    let mut i = verb;
+    while i > 0 && verb - i < 6 && words[i - 1].chars().all(|c| c.is_lowercase() || c == '-') {
+        i -= 1;
+        if matches!(words[i], "a" | "an" | "the") {
+            break;
+        }
+    }
+    if i == verb || !matches!(words[i], "a" | "an" | "the") || !group_noun(words[verb - 1]) {
+        return None;
+    }
+    let article = i;
+    if article > 0 && words[article - 1] == "," {
+        let unit = article - 1;
+        return st.mention_ending_at(unit);
+    }
+    // "Y is a pact involving": the copula's subject.
+    let copula = before.iter().rev().find(|c| {
+        c.objects.last().is_some_and(|o| o.start == article)
+            && matches!(words[c.verb.head].to_lowercase().as_str(), "is" | "was" | "are" | "were")
+    })?;
+    let [unit] = copula.subject.as_slice() else { return None };
+    st.entity_of(unit, doc.entities).map(|e| (e, unit.start))
+}
+
 impl RelationExtractor for Membership {
     fn name(&self) -> &'static str {
         NAME
@@ -135,6 +236,7 @@ impl RelationExtractor for Membership {
 
     fn extract(&self, view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         from_clauses(view, doc, out);
+        from_composition(view, doc, out);
         from_party_labels(view, doc, out);
         if !view.text.contains("«O")
             || !(lexicon::mentions_any(&view.text, &[&MEMBER_NOUNS, &MEMBERSHIP_VERBS])

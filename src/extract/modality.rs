@@ -35,14 +35,15 @@ static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
 /// "outgoing" is still held; "until" a date.
 static FORMER: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(
-        r"(?i)(?:\b(?:former|formerly|erstwhile|onetime|one-time|the late)\b|\b(?:ex|then)-|\buntil\b)",
+        r"(?i)(?:\b(?:former|formerly|erstwhile|onetime|one-time|the late)\b|\b(?:ex|then)-|\buntil\b|\b(?:death|funeral|burial|widow|widower) of\b)",
     )
     .expect("valid former pattern")
 });
 
 /// The modality of a post or membership matched at `range`: former when the
 /// words of the match, or the two words right before it, say so ("the
-/// late President X", "X, a former director of Y"); else as [`classify`].
+/// late President X", "X, a former director of Y", "the death of Chinese
+/// leader X"); else as [`classify`].
 /// News annotated like CoNLL04 counts former posts as posts; kgforge keeps
 /// them, marked former, out of the asserted graph.
 #[must_use]
@@ -181,6 +182,8 @@ mod tests {
     fn posts_held_once_are_former() {
         let whole = |t: &str| classify_post(t, 0..t.len());
         assert_eq!(whole("«P1», a former director of «O2»"), Modality::Former);
+        let death = "the death of «D1» leader «P2»";
+        assert_eq!(classify_post(death, death.find("«D1»").unwrap_or_default()..death.len()), Modality::Former);
         let late = "the late «D1» President «P2»";
         assert_eq!(classify_post(late, late.find("«D1»").unwrap_or_default()..late.len()), Modality::Former);
         assert_eq!(whole("«D1» President «P2»"), Modality::Asserted);

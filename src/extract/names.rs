@@ -484,7 +484,12 @@ pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &
             if t.is_capitalized() && !FUNCTION_WORDS.contains(&t.text) {
                 capitals += 1;
             } else if matches!(t.text, "of" | "for" | "and" | "on") {
-            } else if lower == 0 && end > start && tokens[end + 1..].iter().take(3).any(|n| n.is_capitalized()) {
+            } else if lower == 0
+                && end > start
+                // "head of the World Bank in Jakarta": a place phrase ends the name.
+                && !crate::extract::lexicon::PLACE_PREPOSITIONS.contains(&t.text)
+                && tokens[end + 1..].iter().take(3).any(|n| n.is_capitalized())
+            {
                 lower += 1;
             } else {
                 break;

@@ -110,8 +110,9 @@ pub fn find(
         }
         let year: Option<i32> = modifiers.iter().find_map(|w| w.parse().ok().filter(|y| (1000..3000).contains(y)));
         let older = matches!((year, doc_year), (Some(y), Some(d)) if y < d - 1);
+        // "the 1984 treaties": a year names the agreements of that year.
         let plural = layer.tags[phrase.head].0.as_str() == "NNS" && !head.ends_with("ss");
-        if plural && !older {
+        if plural && year.is_none() {
             continue;
         }
         let end = end_with_post(text, layer, phrase);

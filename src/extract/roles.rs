@@ -21,7 +21,9 @@
 //! Which relation follows from the title's words
 //! (`lexicon::title_relation`): ministers hold ministries (a deputy prime
 //! minister too), presidents and chairs lead, deputies, experts and heads of
-//! a unit work for. Words of a clause between a body and a post ("the Y quit
+//! a unit work for; the head of a well-known body "in" a place away from
+//! its home ("head of the World Bank in Jakarta") leads an office of it and
+//! works for it. Words of a clause between a body and a post ("the Y quit
 //! after Deputy Prime Minister X") join nothing. A state,
 //! demonym before the post ("Chilean President X"), or a place before the
 //! post of one who governs or represents it ("Illinois Gov. X"; not a
@@ -443,6 +445,17 @@ impl RelationExtractor for Roles {
                     }
                     relation = Relation::WorksFor;
                 }
+                // "head of the European Commission in Hong Kong" leads the
+                // body's office there: the holder works for the body ("head
+                // of the Albanian Institute in Tirana" leads it at home).
+                let office_in = caps.name(org_slot).is_some_and(|m| {
+                    let after = &view.text[m.end()..];
+                    (after.starts_with(" in «L") || after.starts_with(" in «C"))
+                        && view.entity_at(m.end() + 4).is_some_and(|place| !at_home(doc, org, place))
+                });
+                if office_in && relation == Relation::HeadOf && doc.kind(org) == EntityType::Organization {
+                    relation = Relation::WorksFor;
+                }
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let org_start = caps.name(org_slot).map_or(0, |m| m.start());
                 if code(&caps, org_slot) == Some('D')
@@ -678,26 +691,30 @@ static NOT_DOERS: WordList = WordList::new(include_str!("../../data/lexicon/not_
 /// Verbs that say someone leads a body ("X, who heads the Y").
 static VERB_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/lead_verbs.txt"));
 
+/// Whether a place is likely a body's seat, not one of its offices: the
+/// body is no well-known one (a company "in Greenwich, Conn." is named with
+/// its seat; "the World Bank in Jakarta" is its office there), or its name
+/// carries the state the place lies in ("Albanian Institute" and Tirana).
+pub(crate) fn at_home(doc: &DocContext<'_>, body: usize, place: usize) -> bool {
+    let gazetteer = Gazetteer::global();
+    let known = |name: &str| gazetteer.lookup(name).iter().any(|&id| gazetteer.entry(id).kind == GazKind::Organization);
+    let entity = &doc.entities[body];
+    if !known(&entity.name) && !entity.aliases.iter().any(|a| known(a)) {
+        return true;
+    }
+    let place = &doc.entities[place];
+    let state = place.links.iso2.as_deref().or_else(|| gazetteer.state_of_place(&place.name));
+    state.is_some_and(|iso2| gazetteer.name_carries_state(&doc.entities[body].name, iso2))
+}
+
+/// Parts of titles that say someone serves the state they are named with
+/// (`official_titles.txt`).
+static OFFICIAL_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/official_titles.txt"));
+
 /// Titles that say someone serves the state they are named with.
 fn is_official(title: &str) -> bool {
     let lower = title.to_lowercase();
-    [
-        "minister",
-        "ambassador",
-        "envoy",
-        "official",
-        "spokes",
-        "secretary",
-        "deputy",
-        "diplomat",
-        "general",
-        "commander",
-        "officer",
-        "adviser",
-        "advisor",
-    ]
-    .iter()
-    .any(|w| lower.contains(w))
+    OFFICIAL_TITLES.words().iter().any(|w| lower.contains(w))
 }
 
 /// Titles of legislators and the words of their chamber's name

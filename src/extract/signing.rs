@@ -32,6 +32,11 @@
 //! the agreement's noun are its parties ("the Iran-US deal", "the
 //! Czech-German declaration"), when the document names them.
 //!
+//! An agreement named with the year it was made, before the document's own
+//! ("the 1979 extradition treaty", "the September 1985 pact"), was signed
+//! then (`signedOn`, confidence 0.60; "the 1997 pact" of a 1997 report may
+//! be the pact for the year, and says nothing).
+//!
 //! A signer who holds a state's post in the text (a minister, a head of
 //! state or government: "Chilean Foreign Minister X signed") signs for it:
 //! the state is a signatory too ([`signers_states`]).
@@ -66,6 +71,7 @@ use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Obj
 use crate::extract::pattern::{date, entities, entity};
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, DocMentions, Findings, Found, RelationExtractor};
+use crate::text::date::PartialDate;
 use crate::text::layer::TextLayer;
 use crate::text::sentence::{BlockKind, Sentence};
 
@@ -226,6 +232,7 @@ impl RelationExtractor for Signing {
             }
         }
         from_hyphenated_sides(view, doc, out);
+        from_dated_names(view, doc, out);
         // The clauses of signing, and of becoming a party ("reached a
         // deal"), which reads every clause's verb itself.
         from_clauses(view, doc, out);
@@ -485,6 +492,46 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     }
 }
 
+/// An agreement named with the year it was made ("the 1979 extradition
+/// treaty", "the 1984 Sino-British treaties") or after its month and year
+/// ("the September 1985 pact") was signed then: news dates agreements so.
+fn from_dated_names(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    for caps in DATED_NAME.captures_iter(&view.text) {
+        let (Some(whole), Some(named), Some(agreement)) =
+            (caps.get(0), caps.name("agreement"), entity(view, &caps, "agreement"))
+        else {
+            continue;
+        };
+        // Only a year before the document's own names an agreement made then
+        // (the nominal finder leaves "the 1997 pact" of a 1997 report unnamed:
+        // that may be the pact for the year).
+        let year_in_name = || {
+            if doc.entities[agreement].unnamed {
+                return None;
+            }
+            let name = view.doc_span(named.range()).slice(doc.text)?;
+            let mut words = name.split_whitespace();
+            let first = words.next()?;
+            // "the September 1985 pact"
+            let month = crate::text::date::month_number(first);
+            let year = if month.is_some() { words.next()? } else { first };
+            let year: i32 = year.parse().ok().filter(|y| (1800..2100).contains(y))?;
+            Some(PartialDate { year: Some(year), month, day: None })
+        };
+        let Some(when) =
+            date(view, &caps, "date").filter(|d| d.year.is_some() && d.day.is_none()).or_else(year_in_name)
+        else {
+            continue;
+        };
+        out.add(view, found(agreement, Relation::SignedOn, Object::Date(when), whole.range(), 60));
+    }
+}
+
+/// An agreement's placeholder, with the month and year right before it.
+static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"(?:(?P<date>«T\d+») )?(?P<agreement>«A\d+»)").expect("valid dated name pattern")
+});
+
 /// "A–B" before an agreement's noun names its sides: "the Czech-German
 /// declaration", "the Iran-US deal", "the EU-Mercosur agreement". A side is
 /// a country (by name or demonym, through the gazetteer) or a body the
@@ -519,9 +566,10 @@ static NAMED_SIDE_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 
 static AGREEMENT_PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| crate::extract::pattern::compile(r"«A(\d+)»").expect("valid placeholder pattern"));
-/// Two capitalised sides joined by a hyphen or a dash, then a space.
+/// Two capitalised sides joined by a hyphen or a dash, then a space (after
+/// the year of the agreement, if any: "the 1984 Sino-British treaties").
 static SIDES: LazyLock<Regex> = LazyLock::new(|| {
-    crate::extract::pattern::compile(r"^(?:the |The )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ")
+    crate::extract::pattern::compile(r"^(?:the |The )?(?:\d{4} )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ")
         .expect("valid sides pattern")
 });
 

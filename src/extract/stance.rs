@@ -34,6 +34,15 @@
 //! angered Y", "Y was angered by X": Y opposes X, `offend_verbs.txt`)
 //! and a stated feeling ("Chile is unhappy with the pact", "“We are
 //! delighted with the accord,” said X") hold stance too.
+//! A capital holding or undergoing a stance stands for its state's
+//! government ("Beijing lashed out at ...", "accused Washington"), where
+//! the document names that state; an act's doer may be named right before
+//! the act's noun ("supports the U.S. bid", "lashed out at European Union
+//! investigations", "welcomed the Chilean proposal"); a verb with its
+//! particle reads its preposition past other phrases ("lashed out on
+//! Thursday at X"). The parties of an agreement spoken of together ("both
+//! sides hailed the accord", "was welcomed by the two governments":
+//! `side_nouns.txt`) are its signatory states and bodies read so far.
 //! Being against a thing opposes it ("we are against the plan"); "I" or
 //! "we" inside a quote is its speaker ("“We are against the plan,” said
 //! X"). Naming with an evaluation ("X called the deal “lousy”", "X
@@ -66,13 +75,14 @@ use crate::extract::lexicon::{
     all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OFFEND_VERBS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS,
     OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
-use crate::extract::model::{EntityType, Object, Relation};
+use crate::extract::model::{EntityType, Modality, Object, Relation};
 use crate::extract::nominals;
 use crate::extract::pattern::{entities, entity};
 use crate::extract::statements;
 use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::gazetteer::Gazetteer;
 use crate::text::clause::Clause;
 use crate::text::wordlist::{tsv_rows, WordList};
 
@@ -153,6 +163,7 @@ impl RelationExtractor for Stance {
             return;
         }
         from_clauses(view, doc, out);
+        from_collective_sides(view, doc, out);
         from_stance_nouns(view, doc, out);
         from_stance_agents(view, doc, out);
         from_evaluations(view, doc, out);
@@ -616,6 +627,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             let Some(subject) = speaker().or_else(|| st.subject_entity(actor, doc.entities, doc.last_person)) else {
                 continue;
             };
+            let subject = government_of_capital(subject, doc).unwrap_or(subject);
             if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                 continue;
             }
@@ -631,6 +643,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let object = direct.or(doer.as_ref().map(|(e, _)| *e));
                 let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
                 let Some(object) = object.or(appointee) else { continue };
+                // "accused Washington": the capital stands for its state.
+                let object = government_of_capital(object, doc).unwrap_or(object);
                 // "attacked the inquiry" opposes it; "attacked the town" is no stance.
                 if acts_only && !matches!(doc.kind(object), EntityType::Event | EntityType::Agreement) {
                     continue;
@@ -653,6 +667,52 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                     );
                 }
                 out.add(view, Found::new(subject, relation, Object::Entity(object), range, NAME, confidence));
+            }
+        }
+    }
+}
+
+/// "Both sides hailed the accord", "the accord was welcomed by the two
+/// governments": the parties spoken of together hold the stance, each of
+/// the agreement's signatory states and bodies read so far in the document
+/// (its people, where it has none).
+fn from_collective_sides(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    for clause in &st.clauses {
+        let Some((relation, actors, patients, _)) = trigger(&st.words, clause) else { continue };
+        let Some(sides) = actors.iter().find(|a| crate::extract::structure::names_both_sides(&st.words, a)) else {
+            continue;
+        };
+        for patient in patients {
+            let Some(agreement) = stance_target(st, patient, doc).filter(|&a| doc.kind(a) == EntityType::Agreement)
+            else {
+                continue;
+            };
+            let signatories = |people: bool| -> Vec<usize> {
+                let mut found: Vec<usize> = out
+                    .facts
+                    .iter()
+                    .filter(|f| {
+                        f.subject == agreement && f.relation == Relation::Signatory && f.modality == Modality::Asserted
+                    })
+                    .filter_map(|f| match f.object {
+                        Object::Entity(e) => Some(e),
+                        Object::Date(_) => None,
+                    })
+                    .filter(|&e| (doc.kind(e) == EntityType::Person) == people)
+                    .collect();
+                found.sort_unstable();
+                found.dedup();
+                found
+            };
+            let states = signatories(false);
+            let holders = if states.is_empty() { signatories(true) } else { states };
+            let verb = clause.verb.start..clause.verb.end;
+            let first = sides.start.min(patient.start).min(verb.start);
+            let last = sides.end.max(patient.end).max(verb.end);
+            let range = view.view_range(st.span(first..last));
+            for holder in holders {
+                out.add(view, Found::new(holder, relation, Object::Entity(agreement), range.clone(), NAME, 60));
             }
         }
     }
@@ -760,15 +820,37 @@ fn appointee_of(
 }
 
 /// What a stance is towards: the entity a phrase names, or the owner of
-/// what someone decided or did ("China's decision": China).
+/// what someone decided or did ("China's decision": China), or the doer
+/// named right before the act's noun ("the U.S. bid", "European Union
+/// investigations", "the Chilean proposal").
 fn stance_target(
     st: &crate::extract::structure::Structure<'_>,
     unit: &Range<usize>,
     doc: &DocContext<'_>,
 ) -> Option<usize> {
     st.entity_of(unit, doc.entities).or_else(|| {
-        STANCE_ACT_NOUNS.contains(&st.words[unit.end - 1].to_lowercase().as_str()).then(|| st.owner_of(unit)).flatten()
+        if !STANCE_ACT_NOUNS.contains(&st.words[unit.end - 1].to_lowercase().as_str()) {
+            return None;
+        }
+        st.owner_of(unit).or_else(|| {
+            let head = unit.end - 1;
+            st.modifier_at(head)
+                .filter(|&e| matches!(doc.kind(e), EntityType::Country | EntityType::Organization | EntityType::Person))
+        })
     })
+}
+
+/// A capital named as the holder or the object of a stance stands for its
+/// state's government ("Beijing lashed out at ...", "Washington accused
+/// Japan", "accused Washington"), where the document names that state.
+fn government_of_capital(e: usize, doc: &DocContext<'_>) -> Option<usize> {
+    let entity = &doc.entities[e];
+    if entity.kind != EntityType::Place {
+        return None;
+    }
+    let gazetteer = Gazetteer::global();
+    let state = gazetteer.lookup(&entity.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone())?;
+    doc.entities.iter().position(|c| c.kind == EntityType::Country && c.links.iso2.as_deref() == Some(state.as_str()))
 }
 
 /// Whose act a stance is taken towards when the act's doer follows it in

@@ -16,6 +16,7 @@ use crate::text::clause::{clauses, units, Clause};
 use crate::text::date::PartialDate;
 use crate::text::layer::SentenceLayer;
 use crate::text::pos::Xpos;
+use crate::text::wordlist::WordList;
 
 /// One mention: its tokens, span and entity.
 #[derive(Debug, Clone)]
@@ -42,18 +43,35 @@ pub struct Structure<'t> {
 /// Whether a sentence has a word that may stand for a person named
 /// before: a personal pronoun ("he", "she"), or, in a document that names
 /// someone with a title (`titled`), "the" before a title ("the finance
-/// minister").
+/// minister"); or words for the parties of an agreement ("both sides").
 #[must_use]
 pub fn refers_back(text: &str, layer: &SentenceLayer, titled: bool) -> bool {
     let mut after_the = false;
+    let mut previous = "";
     for token in &layer.tokens {
         let word = &text[token.span.range()];
-        if matches!(word, "he" | "He" | "she" | "She") || titled && after_the && TITLE_HEADS.contains(&word) {
+        if matches!(word, "he" | "He" | "she" | "She")
+            || titled && after_the && TITLE_HEADS.contains(&word)
+            || matches!(previous, "both" | "Both" | "two") && SIDE_NOUNS.contains(&word)
+        {
             return true;
         }
         after_the = after_the && word.starts_with(char::is_lowercase) || word.eq_ignore_ascii_case("the");
+        previous = word;
     }
     false
+}
+
+/// Nouns for the parties of an agreement spoken of together (`side_nouns.txt`).
+static SIDE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/side_nouns.txt"));
+
+/// Whether a unit names the parties of an agreement together: "both
+/// sides", "the two governments", "both the countries".
+#[must_use]
+pub fn names_both_sides(words: &[&str], unit: &Range<usize>) -> bool {
+    let unit: Vec<String> = words[unit.clone()].iter().map(|w| w.to_lowercase()).collect();
+    let unit: Vec<&str> = unit.iter().map(String::as_str).filter(|w| *w != "the").collect();
+    matches!(unit.as_slice(), ["both" | "two", noun] if SIDE_NOUNS.contains(noun))
 }
 
 /// Whether the document names a person with a title ("Finance Minister
@@ -137,6 +155,23 @@ impl<'t> Structure<'t> {
     #[must_use]
     pub fn span(&self, range: Range<usize>) -> Span {
         self.layer.span_of(range.start, range.end.max(range.start + 1))
+    }
+
+    /// The entity named right before token `head` inside its phrase, as a
+    /// modifier of it ("U.S." of "the U.S. bid", "Chilean" of "the Chilean
+    /// proposal"); a demonym counts.
+    #[must_use]
+    pub fn modifier_at(&self, head: usize) -> Option<usize> {
+        let m = self.mentions.iter().find(|m| m.tokens.end == head)?;
+        // "Peru's bid" is the owner's (`owner_of`); "Peru, bid" no modifier.
+        (!matches!(self.words[m.tokens.end - 1], "'s" | "’s" | "," | "and")).then_some(m.entity)
+    }
+
+    /// The entity named by the mention that ends right before token `end`,
+    /// and the token its name starts at.
+    #[must_use]
+    pub fn mention_ending_at(&self, end: usize) -> Option<(usize, usize)> {
+        self.mentions.iter().find(|m| m.tokens.end == end && !m.adjectival).map(|m| (m.entity, m.tokens.start))
     }
 
     /// The entity a unit names: the mention holding its last token (its

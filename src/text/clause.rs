@@ -109,7 +109,31 @@ impl Clause {
                 best = Some((extra, units));
             }
         }
-        best.map(|(_, units)| units)
+        best.map(|(_, units)| units).or_else(|| self.particle_verb_patient(words, list))
+    }
+
+    /// For an entry of a verb, its particle and a preposition ("lash out
+    /// at"), the phrase of the preposition where other phrases stand between
+    /// it and the particle ("lashed out on Thursday at X").
+    fn particle_verb_patient<'c>(&'c self, words: &[&str], list: &WordList) -> Option<&'c [Range<usize>]> {
+        let head = self.verb.head;
+        let first = words.get(head)?.to_lowercase();
+        list.starting_with(&first).iter().find_map(|entry| {
+            let rest: Vec<&str> = entry.split(' ').skip(1).collect();
+            let (preposition, particles) = rest.split_last()?;
+            if particles.is_empty()
+                || !particles
+                    .iter()
+                    .enumerate()
+                    .all(|(k, p)| words.get(head + 1 + k).is_some_and(|w| w.eq_ignore_ascii_case(p)))
+            {
+                return None;
+            }
+            self.preps
+                .iter()
+                .find(|(p, _)| *p > head + particles.len() && words[*p].eq_ignore_ascii_case(preposition))
+                .map(|(_, u)| u.as_slice())
+        })
     }
 
     /// For each entry of `list` the clause's verb opens (the verb itself,

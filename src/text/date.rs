@@ -312,7 +312,8 @@ pub fn is_month(word: &str) -> bool {
 }
 
 /// The month number of a month name or abbreviation (`Dec` included).
-fn month_number(name: &str) -> Option<u8> {
+#[must_use]
+pub fn month_number(name: &str) -> Option<u8> {
     let name = name.trim_end_matches('.');
     MONTHS.iter().find(|(n, _)| *n == name).map(|&(_, m)| m)
 }
