@@ -46,6 +46,7 @@ use crate::gazetteer::{is_common_surname, is_common_word, is_first_name, GazKind
 use crate::span::Span;
 use crate::text::layer::{SentenceLayer, TaggedName, TextLayer};
 use crate::text::ner::NameType;
+use crate::text::pos::Upos;
 
 /// Extractor name, as recorded in evidence.
 pub const NAME: &str = "names";
@@ -164,9 +165,18 @@ pub fn find(
             && (post_word(&tokens[i])
                 || crate::extract::lexicon::SUBORDINATE_TITLES.contains(&tokens[i].text.to_lowercase().as_str()))
             && tokens.get(end).is_some_and(post_word);
+        // "Publicly, officials said": an adverb opening the sentence before
+        // a comma is capitalised, not named ("Bally spokesman" is a name).
+        // (A town in capitals opening a dateline may be tagged so too.)
+        let adverb = i == 0
+            && end == 1
+            && layer.tags[0].1 == Upos::ADV
+            && tokens[0].text.ends_with("ly")
+            && tokens[0].text.chars().skip(1).all(char::is_lowercase)
+            && text[tokens[0].span.end()..].starts_with(',');
         // A title before a person's name ("US Secretary of State") is
         // read by the roles extractor, not named.
-        if !title && !title_words {
+        if !title && !title_words && !adverb {
             classify_run(text, &tokens, i, end, has_and, index, taken, &tagged_places, out, singles);
             named_after_org_noun(text, &tokens, i, end, index, taken, out);
         }

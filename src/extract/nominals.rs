@@ -122,8 +122,14 @@ pub fn find(
         // mention of its own, outside the span.
         // "an agreement to form a joint battalion": what the agreement is
         // for names it too (and tells it from another), outside the span.
-        let named =
-            layer.span_of(start, purpose_end(text, layer, end).unwrap_or_else(|| with_side_end(text, layer, end)));
+        // Both: "an agreement with Chile to build a refinery".
+        let named = layer.span_of(
+            start,
+            purpose_end(text, layer, end).unwrap_or_else(|| {
+                let side_end = with_side_end(text, layer, end);
+                (side_end > end).then(|| purpose_end(text, layer, side_end)).flatten().unwrap_or(side_end)
+            }),
+        );
         out.push(Mention {
             span,
             kind: EntityType::Agreement,

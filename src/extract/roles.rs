@@ -23,7 +23,9 @@
 //! minister too), presidents and chairs lead, deputies, experts and heads of
 //! a unit work for; the head of a well-known body "in" a place away from
 //! its home ("head of the World Bank in Jakarta") leads an office of it and
-//! works for it. Words of a clause between a body and a post ("the Y quit
+//! works for it. What a body is may stand before its name ("president of
+//! Internet provider Y", "a partner in Detroit law firm Y"). Words of a
+//! clause between a body and a post ("the Y quit
 //! after Deputy Prime Minister X") join nothing. A state,
 //! demonym before the post ("Chilean President X"), or a place before the
 //! post of one who governs or represents it ("Illinois Gov. X"; not a
@@ -174,6 +176,16 @@ static SERVICE_RANKS: WordList = WordList::new(include_str!("../../data/lexicon/
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     let honorific = format!("(?:{})", alternation(HONORIFICS.words().iter().copied()));
+    // "president of Internet provider Y", "a partner in Detroit law firm Y":
+    // what the body is, before its name.
+    let kinds = alternation(ORG_NOUNS.words().iter().copied().chain([
+        "network",
+        "party",
+        "council",
+        "committee",
+        "provider",
+        "house",
+    ]));
     // "X was sworn in as", "X, who was formally appointed": a person taking a
     // post; a time or place may come before "as" ("sworn in at noon as").
     let takes_post = format!(
@@ -191,7 +203,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«D\d+» )?(?:[a-z-]+ ){{0,2}}?(?:company|firm|group|agency|bank|newspaper|party|network|maker|carrier|airline|chain|council|committee) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;

@@ -32,6 +32,11 @@
 //! the agreement's noun are its parties ("the Iran-US deal", "the
 //! Czech-German declaration"), when the document names them.
 //!
+//! Making an agreement known with its other side named makes a party ("X
+//! announced an agreement with Y": `announce_verbs.txt`), and so does
+//! breaking one ("X violated the accord", "accused X of breaching it":
+//! `breach_verbs.txt`; only a party can breach an agreement).
+//!
 //! An agreement named with the year it was made, before the document's own
 //! ("the 1979 extradition treaty", "the September 1985 pact"), was signed
 //! then (`signedOn`, confidence 0.60; "the 1997 pact" of a 1997 report may
@@ -233,6 +238,8 @@ impl RelationExtractor for Signing {
         }
         from_hyphenated_sides(view, doc, out);
         from_dated_names(view, doc, out);
+        from_announcements(view, doc, out);
+        from_breaches(view, doc, out);
         // The clauses of signing, and of becoming a party ("reached a
         // deal"), which reads every clause's verb itself.
         from_clauses(view, doc, out);
@@ -518,8 +525,15 @@ fn from_dated_names(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
             let year: i32 = year.parse().ok().filter(|y| (1800..2100).contains(y))?;
             Some(PartialDate { year: Some(year), month, day: None })
         };
-        let Some(when) =
-            date(view, &caps, "date").filter(|d| d.year.is_some() && d.day.is_none()).or_else(year_in_name)
+        // "the 1976 Berne Agreement": a year before a name.
+        let year_before = || {
+            let year: i32 = caps.name("year")?.as_str().parse().ok()?;
+            Some(PartialDate { year: Some(year), month: None, day: None })
+        };
+        let Some(when) = date(view, &caps, "date")
+            .filter(|d| d.year.is_some() && d.day.is_none())
+            .or_else(year_before)
+            .or_else(year_in_name)
         else {
             continue;
         };
@@ -527,9 +541,105 @@ fn from_dated_names(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
     }
 }
 
-/// An agreement's placeholder, with the month and year right before it.
+/// Verbs of making an agreement known (`announce_verbs.txt`).
+static ANNOUNCE_VERBS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/announce_verbs.txt"));
+
+/// "X announced on Friday an agreement with Y": the one who makes known an
+/// agreement with another side is a party to it (a minister signs for the
+/// state: [`signers_states`]). Only where the agreement's other side is
+/// named ("with Y"), in the clause's reach; not negated or hedged.
+fn from_announcements(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for (c, clause) in st.clauses.iter().enumerate() {
+        if clause.verb.negated
+            || clause.verb.modal
+            || clause.verb.passive
+            || !ANNOUNCE_VERBS.contains(&words[clause.verb.head].to_lowercase().as_str())
+        {
+            continue;
+        }
+        let [unit] = clause.subject.as_slice() else { continue };
+        let Some(party) = st
+            .subject_entity(unit, doc.entities, doc.last_person)
+            .filter(|&e| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization))
+        else {
+            continue;
+        };
+        let reach = st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start);
+        let Some((k, agreement)) = (clause.verb.end..reach).find_map(|k| {
+            st.entity_of(&(k..k + 1), doc.entities).filter(|&e| doc.kind(e) == EntityType::Agreement).map(|e| (k, e))
+        }) else {
+            continue;
+        };
+        let described_with = doc.entities[agreement].name.contains(" with ");
+        let with_after = (k..reach).any(|i| words[i] == "with");
+        if !described_with && !with_after {
+            continue;
+        }
+        let from = if clause.subject_inherited { clause.verb.start } else { unit.start };
+        let last = (k..reach).find(|&i| words[i] == "with").map_or(k + 1, |w| (w + 2).min(reach));
+        let range = view.view_range(st.span(from..last));
+        out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), range, 60));
+    }
+}
+
+/// Verbs of breaking an agreement (`breach_verbs.txt`).
+static BREACH_VERBS: crate::text::wordlist::WordList =
+    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/breach_verbs.txt"));
+
+/// "X violated the accord", "accused X of breaching the pact": only a party
+/// can break an agreement, whether the text says it did or denies it.
+fn from_breaches(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for (c, clause) in st.clauses.iter().enumerate() {
+        // A gerund's own subject only: "accused X of breaching" (X, the
+        // accusing clause's object), not "sought sanctions against X for
+        // violating" (the seeker is no breaker).
+        let controlled = c.checked_sub(1).map(|b| &st.clauses[b]).is_some_and(|before| {
+            before.objects == clause.subject && crate::text::clause::is_object_control_verb(words[before.verb.head])
+        });
+        if clause.subject_inherited && !controlled {
+            continue;
+        }
+        let verb = words[clause.verb.head].to_lowercase();
+        let phrasal = verb.starts_with("reneg") && words.get(clause.verb.end).is_some_and(|w| *w == "on");
+        let patients: &[std::ops::Range<usize>] = if phrasal {
+            clause.prep(words, "on").unwrap_or(&[])
+        } else if BREACH_VERBS.contains(&verb.as_str()) && !clause.verb.passive {
+            &clause.objects
+        } else {
+            continue;
+        };
+        let agreements: Vec<(usize, &std::ops::Range<usize>)> = patients
+            .iter()
+            .filter_map(|u| st.entity_of(u, doc.entities).map(|e| (e, u)))
+            .filter(|&(e, _)| doc.kind(e) == EntityType::Agreement)
+            .collect();
+        for unit in &clause.subject {
+            let Some(party) = st.subject_entity(unit, doc.entities, doc.last_person).filter(|&e| {
+                matches!(doc.kind(e), EntityType::Country | EntityType::Organization | EntityType::Person)
+            }) else {
+                continue;
+            };
+            for &(agreement, patient) in &agreements {
+                let from = if clause.subject_inherited { unit.start.min(clause.verb.start) } else { unit.start };
+                let range = view.view_range(st.span(from..patient.end.max(unit.end)));
+                out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), range, 60));
+            }
+        }
+    }
+}
+
+/// An agreement's placeholder, with the month and year, or "the" and a
+/// year, right before it.
 static DATED_NAME: LazyLock<Regex> = LazyLock::new(|| {
-    crate::extract::pattern::compile(r"(?:(?P<date>«T\d+») )?(?P<agreement>«A\d+»)").expect("valid dated name pattern")
+    crate::extract::pattern::compile(
+        r"(?:(?P<date>«T\d+») |\b[Tt]he (?P<year>(?:1[89]|20)\d\d) )?(?P<agreement>«A\d+»)",
+    )
+    .expect("valid dated name pattern")
 });
 
 /// "A–B" before an agreement's noun names its sides: "the Czech-German

@@ -13,7 +13,8 @@
 //! - coordinated verb phrases sharing a subject ("A arrived and signed B");
 //! - gerunds and participles without a subject of their own ("after
 //!   signing B, A said"), which take the subject of the nearest finite
-//!   clause;
+//!   clause, or its object after a verb of `object_control_verbs.txt` and
+//!   "of"/"for" ("accused A of breaching B": A breached it);
 //! - lists ("A, B and C signed").
 //!
 //! Relation extractors read clauses and map units to entity mentions; the
@@ -200,6 +201,18 @@ static PASSIVE_AUXILIARIES: WordList =
 static NEGATIONS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/negations.txt"));
 /// Coordinating conjunctions.
 static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/grammar/coordinators.txt"));
+
+/// Verbs whose object does what a gerund after "of" or "for" says
+/// (`object_control_verbs.txt`).
+static OBJECT_CONTROL_VERBS: WordList =
+    WordList::new(include_str!("../../data/lexicon/grammar/object_control_verbs.txt"));
+
+/// Whether `word` (any case) is a verb whose object does what a gerund
+/// after "of" or "for" says ("accused X of breaching").
+#[must_use]
+pub fn is_object_control_verb(word: &str) -> bool {
+    OBJECT_CONTROL_VERBS.words().iter().any(|v| word.eq_ignore_ascii_case(v))
+}
 /// Words that open a list before its first item ("by both A and B").
 static CORRELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/correlatives.txt"));
 
@@ -590,7 +603,21 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
             } else {
                 None
             };
-            if let Some((s, a)) = taken {
+            // "accused Bolivia of breaching the accord": the object of a
+            // verb of `object_control_verbs.txt`, right before "of" or
+            // "for", does what the gerund says.
+            let controller = (verb.form == VerbForm::Gerund && verb.start >= 2)
+                .then(|| {
+                    let preposition = words[verb.start - 1];
+                    let clause = out.last().filter(|c| {
+                        (preposition.eq_ignore_ascii_case("of") || preposition.eq_ignore_ascii_case("for"))
+                            && c.objects.last().is_some_and(|o| o.end + 1 == verb.start)
+                            && lower_is(words, c.verb.head, OBJECT_CONTROL_VERBS.words())
+                    })?;
+                    Some((clause.objects.clone(), false))
+                })
+                .flatten();
+            if let Some((s, a)) = controller.or(taken) {
                 subject = s;
                 apposition = a;
                 inherited = true;
