@@ -222,8 +222,7 @@ fn described_body(st: &Structure<'_>, before: &[Clause], verb: usize, doc: &DocC
     }
     // "Y is a pact involving": the copula's subject.
     let copula = before.iter().rev().find(|c| {
-        c.objects.last().is_some_and(|o| o.start == article)
-            && matches!(words[c.verb.head].to_lowercase().as_str(), "is" | "was" | "are" | "were")
+        c.objects.last().is_some_and(|o| o.start == article) && crate::text::clause::is_copula(words[c.verb.head])
     })?;
     let [unit] = copula.subject.as_slice() else { return None };
     st.entity_of(unit, doc.entities).map(|e| (e, unit.start))

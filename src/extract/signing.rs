@@ -79,6 +79,7 @@ use crate::extract::{DocContext, DocMentions, Findings, Found, RelationExtractor
 use crate::text::date::PartialDate;
 use crate::text::layer::TextLayer;
 use crate::text::sentence::{BlockKind, Sentence};
+use crate::text::wordlist::WordList;
 
 /// The signing extractor.
 #[derive(Debug)]
@@ -542,8 +543,7 @@ fn from_dated_names(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
 }
 
 /// Verbs of making an agreement known (`announce_verbs.txt`).
-static ANNOUNCE_VERBS: crate::text::wordlist::WordList =
-    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/announce_verbs.txt"));
+static ANNOUNCE_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/announce_verbs.txt"));
 
 /// "X announced on Friday an agreement with Y": the one who makes known an
 /// agreement with another side is a party to it (a minister signs for the
@@ -561,12 +561,7 @@ fn from_announcements(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
             continue;
         }
         let [unit] = clause.subject.as_slice() else { continue };
-        let Some(party) = st
-            .subject_entity(unit, doc.entities, doc.last_person)
-            .filter(|&e| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization))
-        else {
-            continue;
-        };
+        let Some(party) = party_named(st, unit, doc) else { continue };
         let reach = st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start);
         let Some((k, agreement)) = (clause.verb.end..reach).find_map(|k| {
             st.entity_of(&(k..k + 1), doc.entities).filter(|&e| doc.kind(e) == EntityType::Agreement).map(|e| (k, e))
@@ -586,8 +581,7 @@ fn from_announcements(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
 }
 
 /// Verbs of breaking an agreement (`breach_verbs.txt`).
-static BREACH_VERBS: crate::text::wordlist::WordList =
-    crate::text::wordlist::WordList::new(include_str!("../../data/lexicon/breach_verbs.txt"));
+static BREACH_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/breach_verbs.txt"));
 
 /// "X violated the accord", "accused X of breaching the pact": only a party
 /// can break an agreement, whether the text says it did or denies it.
@@ -619,11 +613,7 @@ fn from_breaches(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) 
             .filter(|&(e, _)| doc.kind(e) == EntityType::Agreement)
             .collect();
         for unit in &clause.subject {
-            let Some(party) = st.subject_entity(unit, doc.entities, doc.last_person).filter(|&e| {
-                matches!(doc.kind(e), EntityType::Country | EntityType::Organization | EntityType::Person)
-            }) else {
-                continue;
-            };
+            let Some(party) = party_named(st, unit, doc) else { continue };
             for &(agreement, patient) in &agreements {
                 let from = if clause.subject_inherited { unit.start.min(clause.verb.start) } else { unit.start };
                 let range = view.view_range(st.span(from..patient.end.max(unit.end)));
@@ -631,6 +621,17 @@ fn from_breaches(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) 
             }
         }
     }
+}
+
+/// The person, state or body a subject unit names (a pronoun resolved as
+/// subjects are), as a possible party to an agreement.
+fn party_named(
+    st: &crate::extract::structure::Structure<'_>,
+    unit: &std::ops::Range<usize>,
+    doc: &DocContext<'_>,
+) -> Option<usize> {
+    st.subject_entity(unit, doc.entities, doc.last_person)
+        .filter(|&e| matches!(doc.kind(e), EntityType::Person | EntityType::Country | EntityType::Organization))
 }
 
 /// An agreement's placeholder, with the month and year, or "the" and a
