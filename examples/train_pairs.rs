@@ -26,7 +26,9 @@ use kgforge::document::{read_inputs, Document};
 use kgforge::export::{write_parts, GraphFormat};
 use kgforge::extract::extract_with;
 use kgforge::extract::model::{DocExtraction, Relation};
-use kgforge::extract::pairs::{class_of, train, Candidate, Collected, PairMode, PairModel, TrainOptions, CLASSES};
+use kgforge::extract::pairs::{
+    class_of, train, Candidate, Collected, PairMode, PairModel, TrainOptions, ACCEPT, CLASSES, K,
+};
 use kgforge::graph::triples::GraphParts;
 use kgforge::resolve::resolve;
 use rayon::prelude::*;
@@ -159,6 +161,30 @@ fn train_on<'a>(items: impl Iterator<Item = &'a Item>, options: TrainOptions) ->
     train(&examples, options)
 }
 
+/// Prints the held-out candidates' precision, recall and F1 at several
+/// thresholds: how well the scorer decides the pairs it is given, apart
+/// from the names extraction finds or misses.
+fn report_candidates(scored: &[([f32; K], usize)]) {
+    for threshold in [0.3f32, 0.5, 0.7, 0.9, ACCEPT] {
+        let (mut tp, mut fp, mut missed) = (0u32, 0u32, 0u32);
+        for (p, label) in scored {
+            let (best, pk) =
+                p.iter().enumerate().skip(1).fold((0, 0.0f32), |b, (k, &v)| if v > b.1 { (k, v) } else { b });
+            let guess = if pk >= threshold { best } else { 0 };
+            if guess > 0 && guess == *label {
+                tp += 1;
+                continue;
+            }
+            fp += u32::from(guess > 0);
+            missed += u32::from(*label > 0);
+        }
+        let precision = f64::from(tp) / f64::from((tp + fp).max(1));
+        let recall = f64::from(tp) / f64::from((tp + missed).max(1));
+        let f1 = 2.0 * precision * recall / (precision + recall).max(1e-9);
+        println!("held-out candidates at {threshold}: P {precision:.3} R {recall:.3} F1 {f1:.3}");
+    }
+}
+
 fn main() -> Result<()> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut positional = Vec::new();
@@ -204,8 +230,14 @@ fn main() -> Result<()> {
         let cv_out = cv_out.context("--folds needs --cv-out")?;
         let fold_of = |item: &Item| (item.corpus == 0).then_some(item.position % folds);
         let mut held_out: Vec<(usize, DocExtraction)> = Vec::new();
+        let mut scored: Vec<([f32; K], usize)> = Vec::new();
         for fold in 0..folds {
             let model = train_on(items.iter().filter(|i| fold_of(i) != Some(fold)), options);
+            for item in items.iter().filter(|i| fold_of(i) == Some(fold)) {
+                for (c, label) in &item.candidates {
+                    scored.push((model.probabilities(&c.features, &c.allowed), *label));
+                }
+            }
             let extracted: Vec<(usize, DocExtraction)> = items
                 .par_iter()
                 .filter(|i| fold_of(i) == Some(fold))
@@ -213,6 +245,7 @@ fn main() -> Result<()> {
                 .collect();
             held_out.extend(extracted);
         }
+        report_candidates(&scored);
         held_out.sort_by_key(|(position, _)| *position);
         let extractions: Vec<DocExtraction> = held_out.into_iter().map(|(_, e)| e).collect();
         let resolution = resolve(&extractions);

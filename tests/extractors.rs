@@ -72,6 +72,7 @@ fixture!(roles_clauses);
 fixture!(roles_home_foreign);
 fixture!(roles_offices);
 fixture!(roles_descriptors);
+fixture!(descriptions);
 fixture!(places_subdivisions);
 fixture!(membership);
 fixture!(membership_parties);

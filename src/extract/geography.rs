@@ -143,6 +143,15 @@ fn post_of_before(before: &str) -> bool {
         && words.next().is_some_and(|w| crate::extract::lexicon::TITLE_HEADS.contains(&w.to_lowercase().as_str()))
 }
 
+/// Index in [`BASED`] of "«O», based in «L»".
+const BASED_IN_WORDS: usize = 1;
+
+/// Whether the gazetteer knows a name first as a continent.
+fn is_continent(name: &str) -> bool {
+    let gazetteer = crate::gazetteer::Gazetteer::global();
+    gazetteer.lookup(name).first().is_some_and(|&id| gazetteer.entry(id).kind == crate::gazetteer::GazKind::Continent)
+}
+
 static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         // the Nairobi-based Y; its Bristol-based subsidiary Y
@@ -338,6 +347,11 @@ impl RelationExtractor for Geography {
                         && post_of_before(&text[..org_start])
                         && !crate::extract::roles::at_home(doc, org, place)
                     {
+                        continue;
+                    }
+                    // "X, Europe's leading brewer": a continent a body leads
+                    // in is no seat; only "based in Europe" says one.
+                    if i != BASED_IN_WORDS && is_continent(&doc.entities[place].name) {
                         continue;
                     }
                     // "Turkey's NATO allies": the state's standing in the body.

@@ -172,7 +172,14 @@ fn from_composition(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
             [unit] => {
                 let named = st.entity_of(unit, doc.entities);
                 let by_name = named.is_some_and(|b| doc.entities[b].name.split(' ').any(group_noun));
-                (named.filter(|_| by_name || described_as_group(words, unit.end, clause.verb.start)), unit.start)
+                // "The bank sold units in several countries, including A
+                // and B": a gerund after other words lists what they name.
+                let between = &words[unit.end.min(clause.verb.start)..clause.verb.start];
+                let appositive = described_as_group(words, unit.end, clause.verb.start);
+                let next_to_subject = !clause.subject_inherited
+                    || appositive
+                    || between.iter().all(|w| matches!(*w, "," | "which" | "that"));
+                (named.filter(|_| next_to_subject && (by_name || appositive)), unit.start)
             }
             [] => match described_body(st, &st.clauses[..k], clause.verb.start, doc) {
                 Some((body, start)) => (Some(body), start),
@@ -195,7 +202,9 @@ fn from_composition(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
 /// Whether the words between a subject and its verb describe it by a noun
 /// of a body of members: "ASEAN, a regional bloc, groups ...".
 fn described_as_group(words: &[&str], from: usize, to: usize) -> bool {
-    (from..to).any(|i| group_noun(words[i]))
+    // Only an apposition between commas describes the subject.
+    let apposition = to > from + 2 && words[from] == "," && words[to - 1] == ",";
+    apposition && (from..to).any(|i| group_noun(words[i]))
 }
 
 /// The body a subjectless verb of composition describes, and where its name

@@ -5,7 +5,8 @@
 //!    phrases), [`nominals`] (described agreements), [`tagged`] (the name
 //!    tagger of the text layer), [`parties`] (parties named by their
 //!    adjective);
-//! 2. [`coref`]: mentions to document entities;
+//! 2. [`coref`]: mentions to document entities; [`descriptions`]: "the
+//!    commission" to the commission named before;
 //! 3. relation extractors, one per file, run on each sentence's
 //!    [`view::SentenceView`] and listed in [`REGISTRY`];
 //! 4. [`pairs`], the learned scorer, on each sentence's candidate pairs of
@@ -15,6 +16,7 @@
 //! Entities are joined across documents later, by `resolve`.
 
 pub mod coref;
+pub mod descriptions;
 pub mod known;
 pub mod lexicon;
 pub mod mention;
@@ -295,7 +297,9 @@ pub fn extract_with(
     nominals::name_bare_events(text, &read, &mut mentions);
 
     // 2. Entities.
-    let (entities, assignment) = coref::resolve(text, &mut mentions, &singles);
+    let (mut entities, mut assignment) = coref::resolve(text, &mut mentions, &singles);
+    // "the commission" after "the Avalon Trade Commission".
+    descriptions::resolve(text, &sentences, &layer, &mut mentions, &mut assignment, &mut entities);
 
     // 3. Relations, sentence by sentence.
     let mut findings = Findings::default();

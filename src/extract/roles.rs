@@ -926,6 +926,14 @@ fn led_by(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         if !clause.verb.passive || !LED_BY_VERBS.contains(&st.words[clause.verb.head].to_lowercase().as_str()) {
             continue;
         }
+        // "X said underwriters, led by Y": a participle after another noun
+        // phrase and a comma is that phrase's.
+        let before_comma = clause.verb.start.checked_sub(1).filter(|&c| st.words[c] == ",");
+        if clause.subject_inherited
+            && before_comma.is_some_and(|c| st.units.iter().any(|u| u.end == c && !clause.subject.contains(u)))
+        {
+            continue;
+        }
         let Some(agent) = clause.prep(&st.words, "by").and_then(<[_]>::first) else { continue };
         let Some(leader) = st.entity_of(agent, doc.entities).filter(|&e| doc.kind(e) == EntityType::Person) else {
             continue;

@@ -747,6 +747,11 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
             (clause.objects.iter().collect(), &clause.subject)
         };
         for noun in nouns {
+            // "the court threw out the agency's case against B": a stance
+            // owned by another is not the subject's.
+            if !clause.verb.passive && words[noun.clone()].iter().any(|w| matches!(*w, "'s" | "’s")) {
+                continue;
+            }
             let head = words[noun.end - 1].to_lowercase();
             let support = SUPPORT_NOUNS.contains(&head.as_str());
             let oppose = OPPOSE_NOUNS.contains(&head.as_str());
