@@ -1604,10 +1604,14 @@ pub fn distribute_plural_titles(text: &str, found: &mut [Mention]) {
     }
 }
 
+/// Legal forms that "and" joins to a firm's name as "&" does ("Smith and Co").
+const AND_CO: [&str; 4] = ["Co", "Co.", "Company", "Sons"];
+
 /// Finds firms named by capitalised names joined with an ampersand:
 /// "Coopers & Lybrand", "Ernst & Young", "United News & Media", a law
 /// firm's partners "Winthrop, Stimson, Putnam & Roberts", with a company
-/// suffix after ("Smith & Co"). The whole is one organisation; its parts
+/// suffix after ("Smith & Co"), or "and" before a legal form ("James Capel
+/// and Co"). The whole is one organisation; its parts
 /// are no people or places. Two states joined ("Trinidad & Tobago") are
 /// left to the gazetteer.
 pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out: &mut Vec<Mention>) {
@@ -1622,7 +1626,10 @@ pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out
             .any(|&id| matches!(gazetteer.entry(id).kind, GazKind::Country | GazKind::Region))
     };
     for (i, amp) in tokens.iter().enumerate() {
-        if amp.text != "&" || i == 0 || i + 1 >= tokens.len() {
+        // "James Capel and Co": "and" before a company's legal form joins
+        // as "&" does.
+        let and_co = amp.text == "and" && tokens.get(i + 1).is_some_and(|t| AND_CO.contains(&t.text));
+        if amp.text != "&" && !and_co || i == 0 || i + 1 >= tokens.len() {
             continue;
         }
         let joined = name_word(&tokens[i - 1])
@@ -1653,6 +1660,7 @@ pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out
         let mut end = i + 2;
         while end < tokens.len()
             && (name_word(&tokens[end]) || COMPANY_SUFFIXES.contains(&tokens[end].text))
+            && !tokens[end].text.ends_with("-based")
             && only_space_between(text, tokens[end - 1], tokens[end])
         {
             end += 1;

@@ -203,7 +203,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«L\d+», )?«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
@@ -238,6 +238,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .map(|p| crate::extract::pattern::compile(p).expect("valid role pattern"))
     .collect()
 });
+
+/// A place and its state before "-based" ("of Palo Alto, Calif.-based Y"):
+/// the first place is no body.
+static PLACE_BASED: LazyLock<Regex> =
+    LazyLock::new(|| crate::extract::pattern::compile(r"^, «[LC]\d+»-based").expect("valid pattern"));
 
 /// The index in [`PATTERNS`] of "the UN financial spokesman X": a body, words
 /// of the post, the post.
@@ -341,7 +346,7 @@ impl RelationExtractor for Roles {
                 let org_end = caps.name(org_slot).map_or(0, |m| m.end());
                 // "chief executive of Dallas-based Y": the place says where
                 // the body is, not what the post is held in.
-                if view.text[org_end..].starts_with("-based") {
+                if view.text[org_end..].starts_with("-based") || PLACE_BASED.is_match(&view.text[org_end..]) {
                     continue;
                 }
                 // "the Y technical director X": the words between the body
