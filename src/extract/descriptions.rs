@@ -49,7 +49,7 @@ static BODY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/des
 static COMPANY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/company_nouns.txt"));
 
 /// Heads of company names besides the suffixes ("Acme Group").
-const COMPANY_HEADS: [&str; 4] = ["company", "corporation", "group", "holdings"];
+static COMPANY_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/company_heads.txt"));
 
 /// Confidence of a description's mention, in hundredths: below a name's.
 const CONFIDENCE: u8 = 70;
@@ -171,7 +171,7 @@ fn head(name: &str) -> &str {
 /// company head.
 fn is_company(name: &str) -> bool {
     let last = name.split_whitespace().last().unwrap_or("");
-    COMPANY_SUFFIXES.contains(&last) || COMPANY_HEADS.iter().any(|h| head(name).eq_ignore_ascii_case(h))
+    COMPANY_SUFFIXES.contains(&last) || COMPANY_HEADS.contains(&head(name).to_lowercase().as_str())
 }
 
 #[cfg(test)]

@@ -473,6 +473,9 @@ fn tagger_reading(layer: &SentenceLayer, span: Span) -> Option<(NameType, f32)> 
         .map(|(n, _)| (n.kind, n.confidence))
 }
 
+/// Nouns of a body's office in a place ("the Hong Kong office of Y").
+pub(crate) static OFFICE_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/office_nouns.txt"));
+
 /// Organisations named after a role's preposition ("head of the Lisbon
 /// institute for Maritime Studies", "a fellow at the Center for Y"):
 /// the capitalised phrase there names the body, whatever its head word.
@@ -485,12 +488,20 @@ pub fn find_role_objects(text: &str, layer: &SentenceLayer, index: usize, out: &
         {
             continue;
         }
-        let start = i + 3;
+        let mut start = i + 3;
         let mut end = start;
         let mut capitals = 0;
         let mut lower = 0;
         while end < tokens.len() && (end == start || only_space_between(text, tokens[end - 1], tokens[end])) {
             let t = tokens[end];
+            // "director of the Hong Kong office of Y": the body is Y; the
+            // place and "office" say which part of it.
+            if OFFICE_NOUNS.contains(&t.text) && end > start && tokens.get(end + 1).is_some_and(|n| n.text == "of") {
+                start = end + 2;
+                end = start;
+                capitals = 0;
+                continue;
+            }
             if t.is_capitalized() && !FUNCTION_WORDS.contains(&t.text) {
                 capitals += 1;
             } else if matches!(t.text, "of" | "for" | "and" | "on") {
@@ -1605,7 +1616,7 @@ pub fn distribute_plural_titles(text: &str, found: &mut [Mention]) {
 }
 
 /// Legal forms that "and" joins to a firm's name as "&" does ("Smith and Co").
-const AND_CO: [&str; 4] = ["Co", "Co.", "Company", "Sons"];
+static AND_LEGAL_FORMS: WordList = WordList::new(include_str!("../../data/lexicon/and_legal_forms.txt"));
 
 /// Finds firms named by capitalised names joined with an ampersand:
 /// "Coopers & Lybrand", "Ernst & Young", "United News & Media", a law
@@ -1628,7 +1639,7 @@ pub fn find_ampersand_firms(text: &str, layer: &SentenceLayer, index: usize, out
     for (i, amp) in tokens.iter().enumerate() {
         // "James Capel and Co": "and" before a company's legal form joins
         // as "&" does.
-        let and_co = amp.text == "and" && tokens.get(i + 1).is_some_and(|t| AND_CO.contains(&t.text));
+        let and_co = amp.text == "and" && tokens.get(i + 1).is_some_and(|t| AND_LEGAL_FORMS.contains(&t.text));
         if amp.text != "&" && !and_co || i == 0 || i + 1 >= tokens.len() {
             continue;
         }

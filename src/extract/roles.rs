@@ -176,6 +176,8 @@ static SERVICE_RANKS: WordList = WordList::new(include_str!("../../data/lexicon/
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let title = title_pattern();
     let honorific = format!("(?:{})", alternation(HONORIFICS.words().iter().copied()));
+    // "director of the Hong Kong office of Y": an office of the body.
+    let offices = alternation(crate::extract::names::OFFICE_NOUNS.words().iter().copied());
     // "president of Internet provider Y", "a partner in Detroit law firm Y":
     // what the body is, before its name.
     let kinds = alternation(ORG_NOUNS.words().iter().copied().chain([
@@ -203,7 +205,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«L\d+», )?«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?)|(?P<office> of the «[LC]\d+» (?:{offices})))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«L\d+», )?«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
@@ -413,7 +415,7 @@ impl RelationExtractor for Roles {
                 }
                 let mut relation = if i == LEADS_SINCE {
                     Relation::HeadOf
-                } else if caps.name("unit").is_some() {
+                } else if caps.name("unit").is_some() || caps.name("office").is_some() {
                     Relation::WorksFor
                 } else if title.chars().next().is_some_and(char::is_lowercase)
                     && !title.contains(' ')
