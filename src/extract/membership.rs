@@ -116,10 +116,11 @@ static PARTY_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A party's label in an apposition or a predicate after a name: "«P2», the
-/// «G1» chairman of", "«P2» is a «G1»".
+/// «G1» chairman of", "«P2» is a «G1»", "«P2», a «L3» «G1»" (a state's
+/// member of the party: "a Texas Democrat").
 static PARTY_AFTER: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(
-        r"«P(?P<person>\d+)»(?:, (?:the |a |an |also a |fellow )|,? (?:is|was) (?:also )?(?:a |an |the )?)«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4}?)(?:[,.;)]|$| (?:of|from|who|and|in|for|since|until)\b)",
+        r"«P(?P<person>\d+)»(?:, (?:the |a |an |also a |fellow )(?:«L\d+» )?|,? (?:is|was) (?:also )?(?:a |an |the )?)«G(?P<party>\d+)»(?P<gap>(?: (?:[A-Za-z][\w.-]*|«[OLCD]\d+»)){0,4}?)(?:[,.;)]|$| (?:of|from|who|and|in|for|since|until)\b)",
     )
     .expect("valid party pattern")
 });

@@ -12,7 +12,8 @@
 //! signing the accord, A ..."), a relative clause ("A, who signed the
 //! accord"), the passive, "the ministers of A and B" (A and B sign), and a
 //! party after "with" or "between"; the parties of "an agreement between A,
-//! B and C" and the sides of "A's agreement with B", whatever the verb;
+//! B and C", the sides of "A's agreement with B" and the owner of "A's
+//! pact", whatever the verb;
 //! the parties an agent noun names ("other signatories to the deal
 //! include A and B", "A, a signatory of the treaty"); who leaves an
 //! agreement was its party ("A withdrew from the deal", "withdrew A from
@@ -167,6 +168,12 @@ static WITH: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("valid pattern")
 });
+/// "Eurocan's pact", "Japan's trade agreement": a state or body that
+/// owns an agreement is its party, whatever the verb.
+static OWNED: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"(?P<owner>«[CO]\d+»)(?:'s|’s) (?P<agreement>«A\d+»)(?P<after> with)?")
+        .expect("valid pattern")
+});
 static PLACE: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(
         r"^[^.;«,]{0,40}?(?:«[AT]\d+»[^.;«,]{0,30}?)*\bin (?:the )?(?:«D\d+» capital(?: city)?,? )?(?P<place>«[LC]\d+»)",
@@ -236,6 +243,20 @@ impl RelationExtractor for Signing {
                     out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 65));
                 }
             }
+        }
+        for caps in OWNED.captures_iter(text) {
+            // "A's agreement with B" is read above with its other side.
+            let (Some(owner), Some(agreement), None) =
+                (entity(view, &caps, "owner"), entity(view, &caps, "agreement"), caps.name("after"))
+            else {
+                continue;
+            };
+            // "the company's charter": a body's own founding text, no pact.
+            if doc.entities[agreement].name.to_lowercase().ends_with("charter") {
+                continue;
+            }
+            let whole = caps.get(0).map_or(0..0, |m| m.range());
+            out.add(view, found(agreement, Relation::Signatory, Object::Entity(owner), whole, 65));
         }
         from_hyphenated_sides(view, doc, out);
         from_dated_names(view, doc, out);
