@@ -34,7 +34,7 @@
 use std::collections::BTreeSet;
 
 use crate::extract::lexicon::COMPANY_SUFFIXES;
-use crate::extract::mention::Mention;
+use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::{DocEntity, EntityType};
 use crate::text::layer::TextLayer;
 use crate::text::sentence::{BlockKind, Sentence};
@@ -65,8 +65,10 @@ pub fn resolve(
     entities: &mut [DocEntity],
 ) {
     let first_named = first_named(mentions, assignment, entities.len());
-    let mut taken: Vec<(usize, usize)> = mentions.iter().map(|m| (m.span.start(), m.span.end())).collect();
-    taken.sort_unstable();
+    let mut taken = Occupied::default();
+    for m in mentions.iter() {
+        taken.insert(m.span);
+    }
     let mut added = Vec::new();
     for sentence in sentences.iter().filter(|s| s.block == BlockKind::Body) {
         let Some(analysis) = layer.sentence(sentence.index) else { continue };
@@ -87,7 +89,7 @@ pub fn resolve(
                 continue;
             }
             let span = analysis.tokens[i].span;
-            if overlaps(&taken, span.start(), span.end()) {
+            if taken.overlaps(span) {
                 continue;
             }
             let bodies: BTreeSet<usize> = (0..entities.len())
@@ -105,7 +107,7 @@ pub fn resolve(
             if company && last_body_before(mentions, assignment, entities, span.start()) != Some(body) {
                 continue;
             }
-            let mut mention = Mention::new(
+            let mention = Mention::new(
                 span,
                 EntityType::Organization,
                 entities[body].name.clone(),
@@ -113,7 +115,6 @@ pub fn resolve(
                 CONFIDENCE,
                 sentence.index,
             );
-            mention.unnamed = false;
             entities[body].mentions.push(span);
             added.push((mention, body));
         }
@@ -153,11 +154,6 @@ fn last_body_before(
         .filter_map(|(m, e)| e.filter(|&e| entities[e].kind == EntityType::Organization).map(|e| (m.span.start(), e)))
         .max()
         .map(|(_, e)| e)
-}
-
-/// Whether a span overlaps one of the sorted `taken` spans.
-fn overlaps(taken: &[(usize, usize)], start: usize, end: usize) -> bool {
-    taken.iter().any(|&(s, e)| s < end && start < e)
 }
 
 /// The head word of a body's name: the last word before "of" ("Ministry of

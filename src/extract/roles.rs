@@ -170,6 +170,10 @@ static HONORIFICS: WordList = WordList::new(include_str!("../../data/lexicon/hon
 /// Nouns of a body's parts (`sub_body_nouns.txt`: "the Senate panel").
 static SUB_BODY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/sub_body_nouns.txt"));
 
+/// Nouns for what a body is, besides `org_nouns.txt`, that may stand
+/// before its name after a post ("president of Internet provider Y").
+static BODY_KIND_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/body_kind_nouns.txt"));
+
 /// Ranks of armed, police and fire services ("Coast Guard Lt. X").
 static SERVICE_RANKS: WordList = WordList::new(include_str!("../../data/lexicon/service_ranks.txt"));
 
@@ -180,14 +184,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let offices = alternation(crate::extract::names::OFFICE_NOUNS.words().iter().copied());
     // "president of Internet provider Y", "a partner in Detroit law firm Y":
     // what the body is, before its name.
-    let kinds = alternation(ORG_NOUNS.words().iter().copied().chain([
-        "network",
-        "party",
-        "council",
-        "committee",
-        "provider",
-        "house",
-    ]));
+    let kinds = alternation(ORG_NOUNS.words().iter().copied().chain(BODY_KIND_NOUNS.words().iter().copied()));
     // "X was sworn in as", "X, who was formally appointed": a person taking a
     // post; a time or place may come before "as" ("sworn in at noon as").
     let takes_post = format!(

@@ -609,14 +609,11 @@ static BREACH_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/b
 fn from_breaches(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     let Some(st) = doc.structure else { return };
     let words = &st.words;
-    for (c, clause) in st.clauses.iter().enumerate() {
+    for clause in &st.clauses {
         // A gerund's own subject only: "accused X of breaching" (X, the
         // accusing clause's object), not "sought sanctions against X for
         // violating" (the seeker is no breaker).
-        let controlled = c.checked_sub(1).map(|b| &st.clauses[b]).is_some_and(|before| {
-            before.objects == clause.subject && crate::text::clause::is_object_control_verb(words[before.verb.head])
-        });
-        if clause.subject_inherited && !controlled {
+        if clause.subject_inherited && !clause.subject_controlled {
             continue;
         }
         let verb = words[clause.verb.head].to_lowercase();

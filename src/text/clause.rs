@@ -73,6 +73,9 @@ pub struct Clause {
     /// Whether the subject was taken from another clause (coordination,
     /// gerund) rather than read next to the verb.
     pub subject_inherited: bool,
+    /// Whether the inherited subject is the object of the clause before,
+    /// a verb of `object_control_verbs.txt` ("accused X of breaching": X).
+    pub subject_controlled: bool,
     /// Direct objects.
     pub objects: Vec<Range<usize>>,
     /// Prepositional phrases after the verb (or after its objects): the
@@ -207,12 +210,6 @@ static COORDINATORS: WordList = WordList::new(include_str!("../../data/lexicon/g
 static OBJECT_CONTROL_VERBS: WordList =
     WordList::new(include_str!("../../data/lexicon/grammar/object_control_verbs.txt"));
 
-/// Whether `word` (any case) is a verb whose object does what a gerund
-/// after "of" or "for" says ("accused X of breaching").
-#[must_use]
-pub fn is_object_control_verb(word: &str) -> bool {
-    OBJECT_CONTROL_VERBS.words().iter().any(|v| word.eq_ignore_ascii_case(v))
-}
 /// Words that open a list before its first item ("by both A and B").
 static CORRELATIVES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/correlatives.txt"));
 
@@ -577,6 +574,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
             (None, VerbForm::Gerund | VerbForm::Infinitive) => (Vec::new(), false),
         };
         let mut inherited = false;
+        let mut controlled = false;
         if subject.is_empty() {
             // A verb phrase coordinated with the one before ("arrived and
             // signed"), or a gerund or infinitive: the nearest finite
@@ -617,6 +615,7 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
                     Some((clause.objects.clone(), false))
                 })
                 .flatten();
+            controlled = controller.is_some();
             if let Some((s, a)) = controller.or(taken) {
                 subject = s;
                 apposition = a;
@@ -657,7 +656,15 @@ pub fn clauses(words: &[&str], tags: &[Xpos], units: &[Range<usize>]) -> Vec<Cla
                 k += 1;
             }
         }
-        out.push(Clause { verb: group, subject, apposition, subject_inherited: inherited, objects, preps });
+        out.push(Clause {
+            verb: group,
+            subject,
+            apposition,
+            subject_inherited: inherited,
+            subject_controlled: controlled,
+            objects,
+            preps,
+        });
     }
     out
 }
