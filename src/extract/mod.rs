@@ -110,6 +110,23 @@ impl DocContext<'_> {
     pub fn kind(&self, e: usize) -> EntityType {
         self.entities[e].kind
     }
+
+    /// The state a capital stands for when it acts ("Beijing lashed out
+    /// at ...", "a pact between Washington and Canberra"): the document's
+    /// country whose capital the place `e` is, where the document names
+    /// that country.
+    #[must_use]
+    pub fn government_of_capital(&self, e: usize) -> Option<usize> {
+        let entity = &self.entities[e];
+        if entity.kind != EntityType::Place {
+            return None;
+        }
+        let gazetteer = crate::gazetteer::Gazetteer::global();
+        let state = gazetteer.lookup(&entity.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone())?;
+        self.entities
+            .iter()
+            .position(|c| c.kind == EntityType::Country && c.links.iso2.as_deref() == Some(state.as_str()))
+    }
 }
 
 /// What extractors produce for a document.

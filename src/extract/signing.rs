@@ -12,7 +12,9 @@
 //! signing the accord, A ..."), a relative clause ("A, who signed the
 //! accord"), the passive, "the ministers of A and B" (A and B sign), and a
 //! party after "with" or "between"; the parties of "an agreement between A,
-//! B and C", the sides of "A's agreement with B" and the owner of "A's
+//! B and C" (also past its date: "a pact in July between A and B"; a
+//! capital there, or in "the Canberra-Washington pact", stands for its
+//! state), the sides of "A's agreement with B" and the owner of "A's
 //! pact", whatever the verb;
 //! the parties an agent noun names ("other signatories to the deal
 //! include A and B", "A, a signatory of the treaty"); who leaves an
@@ -105,11 +107,17 @@ static SIGNING_NOUN: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 /// "a joint declaration between A, B and C": the parties of an agreement
-/// named with it, whatever the verb ("approved", "reached", none).
+/// named with it, whatever the verb ("approved", "reached", none), also
+/// past its date ("a defence pact in July between A and B", "the accord
+/// last year between A and B"). A capital among them stands for its state
+/// ("between Washington and Canberra").
 static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
-    let parties = list("parties", "PCO");
-    crate::extract::pattern::compile(&format!(r"(?P<agreement>«A\d+») (?:between|among) (?:the )?{parties}"))
-        .expect("valid pattern")
+    let parties = list("parties", "PCOL");
+    let when = r"(?:(?:in|on|of|from|since) «T\d+»|(?:last|this|earlier this|late last|early last) (?:year|month|week|spring|summer|autumn|fall|winter))";
+    crate::extract::pattern::compile(&format!(
+        r"(?P<agreement>«A\d+»)(?:,? {when},?)? (?:between|among) (?:the )?{parties}"
+    ))
+    .expect("valid pattern")
 });
 /// The parties an agent noun of signing names: "other signatories to the
 /// deal include A and B", "A, a signatory of the treaty", "A is one of the
@@ -202,7 +210,9 @@ impl RelationExtractor for Signing {
                 let Some(agreement) = entity(view, &caps, "agreement") else { continue };
                 let whole = caps.get(0).map_or(0..0, |m| m.range());
                 for (code, party) in entities(view, &caps, "parties") {
-                    if code != 'D' {
+                    // A place is a party only as the capital of a state the document names.
+                    let party = if code == 'L' { doc.government_of_capital(party) } else { Some(party) };
+                    if let Some(party) = party.filter(|_| code != 'D') {
                         out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.clone(), 70));
                     }
                 }
@@ -698,12 +708,12 @@ static AGREEMENT_PLACEHOLDER: LazyLock<Regex> =
 /// Two capitalised sides joined by a hyphen or a dash, then a space (after
 /// the year of the agreement, if any: "the 1984 Sino-British treaties").
 static SIDES: LazyLock<Regex> = LazyLock::new(|| {
-    crate::extract::pattern::compile(r"^(?:the |The )?(?:\d{4} )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ")
+    crate::extract::pattern::compile(r"^(?:the |The |an? |An? )?(?:\d{4} )?(\p{Lu}[\p{L}.]*)[-–](\p{Lu}[\p{L}.]*) ")
         .expect("valid sides pattern")
 });
 
 /// The document's entity a side of "A–B" names: the country of a
-/// country's name or demonym, else a country or body of that name.
+/// country's name, demonym or capital, else a country or body of that name.
 fn side_entity(side: &str, entities: &[DocEntity]) -> Option<usize> {
     let gazetteer = crate::gazetteer::Gazetteer::global();
     // "Franco-German": a combining form stands for its state.
@@ -713,7 +723,8 @@ fn side_entity(side: &str, entities: &[DocEntity]) -> Option<usize> {
             match entry.kind {
                 crate::gazetteer::GazKind::Country => entry.iso2.clone(),
                 crate::gazetteer::GazKind::Demonym => entry.country.clone(),
-                _ => None,
+                // "the Canberra-Washington pact": a capital stands for its state.
+                _ => entry.capital_of.clone(),
             }
         })
     });

@@ -82,7 +82,6 @@ use crate::extract::statements;
 use crate::extract::structure::Structure;
 use crate::extract::view::{list, SentenceView};
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
-use crate::gazetteer::Gazetteer;
 use crate::text::clause::Clause;
 use crate::text::wordlist::{tsv_rows, WordList};
 
@@ -627,7 +626,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             let Some(subject) = speaker().or_else(|| st.subject_entity(actor, doc.entities, doc.last_person)) else {
                 continue;
             };
-            let subject = government_of_capital(subject, doc).unwrap_or(subject);
+            let subject = doc.government_of_capital(subject).unwrap_or(subject);
             if !matches!(doc.kind(subject), EntityType::Person | EntityType::Country | EntityType::Organization) {
                 continue;
             }
@@ -644,7 +643,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
                 let Some(object) = object.or(appointee) else { continue };
                 // "accused Washington": the capital stands for its state.
-                let object = government_of_capital(object, doc).unwrap_or(object);
+                let object = doc.government_of_capital(object).unwrap_or(object);
                 // "attacked the inquiry" opposes it; "attacked the town" is no stance.
                 if acts_only && !matches!(doc.kind(object), EntityType::Event | EntityType::Agreement) {
                     continue;
@@ -843,19 +842,6 @@ fn stance_target(
                 .filter(|&e| matches!(doc.kind(e), EntityType::Country | EntityType::Organization | EntityType::Person))
         })
     })
-}
-
-/// A capital named as the holder or the object of a stance stands for its
-/// state's government ("Beijing lashed out at ...", "Washington accused
-/// Japan", "accused Washington"), where the document names that state.
-fn government_of_capital(e: usize, doc: &DocContext<'_>) -> Option<usize> {
-    let entity = &doc.entities[e];
-    if entity.kind != EntityType::Place {
-        return None;
-    }
-    let gazetteer = Gazetteer::global();
-    let state = gazetteer.lookup(&entity.name).iter().find_map(|&id| gazetteer.entry(id).capital_of.clone())?;
-    doc.entities.iter().position(|c| c.kind == EntityType::Country && c.links.iso2.as_deref() == Some(state.as_str()))
 }
 
 /// Whose act a stance is taken towards when the act's doer follows it in

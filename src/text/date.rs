@@ -150,7 +150,9 @@ impl PartialDate {
     /// Resolves the date, filling a missing year from `anchor` (the
     /// document's date): of the years around the anchor's, the one that puts
     /// the date nearest to the anchor, a date after the anchor counting
-    /// double (news reports mostly look back).
+    /// double (news reports mostly look back); a month without a day is the
+    /// latest such month up to the anchor's, and needs an anchor with a
+    /// month.
     ///
     /// `None` when the date is invalid, has neither year nor month, or has no
     /// year and the anchor none either.
@@ -174,7 +176,13 @@ impl PartialDate {
                 let anchor = anchor?;
                 let anchor_year = anchor.year?;
                 match anchor.month.filter(|m| (1..=12).contains(m)) {
+                    // A month alone against a year alone (an undated text's
+                    // latest year) could be either side of it.
+                    None if self.day.is_none() => return None,
                     None => anchor_year,
+                    // A month alone is the latest such month up to the
+                    // anchor's: "signed in July" of a May report is last July.
+                    Some(anchor_month) if self.day.is_none() => anchor_year - i32::from(month > anchor_month),
                     Some(anchor_month) => {
                         let anchor_day = days_from_civil(anchor_year, anchor_month, anchor.day.unwrap_or(15).min(28));
                         let day = self.day.unwrap_or(15);
@@ -337,6 +345,9 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
             "|{b}(?P<e_day>[0-9]{{1,2}})\\.(?P<e_mon>[0-9]{{1,2}})\\.(?P<e_year>[0-9]{{4}}){b}",
             // in 2009, since early 2020, by mid-2030
             "|{b}(?i:in|since|of|from|by|until|till|before|after|during|through){sp}(?:(?i:early|late|mid)(?:-|{sp}))?(?P<f_year>[0-9]{{4}}){b}",
+            // in July, since early March, last August: a month alone, after a
+            // word that makes it one ("May" alone is mostly the verb)
+            "|{b}(?i:in|since|from|until|till|before|after|during|through|last){sp}(?:(?i:early|late|mid)(?:-|{sp}))?(?P<g_mon>{mon}){b}",
         ),
         b = b,
         wd = weekday,
@@ -417,6 +428,15 @@ fn date_of(text: &str, caps: &Captures<'_>) -> Option<(Span, PartialDate)> {
             return None;
         }
         PartialDate { year: num(caps, "e_year"), month: num(caps, "e_mon"), day: num(caps, "e_day") }
+    } else if let Some(mon) = caps.name("g_mon") {
+        // "in July 4", "in July 2025": the patterns that start at the month.
+        if text[mon.end()..].trim_start_matches([' ', ',', '.']).starts_with(|c: char| c.is_ascii_digit()) {
+            let at_month =
+                DATE.captures_at(text, mon.start()).filter(|c| c.get(0).is_some_and(|m| m.start() == mon.start()))?;
+            return date_of(text, &at_month);
+        }
+        start = mon.start();
+        PartialDate { year: None, month: month_number(mon.as_str()), day: None }
     } else {
         let year_match = caps.name("f_year")?;
         let year: i32 = year_match.as_str().parse().ok()?;
@@ -517,6 +537,18 @@ mod tests {
     }
 
     #[test]
+    fn a_month_alone_needs_a_preposition() {
+        assert_eq!(found("signed in July between"), vec![("July", pd(None, Some(7), None))]);
+        assert_eq!(found("since early March the"), vec![("March", pd(None, Some(3), None))]);
+        assert_eq!(found("talks last August."), vec![("August", pd(None, Some(8), None))]);
+        assert_eq!(found("signed in July 4, 2023"), vec![("July 4, 2023", pd(Some(2023), Some(7), Some(4)))]);
+        assert_eq!(found("signed in July 2022."), vec![("July 2022", pd(Some(2022), Some(7), None))]);
+        assert!(found("they may sign in May").iter().all(|(s, _)| *s == "May"));
+        assert!(found("July was hot").is_empty());
+        assert!(found("said May, the minister").is_empty());
+    }
+
+    #[test]
     fn not_dates() {
         assert!(found("a 1-2 defeat").is_empty());
         assert!(found("the 1-2 March talks").is_empty());
@@ -553,6 +585,10 @@ mod tests {
         );
         assert_eq!(pd(None, Some(1), Some(3)).resolve(PartialDate::ymd(2024, 12, 30)), Some(XsdDate::Date(2025, 1, 3)));
         assert_eq!(pd(None, Some(3), None).resolve(anchor), Some(XsdDate::YearMonth(2025, 3)));
+        // A month alone looks back: July of a March report is last July.
+        assert_eq!(pd(None, Some(7), None).resolve(anchor), Some(XsdDate::YearMonth(2024, 7)));
+        assert_eq!(pd(None, Some(2), None).resolve(anchor), Some(XsdDate::YearMonth(2025, 2)));
+        assert_eq!(pd(None, Some(2), None).resolve(Some(pd(Some(2025), None, None))), None);
         assert_eq!(
             pd(None, Some(3), Some(18)).resolve(Some(pd(Some(2025), None, None))),
             Some(XsdDate::Date(2025, 3, 18))
