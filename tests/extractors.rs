@@ -96,6 +96,7 @@ fixture!(signing_announcements);
 fixture!(stance);
 fixture!(stance_pronoun);
 fixture!(stance_nouns);
+fixture!(stance_received);
 fixture!(stance_acts);
 fixture!(stance_sides);
 fixture!(stance_capitals);

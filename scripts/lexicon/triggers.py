@@ -353,6 +353,16 @@ REVIEWED_OUT = {
     ("idiom", "welcome attack against"): "the object is the attack's target, not what is welcomed",
     ("idiom", "hail attacks on"): "the object is the attacks' target, not what is hailed",
     ("idiom", "hail strike on"): "the object is the strike's target, not what is hailed",
+    ("received", "receive prize"): "an award is no stance towards the one who gives it",
+    ("received", "* approval"): "'won approval from regulators' is a permit, not an endorsement",
+    ("received", "* approvals"): "as approval",
+    ("received", "* challenge"): "'faced a challenge from a rival' is competition",
+    ("received", "* challenges"): "as challenge",
+    ("received", "* thanks"): "'received thanks' is courtesy",
+    ("received", "* regret"): "'drew regret' is no stance towards the subject",
+    ("received", "* regrets"): "as regret",
+    ("received", "* denial"): "'drew a denial from Y': Y denies a claim, not the subject",
+    ("received", "* denials"): "as denial",
     ("meet", "rush to"): "travel towards a place, not a meeting there",
     ("meet", "set off for"): "travel towards a place, not a meeting there",
     ("meet", "return from"): "leaving the place of a meeting",
@@ -415,6 +425,24 @@ ADDED = {
     ("against", "lawsuit"): "the noun of SUE (173, bring a lawsuit against), which the dictionary lists only as a verb",
     ("against", "ruling"): "a court's decision against a party, the end of the dictionary's cases and charges (115, 173)",
     ("appoint", "+swear_in"): "the phrasal verb of SWEAR (the dictionary has SWEAR {SWORE SWORN} only as 'aver')",
+    # The dictionary's reversed patterns ("GET SUPPORT (FROM)" [:051], "FACE
+    # CRITICISM" [:111]) name a few nouns; news draws stance of any kind
+    # from others with these verbs, the stance noun telling which.
+    ("received", "draw *"): "'drew criticism / praise / fire from Y': Y's stance towards the subject; not in CAMEO 2.0",
+    ("received", "prompt *"): "'prompted criticism from Y'; PROMPT's patterns code only concern (012)",
+    ("received", "provoke *"): "'provoked condemnation from Y'; PROVOKE is coded as protest (140)",
+    ("received", "spark *"): "'sparked protests from Y'; SPARK's patterns code only concern (012)",
+    ("received", "trigger *"): "'triggered criticism from Y'; as SPARK",
+    ("received", "attract *"): "'attracted criticism / support from Y'; not in CAMEO 2.0",
+    ("received", "earn *"): "'earned praise from Y'; EARN is in the block of GET, whose [:051] patterns name support",
+    ("received", "win *"): "'won backing / praise from Y'; the dictionary names BACKING and SUPPORT [:051]",
+    ("received", "receive *"): "'received support / criticism from Y'; the dictionary names BACKING [:051]",
+    ("received", "get *"): "'got support from Y'; the dictionary names SUPPORT, BLESSING [:051]",
+    ("received", "gain *"): "'gained support from Y'; in the block of GET",
+    ("received", "face *"): "'faced criticism / opposition from Y'; the dictionary names CRITICISM [:111]",
+    ("received", "noun:praise supports"): "the noun of PRAISE, which the dictionary lists only as a verb ('drew praise from Y')",
+    ("received", "noun:backing supports"): "the dictionary's own [:051] noun ('RECEIVE BACKING'); a gerund in form",
+    ("received", "noun:fire opposes"): "'drew fire from Y', as the dictionary's COME (UNDER FIRE) [:111]",
 }
 
 # Verbs that take their object through a preposition: grammar.
@@ -1012,6 +1040,68 @@ def stance_idioms(blocks, review):
     return rows
 
 
+RECEIVED_SUPPORT_CODES = ("050", "051", "052")
+RECEIVED_OPPOSE_CODES = ("110", "111", "113")
+
+
+def dictionary_verb(blocks, name):
+    """The dictionary's single-word verb `name`, else one written for it."""
+    for block in blocks.values():
+        for verb in block["verbs"]:
+            if verb.words == [name]:
+                return verb
+    return added_verb(name)
+
+
+def received_stance(blocks, review, stance_nouns):
+    """Stance taken towards a clause's subject by the one its "from"
+    phrase names: the dictionary's reversed patterns coded as support or
+    criticism ("GET SUPPORT (FROM)" [:051], "FACE CRITICISM" [:111], "COME
+    (UNDER FIRE)" [:111]: the source is the one acted on), and the verbs of
+    ADDED with the nouns of the support and oppose lists (not gerunds, and
+    not those reviewed out). Rows: verb forms, object nouns (|), preposition
+    before them ("-": none), relation."""
+    rows = {}
+    for name, block in blocks.items():
+        for pattern in block["patterns"]:
+            if pattern.before or not (pattern.code or "").startswith(":"):
+                continue
+            if in_codes(pattern.code[1:], RECEIVED_SUPPORT_CODES):
+                relation = "supports"
+            elif in_codes(pattern.code[1:], RECEIVED_OPPOSE_CODES):
+                relation = "opposes"
+            else:
+                continue
+            m = re.fullmatch(r"([A-Z][A-Z\-]*)(?: \(FROM\))?|\((UNDER) ([A-Z]+)\)", pattern.after)
+            if not m:
+                continue
+            noun, prep = (m.group(1).lower(), "-") if m.group(1) else (m.group(3).lower(), "under")
+            verb = verb_of_pattern(blocks, pattern) or dictionary_verb(blocks, name.lower())
+            if len(verb.words) != 1:
+                continue
+            key = f"{verb.name} {'' if prep == '-' else prep + ' '}{noun}"
+            if not review.keep("received", key):
+                continue
+            row = ("|".join(sorted(inflect(verb))), noun, prep, relation)
+            rows.setdefault(row, f"block {name}: pattern * {pattern.after} [{pattern.code}]")
+    extra = {"supports": [], "opposes": []}
+    for (cls, key), reason in ADDED.items():
+        if cls == "received" and key.startswith("noun:"):
+            noun, relation = key[len("noun:"):].split()
+            extra[relation].append(noun)
+    for (cls, key), reason in ADDED.items():
+        if cls != "received" or key.startswith("noun:"):
+            continue
+        head = key.split(" ", 1)[0]
+        forms = "|".join(sorted(inflect(dictionary_verb(blocks, head))))
+        for relation, nouns in stance_nouns.items():
+            # Nouns, not gerunds ("drew criticism", not "drew criticizing").
+            kept = [n for n in nouns if not n.endswith("ing") and review.keep("received", f"* {n}")]
+            kept = sorted(set(kept + extra[relation]))
+            rows.setdefault((forms, "|".join(kept), "-", relation), f"added: {head} ({reason})")
+    return rows
+
+
 # --------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------
@@ -1229,6 +1319,26 @@ def main():
         ["\t".join(row) for row in idioms],
     )
     written.append(("stance_idioms.tsv", len(idioms)))
+    stance_nouns = {}
+    for relation, cls in (("supports", "support"), ("opposes", "oppose")):
+        with open(os.path.join(OUT, f"{cls}_nouns.txt"), encoding="utf-8") as handle:
+            stance_nouns[relation] = [w for w in handle.read().splitlines() if w and not w.startswith("#")]
+    received = received_stance(blocks, review, stance_nouns)
+    write(
+        os.path.join(OUT, "received_stance.tsv"),
+        header(
+            "Stance drawn from others: 'X drew criticism from Y', 'X won backing from Y', 'X came under fire"
+            " from Y' (Y holds the stance towards X). Tab-separated: verb forms (|), object nouns (|),"
+            " preposition before them ('-': none), relation.",
+            sorted(set(received.values())),
+            [],
+            list(review.dropped["received"]),
+            licence,
+            len(received),
+        ),
+        ["\t".join(row) for row in sorted(received)],
+    )
+    written.append(("received_stance.tsv", len(received)))
     agreements, agreement_sources = agreement_nouns(synsets, blocks, review)
     signed, signed_sources = signed_nouns(blocks, review, agreements)
     against, against_sources = against_nouns(blocks, review)

@@ -34,6 +34,10 @@
 //! angered Y", "Y was angered by X": Y opposes X, `offend_verbs.txt`)
 //! and a stated feeling ("Chile is unhappy with the pact", "“We are
 //! delighted with the accord,” said X") hold stance too.
+//! Stance drawn from others holds too: "X drew criticism from Y", "X's
+//! plan won praise from Y", "X came under fire from Y", "X enjoys the
+//! support of Y" (Y towards X; `triggers/received_stance.tsv`, from the
+//! dictionaries' reversed patterns such as "GET SUPPORT (FROM)" [:051]).
 //! A capital holding or undergoing a stance stands for its state's
 //! government ("Beijing lashed out at ...", "accused Washington"), where
 //! the document names that state; an act's doer may be named right before
@@ -62,7 +66,9 @@
 //! questions is marked hedged, not asserted; acts the dictionaries code
 //! as threats or coercion ("threatened", "blocked"), not as stance;
 //! evaluations in words the VADER lexicon lacks ("repugnant", "a breach of
-//! his duties").
+//! his duties"); a subject the clause reader cuts after an infinitive ("X's
+//! moves to trim liberties have prompted criticism from Y" reads
+//! "liberties" as the subject).
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -169,6 +175,7 @@ impl RelationExtractor for Stance {
         from_spoken_evaluations(view, doc, out);
         from_feelings(view, doc, out);
         from_idioms(view, doc, out);
+        from_received(view, doc, out);
         for caps in PASSIVE_AS.captures_iter(text) {
             let relation = if caps.name("neg").is_some() { Relation::Opposes } else { Relation::Supports };
             add(view, &caps, entity(view, &caps, "s"), relation, 65, out);
@@ -503,6 +510,93 @@ fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 let Some(holder) = st.entity_of(feeler, doc.entities) else { continue };
                 let from = cause.start.min(feeler.start).min(clause.verb.start);
                 add(holder, Relation::Opposes, target, from..cause.end.max(feeler.end));
+            }
+        }
+    }
+}
+
+/// Stance drawn from others (`triggers/received_stance.tsv`): its verb
+/// forms, the object nouns it takes, the preposition before them ("came
+/// under fire") and the stance.
+struct Received {
+    verbs: Vec<&'static str>,
+    nouns: Vec<&'static str>,
+    preposition: Option<&'static str>,
+    relation: Relation,
+}
+
+static RECEIVED: LazyLock<Vec<Received>> = LazyLock::new(|| {
+    let list = |field: &'static str| -> Vec<&'static str> { field.split('|').filter(|w| *w != "-").collect() };
+    include_str!("../../data/lexicon/triggers/received_stance.tsv")
+        .lines()
+        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+        .filter_map(|line| {
+            let [verbs, nouns, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
+            Some(Received {
+                verbs: list(verbs),
+                nouns: list(nouns),
+                preposition: (preposition != "-").then_some(preposition),
+                relation: if relation == "supports" { Relation::Supports } else { Relation::Opposes },
+            })
+        })
+        .collect()
+});
+
+/// Stance drawn from others: "X drew criticism from Y", "X's plan won
+/// backing from Y", "X came under fire from Y", "the decision of X faced
+/// opposition from Y": Y supports or opposes X (the subject, the owner of
+/// the subject's act, or the act's doer after "of" or "by"). The holder is
+/// named by "from" (or "of" right after the noun: "enjoys the support of
+/// Y"); without one, nobody holds it ("drew criticism").
+fn from_received(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
+    let Some(st) = doc.structure else { return };
+    let words = &st.words;
+    for clause in &st.clauses {
+        if clause.verb.passive {
+            continue;
+        }
+        let verb = words[clause.verb.head].to_lowercase();
+        for row in RECEIVED.iter().filter(|r| r.verbs.contains(&verb.as_str())) {
+            let head_in = |u: &Range<usize>| row.nouns.contains(&words[u.end - 1].to_lowercase().as_str());
+            let noun = match row.preposition {
+                Some(p) => clause.prep(words, p).and_then(|units| units.first()).filter(|u| head_in(u)),
+                None => clause.objects.iter().find(|u| head_in(u)),
+            };
+            let Some(noun) = noun else { continue };
+            // "drew the agency's criticism": the stance is the owner's, read elsewhere.
+            if words[noun.clone()].iter().any(|w| matches!(*w, "'s" | "’s")) {
+                continue;
+            }
+            let right_after =
+                |prep: &str| clause.preps.iter().find(|(p, _)| *p == noun.end && words[*p].eq_ignore_ascii_case(prep));
+            let from = clause.prep(words, "from").or_else(|| right_after("of").map(|(_, u)| u.as_slice()));
+            let Some(holders) = from else { continue };
+            for subject in &clause.subject {
+                let target = stance_target(st, subject, doc).or_else(|| {
+                    let next = words.get(subject.end)?;
+                    if !matches!(next.to_lowercase().as_str(), "of" | "by")
+                        || !STANCE_ACT_NOUNS.contains(&words[subject.end - 1].to_lowercase().as_str())
+                    {
+                        return None;
+                    }
+                    let doer = st.units.iter().find(|u| u.start == subject.end + 1)?;
+                    st.entity_of(doer, doc.entities)
+                });
+                let Some(target) = target.map(|t| doc.government_of_capital(t).unwrap_or(t)) else { continue };
+                for unit in holders {
+                    let Some(holder) = st.entity_of(unit, doc.entities) else { continue };
+                    let holder = doc.government_of_capital(holder).unwrap_or(holder);
+                    if holder == target
+                        || !matches!(
+                            doc.kind(holder),
+                            EntityType::Person | EntityType::Country | EntityType::Organization
+                        )
+                    {
+                        continue;
+                    }
+                    let range = view.view_range(st.span(subject.start.min(clause.verb.start)..unit.end));
+                    out.add(view, Found::new(holder, row.relation, Object::Entity(target), range, NAME, 65));
+                }
             }
         }
     }
