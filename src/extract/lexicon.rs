@@ -486,6 +486,15 @@ pub fn head_type(words: &[&str]) -> Option<EntityType> {
     None
 }
 
+/// True when `word` (any case) is the head of a title ("Minister",
+/// "chairman", "Attorney-General"), not a word that only qualifies one
+/// ("Federal", "Deputy").
+#[must_use]
+pub fn is_title_head(word: &str) -> bool {
+    let one = |word: &str| TITLE_HEADS.contains(&word.to_lowercase().as_str());
+    one(word) || word.contains('-') && word.split('-').any(one) && word.split('-').all(is_title_word)
+}
+
 /// True when `word` (any case) may be part of a title phrase.
 #[must_use]
 pub fn is_title_word(word: &str) -> bool {

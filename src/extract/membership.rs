@@ -10,7 +10,8 @@
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
 //! the Bank's newest member", "A, a member of D, said", "the members of D
 //! include A and B", "D members are A, B and C", "D members, for example A
-//! and B", "members of D such as A", "A and other D members"; people too ("X
+//! and B", "members of D such as A" (people too: "Y Party members like
+//! X"), "A and other D members"; people too ("X
 //! joined the Harvest Party"); a party named by its adjective
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
@@ -61,6 +62,7 @@ const NAME: &str = "membership";
 
 static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     let members = list("members", "CO");
+    let people = list("members", "PCO");
     // "member", "members": the nouns for one who belongs.
     let member = alternation(all(&[&MEMBER_NOUNS]));
     let joined = alternation(finite(&[&MEMBERSHIP_VERBS]));
@@ -76,7 +78,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         format!(r"{members}, (?:\d{{1,3}}, )?(?:a|an|the) (?:[a-z-]+ )?(?P<org>«O\d+») (?:{member})\b"),
         // Examples of a body's members: "several Y members, for example A and
         // B,", "members of the Y, such as A and B", "Y member states including A"
-        format!(r"(?:(?P<org>«O\d+»)(?:'s|’s)? (?:{member})(?: states| countries| nations)?|\b(?i:{member})(?: states| countries| nations)? of (?:the )?(?P<org2>«O\d+»)),? (?:for example|for instance|such as|including|notably|like|among them) {members}"),
+        // (people too: "Communist Party members like X").
+        format!(r"(?:(?P<org>«O\d+»)(?:'s|’s)? (?:{member})(?: states| countries| nations)?|\b(?i:{member})(?: states| countries| nations)? of (?:the )?(?P<org2>«O\d+»)),? (?:for example|for instance|such as|including|notably|like|among them) {people}"),
         // "A, B and other Y members"
         format!(r"{members},? and (?:the )?other (?P<org>«O\d+») (?:{member})\b"),
     ]

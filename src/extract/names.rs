@@ -36,9 +36,10 @@
 //! unless a title or an initial marks it as a person's.
 
 use crate::extract::lexicon::{
-    head_type, is_function_word, is_kill_verb, is_title_word, WordList, COMMON_NOUN_ENDINGS, COMPANY_OPENERS,
-    COMPANY_SUFFIXES, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, NAME_CONNECTORS, NAME_TITLES, NOT_NAMES, ORG_HEADS,
-    ORG_NOUNS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS, TITLE_HEADS,
+    head_type, is_function_word, is_kill_verb, is_title_head, is_title_word, WordList, COMMON_NOUN_ENDINGS,
+    COMPANY_OPENERS, COMPANY_SUFFIXES, DIRECTIONS, FUNCTION_WORDS, INSTITUTIONS, NAME_CONNECTORS, NAME_TITLES,
+    NOT_NAMES, ORG_HEADS, ORG_NOUNS, PLACE_ADJECTIVES, PLACE_NOUNS, PLACE_PREPOSITIONS, ROLE_NOUNS, SPEECH_VERBS,
+    TITLE_HEADS,
 };
 use crate::extract::mention::{words, Mention, Token};
 use crate::extract::model::EntityType;
@@ -873,7 +874,7 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
 pub(crate) static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
 
 /// Lower-case posts written after the name of the body that employs them.
-static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
+pub(crate) static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
 
 /// Heads of bodies every state has, named after their state.
 static GOVERNMENT_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/government_bodies.txt"));
@@ -1246,13 +1247,32 @@ fn classify_plain(
     singles: &mut Vec<Single>,
 ) {
     let (mut start, mut end) = (start, end);
-    while start + 1 < end
-        && (NAME_TITLES.contains(&tokens[start].text)
-            || is_title_word(tokens[start].text)
-            || NAME_CONNECTORS.contains(&tokens[start].text) && !particle_after_title(text, tokens, start)
-            || crate::extract::parties::party_of(tokens[start].text).is_some())
+    let mut past_titles = start;
+    while past_titles + 1 < end
+        && (NAME_TITLES.contains(&tokens[past_titles].text)
+            || is_title_word(tokens[past_titles].text)
+            || NAME_CONNECTORS.contains(&tokens[past_titles].text) && !particle_after_title(text, tokens, past_titles)
+            || crate::extract::parties::party_of(tokens[past_titles].text).is_some())
     {
-        start += 1;
+        past_titles += 1;
+    }
+    // Words that only qualify a post, with no post among them, open the
+    // name of a body: one that ends in a body's head noun or has its staff
+    // named after it ("Federal Reserve officials", "National Savings
+    // Department"). A post is cut off ("Federal Judge Jane Roe"), and so
+    // are qualifiers before anything else ("Gross National Product" is no
+    // body).
+    let only_qualifiers = tokens[start..past_titles]
+        .iter()
+        .all(|t| is_title_word(t.text) && !is_title_head(t.text) && !NAME_TITLES.contains(&t.text));
+    // The rest must be words that need the qualifiers to make a name
+    // ("Federal Reserve"), not a name of its own ("Senior Citibank
+    // executive X": Citibank).
+    let body_name = (head_type(&[strip_possessive(tokens[end - 1].text)]).is_some()
+        || tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text)))
+        && tokens[past_titles..end].iter().all(|t| is_common_word(&strip_possessive(t.text).to_lowercase()));
+    if !(only_qualifiers && body_name) {
+        start = past_titles;
     }
     while end > start + 1 && NAME_CONNECTORS.contains(&tokens[end - 1].text) {
         end -= 1;

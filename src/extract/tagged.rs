@@ -22,7 +22,7 @@
 //! capitals); names the tagger is unsure of (confidence below
 //! [`MIN_CONFIDENCE`]).
 
-use crate::extract::lexicon::{head_type, is_title_word, NAME_TITLES};
+use crate::extract::lexicon::{head_type, is_title_head, is_title_word, NAME_TITLES};
 use crate::extract::mention::words;
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::EntityType;
@@ -83,8 +83,13 @@ pub fn find(text: &str, layer: &SentenceLayer, sentence: usize, out: &mut Vec<Me
         let written = strip_article(written);
         let written = if name.kind == NameType::Person { strip_leading_titles(written) } else { written };
         let span = Span::new(name.span.end() - written.len(), name.span.end());
+        // A title inside is a post, not a name ("Foreign Minister", "Sgt
+        // Roe"); a word that only qualifies posts is not ("Federal
+        // Reserve", "Foreign Ministry").
         if !written.chars().next().is_some_and(char::is_uppercase)
-            || written.split_whitespace().any(|w| is_title_word(w) || NAME_TITLES.contains(&w))
+            || written.split_whitespace().any(|w| is_title_head(w) || NAME_TITLES.contains(&w))
+            || written.split_whitespace().all(is_title_word)
+            || !qualifiers_open_a_body(text, span, written)
         {
             continue;
         }
@@ -255,6 +260,35 @@ fn acronym_then_person(name: &str) -> Option<(usize, usize)> {
 /// The name without the titles and party labels the tagger took in front
 /// of it ("Labour MP Jane Roe"): they stand before a name, not in it. The
 /// last word always stays.
+/// Whether the words of a tagged name that qualify posts ("Federal",
+/// "National", "Senior") open the name of a body: they all lead it, and
+/// the name ends in a body's head noun, follows "the" or is followed by
+/// its staff ("the Federal Reserve", "National Savings Department",
+/// "Federal Reserve officials"; not "Gross National Product", "Senior
+/// Citibank", where the rest is a name of its own; not "Livestock
+/// Development"). A name without such words passes.
+fn qualifiers_open_a_body(text: &str, span: Span, written: &str) -> bool {
+    let words: Vec<&str> = written.split_whitespace().collect();
+    let qualifier = |w: &str| is_title_word(crate::extract::names::strip_possessive(w));
+    let leading = words.iter().take_while(|w| qualifier(w)).count();
+    if !words.iter().any(|w| qualifier(w)) {
+        return true;
+    }
+    if words[leading..].iter().any(|w| qualifier(w)) {
+        return false;
+    }
+    // "Senior Citibank": the rest is a name of its own.
+    if !words[leading..].iter().all(|w| is_common_word(&crate::extract::names::strip_possessive(w).to_lowercase())) {
+        return false;
+    }
+    let last = words.last().map_or("", |w| crate::extract::names::strip_possessive(w));
+    let before = text[..span.start()].trim_end();
+    let after = text[span.end()..].trim_start();
+    head_type(&[last]).is_some()
+        || before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
+        || after.split_whitespace().next().is_some_and(|w| crate::extract::names::ORG_POSTS.contains(&w))
+}
+
 fn strip_leading_titles(name: &str) -> &str {
     let mut rest = name;
     while let Some((first, after)) = rest.split_once(' ') {
