@@ -13,6 +13,13 @@ What is taken:
   organisations) or NGO. Companies (MNC) are left out: the name tagger and
   the company rules find them, and the dictionary's company records mix in
   their spokesmen.
+* Phoenix.Countries.actors.txt: the records of a state's bodies, coded with
+  the state and a sector of government (GOV, LEG, JUD, MIL, SPY, COP) or of
+  rebels (REB): legislatures, courts, armed forces, security services,
+  agencies ("KNESSET", "SCOTLAND_YARD", "PESHMERGA", "NUSRA_FRONT"). Their
+  names often lack a group's head word, so a multi-word phrase of them is
+  kept without one, unless it opens with a given name or "Abu" (a person:
+  the file codes leaders with their bodies) or is a generic phrase.
 
 A record's synonyms are not all names of the record's actor: the
 dictionaries code a group's leaders with the group ("HAMAS_ +KHALED_MESHAAL").
@@ -167,6 +174,30 @@ def name_forms(phrase):
     return name, aliases
 
 
+STATE_BODY_SECTORS = ("GOV", "LEG", "JUD", "MIL", "SPY", "COP", "REB")
+# Phrases of the states' bodies records that name no body, with the reason.
+STATE_BODIES_REVIEWED_OUT = {
+    "Syria's Government": "a state's government written as a phrase: the state itself",
+    "Syrias Government": "as \"Syria's Government\"",
+    "Assad Government": "a leader's government: the state's, named by its leader",
+    "Westminster Palace": "a building",
+    "Malacanang Palace": "a building",
+    "Russian White House": "a building",
+    "Kurdistan Puk": "a garbled phrase (a region and a party's acronym)",
+    "Iraqi Kurdistan": "a region: a place, not a body",
+    "Semi Autonomous Kurdistan": "a region",
+    "Autonomous Kurdistan Region": "a region",
+    "Autonomous Kurdish Region": "a region",
+}
+
+
+def state_body(codes):
+    """A record of the country file coded as a state's body: the state's
+    three letters, then a sector ("USAGOVLEG", "ISRSPY", "SYRREB")."""
+    code = codes[0].split()[0] if codes else ""
+    return bool(re.fullmatch(r"[A-Z]{3}(?:" + "|".join(STATE_BODY_SECTORS) + r")[A-Z]*", code))
+
+
 def main():
     lex = ROOT / "data" / "lexicon"
     gaz = ROOT / "data" / "gazetteer"
@@ -188,7 +219,7 @@ def main():
     def grouped(name):
         return any(w in heads for w in name.lower().replace("-", " ").split())
 
-    def keep(name, record_dated, primary, record_named, rebel):
+    def keep(name, record_dated, primary, record_named, rebel, state_body=False):
         if record_dated:
             return False
         words = [w.lower() for w in name.replace("-", " ").split()]
@@ -208,7 +239,20 @@ def main():
             if name in acronyms:
                 return False
             return name.isupper() or not (w in common or w in given or w in surnames)
-        if not (grouped(name) or primary and rebel) or words[0] in HONORIFICS:
+        if words[0] in HONORIFICS:
+            return False
+        if state_body:
+            # "Scotland Yard", "Shin Bet": a state's body needs no head
+            # word; "John Kirby", "Abu Bassir al-Jeblawi" are people.
+            if not grouped(name) and (words[0] in given or words[0] == "abu"):
+                return False
+            if name in STATE_BODIES_REVIEWED_OUT:
+                return False
+            # "US_CONGRESS" would be written "Us Congress"; the record
+            # spells the name out too ("UNITED_STATES_CONGRESS").
+            if any(len(w) == 2 and w.isalpha() and w not in PARTICLES for w in words):
+                return False
+        elif not (grouped(name) or primary and rebel):
             return False
         content = [w for w in words if w not in PARTICLES and w not in function]
         return not all(w in common or w in heads for w in content)
@@ -231,6 +275,7 @@ def main():
     sources = (
         ("Phoenix.MilNonState.actors.txt", lambda codes: True),
         ("Phoenix.International.actors.txt", lambda codes: any(c[:3] in ("IGO", "NGO") for c in codes)),
+        ("Phoenix.Countries.actors.txt", state_body),
     )
     for file, wanted in sources:
         for phrases, codes in records(SOURCE / file):
@@ -271,7 +316,7 @@ def main():
                     or skeleton(name) == skeleton(names[0])
                 )
                 rebel = "MilNonState" in file and not code.startswith("IMG")
-                if not keep(name, dated, primary, named, rebel):
+                if not keep(name, dated, primary, named, rebel, "Countries" in file):
                     continue
                 aliases = [a for a in aliases if a != name and fold(a) not in known and a.lower() not in common]
                 # The record's spellings and initials are aliases of its name.
@@ -306,10 +351,11 @@ def main():
                     aliases.add(n.replace(a, b))
     licence = (SOURCE / "LICENSE").read_text(encoding="utf-8").strip().splitlines()
     with OUT.open("w", encoding="utf-8") as f:
-        f.write("# Armed groups, international and non-governmental organisations: generated by\n")
+        f.write("# Armed groups, international and non-governmental organisations, states' bodies: generated by\n")
         f.write("# scripts/gazetteer/actors.py from the PETRARCH2 actor dictionaries (openeventdata/petrarch2,\n")
-        f.write("# commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, Phoenix.MilNonState.actors.txt and the IGO/NGO\n")
-        f.write("# records of Phoenix.International.actors.txt). Do not edit by hand. Their licence:\n")
+        f.write("# commit 676801cd9cb2924bbbad09f86d15c9323e7097bf, Phoenix.MilNonState.actors.txt, the IGO/NGO\n")
+        f.write("# records of Phoenix.International.actors.txt and the government, military, security and rebel\n")
+        f.write("# records of Phoenix.Countries.actors.txt). Do not edit by hand. Their licence:\n")
         for line in licence:
             f.write(f"#   {line}\n".replace("  \n", "\n") if line else "#\n")
         f.write("name\taliases\tcode\n")
