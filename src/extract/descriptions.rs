@@ -15,7 +15,10 @@
 //! modifier may tell another body: "a new party", "the other bank"), with no
 //! name or "of" after it ("the committee chairman X" keeps its words, "the
 //! committee of experts" is another), and only when
-//! the document has named exactly one body of that kind so far.
+//! the document has named exactly one body of that kind so far. The noun
+//! may also stand without "the" as a title's modifier ("Democratic
+//! committee chairman X", "company spokesman X"; not "a committee
+//! chairman", "central bank governor X").
 //!
 //! ## Example
 //! "The Avalon Trade Commission met on Monday. Jane Roe, a member of the
@@ -33,7 +36,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::extract::lexicon::COMPANY_SUFFIXES;
+use crate::extract::lexicon::{COMPANY_SUFFIXES, TITLE_HEADS};
 use crate::extract::mention::{Mention, Occupied};
 use crate::extract::model::{DocEntity, EntityType};
 use crate::text::layer::TextLayer;
@@ -45,6 +48,9 @@ pub const NAME: &str = "description";
 
 /// Nouns that refer back to the one body named with that head.
 static BODY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/described_body_nouns.txt"));
+/// Words that make a noun indefinite or another's ("a committee chairman").
+static ARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/grammar/indefinite_determiners.txt"));
+
 /// Nouns that refer back to the one company named so far.
 static COMPANY_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/company_nouns.txt"));
 
@@ -73,11 +79,32 @@ pub fn resolve(
     for sentence in sentences.iter().filter(|s| s.block == BlockKind::Body) {
         let Some(analysis) = layer.sentence(sentence.index) else { continue };
         let words: Vec<&str> = analysis.tokens.iter().map(|t| &text[t.span.range()]).collect();
-        for i in 1..words.len() {
-            if !matches!(words[i - 1], "the" | "The") || analysis.tags[i].0.as_str() != "NN" {
+        for i in 0..words.len() {
+            // A sentence's first word is tagged by its capital ("Company
+            // spokesman X said": JJ).
+            if analysis.tags[i].0.as_str() != "NN" && i > 0 {
                 continue;
             }
-            let noun = words[i];
+            // "the committee", or the noun as a title's modifier with no
+            // article ("Democratic committee chairman X", "company
+            // spokesman X said"; not "a committee chairman").
+            let definite = i > 0 && matches!(words[i - 1], "the" | "The");
+            // A modifier before the noun may tell another body ("central
+            // bank governor", "state party chief"); a party's label does not
+            // ("Democratic committee chairman").
+            let open_before = i == 0 || {
+                let before = words[i - 1];
+                let tag = analysis.tags[i - 1].0.as_str();
+                !ARTICLES.contains(&before.to_lowercase().as_str())
+                    && (crate::extract::parties::party_of(before).is_some()
+                        || !(tag.starts_with("JJ") || tag.starts_with("NN") || matches!(tag, "VBN" | "VBG" | "CD")))
+            };
+            let titles = words.get(i + 1).is_some_and(|w| TITLE_HEADS.contains(w)) && open_before;
+            if !definite && !titles {
+                continue;
+            }
+            let written = if i == 0 { words[i].to_lowercase() } else { words[i].to_string() };
+            let noun = written.as_str();
             let company = COMPANY_NOUNS.contains(&noun);
             if !company && !BODY_NOUNS.contains(&noun) {
                 continue;
