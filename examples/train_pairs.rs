@@ -199,6 +199,8 @@ fn main() -> Result<()> {
             "--rate" => options.rate = iter.next().context("--rate needs a number")?.parse()?,
             "--l2" => options.l2 = iter.next().context("--l2 needs a number")?.parse()?,
             "--min-count" => options.min_count = iter.next().context("--min-count needs a number")?.parse()?,
+            "--seed" => options.seed = iter.next().context("--seed needs a number")?.parse()?,
+            "--average" => options.average = true,
             "--cv-out" => cv_out = Some(PathBuf::from(iter.next().context("--cv-out needs a path")?)),
             _ => positional.push(PathBuf::from(arg)),
         }

@@ -675,11 +675,15 @@ pub struct TrainOptions {
     pub min_count: usize,
     /// Shuffling seed.
     pub seed: u64,
+    /// Average the weights at the end of every epoch instead of keeping
+    /// the last: the decisions then move less with the order of the
+    /// examples.
+    pub average: bool,
 }
 
 impl Default for TrainOptions {
     fn default() -> Self {
-        TrainOptions { epochs: 15, rate: 0.1, l2: 1e-4, min_count: 3, seed: 20_261_129 }
+        TrainOptions { epochs: 15, rate: 0.1, l2: 1e-4, min_count: 3, seed: 20_261_129, average: false }
     }
 }
 
@@ -699,6 +703,7 @@ pub fn train(examples: &[(&Candidate, usize)], options: TrainOptions) -> PairMod
         .map(|(c, _)| c.features.iter().copied().filter(|f| counts[f] >= options.min_count).collect())
         .collect();
     let mut weights = Weights::default();
+    let mut sum = Weights::default();
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = options.seed.max(1);
     for epoch in 0..options.epochs {
@@ -717,6 +722,23 @@ pub fn train(examples: &[(&Candidate, usize)], options: TrainOptions) -> PairMod
                 }
             }
         }
+        if options.average {
+            for (f, w) in &weights {
+                let s = sum.entry(*f).or_insert([0.0; K]);
+                for k in 0..K {
+                    s[k] += w[k];
+                }
+            }
+        }
+    }
+    if options.average {
+        let epochs = options.epochs.max(1) as f32;
+        for w in sum.values_mut() {
+            for v in w.iter_mut() {
+                *v /= epochs;
+            }
+        }
+        weights = sum;
     }
     weights.retain(|_, w| w.iter().any(|v| v.abs() > 1e-4));
     PairModel { weights }

@@ -37,7 +37,7 @@
 //! Stance drawn from others holds too: "X drew criticism from Y", "X's
 //! plan won praise from Y", "X came under fire from Y", "X enjoys the
 //! support of Y" (Y towards X; `triggers/received_stance.tsv`, from the
-//! dictionaries' reversed patterns such as "GET SUPPORT (FROM)" [:051]).
+//! dictionaries' reversed patterns such as "GET SUPPORT (FROM)" \[:051\]).
 //! A capital holding or undergoing a stance stands for its state's
 //! government ("Beijing lashed out at ...", "accused Washington"), where
 //! the document names that state; an act's doer may be named right before
