@@ -1169,6 +1169,7 @@ def main():
     review = Review()
     os.makedirs(OUT, exist_ok=True)
     written = []
+    class_nouns = {}
     verb_owner = {}
     for cls, config in CLASSES.items():
         verbs = set()
@@ -1267,6 +1268,7 @@ def main():
             verbs,
         )
         written.append((f"{cls}_verbs.txt", len(verbs)))
+        class_nouns[cls] = nouns
         if nouns and not config.get("verbs_only"):
             noun_added = sorted(gerund(w) for w in added if " " not in w)
             write(
@@ -1319,10 +1321,7 @@ def main():
         ["\t".join(row) for row in idioms],
     )
     written.append(("stance_idioms.tsv", len(idioms)))
-    stance_nouns = {}
-    for relation, cls in (("supports", "support"), ("opposes", "oppose")):
-        with open(os.path.join(OUT, f"{cls}_nouns.txt"), encoding="utf-8") as handle:
-            stance_nouns[relation] = [w for w in handle.read().splitlines() if w and not w.startswith("#")]
+    stance_nouns = {"supports": sorted(class_nouns["support"]), "opposes": sorted(class_nouns["oppose"])}
     received = received_stance(blocks, review, stance_nouns)
     write(
         os.path.join(OUT, "received_stance.tsv"),

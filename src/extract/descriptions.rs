@@ -92,19 +92,26 @@ pub fn resolve(
             // A modifier before the noun may tell another body ("central
             // bank governor", "state party chief"); a party's label does not
             // ("Democratic committee chairman").
-            let open_before = i == 0 || {
-                let before = words[i - 1];
-                let tag = analysis.tags[i - 1].0.as_str();
-                !ARTICLES.contains(&before.to_lowercase().as_str())
-                    && (crate::extract::parties::party_of(before).is_some()
-                        || !(tag.starts_with("JJ") || tag.starts_with("NN") || matches!(tag, "VBN" | "VBG" | "CD")))
+            let open_before = || {
+                i == 0 || {
+                    let before = words[i - 1];
+                    let tag = analysis.tags[i - 1].0.as_str();
+                    !ARTICLES.contains(&before.to_lowercase().as_str())
+                        && (crate::extract::parties::party_of(before).is_some()
+                            || !(tag.starts_with("JJ") || tag.starts_with("NN") || matches!(tag, "VBN" | "VBG" | "CD")))
+                }
             };
-            let titles = words.get(i + 1).is_some_and(|w| TITLE_HEADS.contains(w)) && open_before;
-            if !definite && !titles {
+            let titles = || words.get(i + 1).is_some_and(|w| TITLE_HEADS.contains(w)) && open_before();
+            if !definite && !titles() {
                 continue;
             }
-            let written = if i == 0 { words[i].to_lowercase() } else { words[i].to_string() };
-            let noun = written.as_str();
+            let lowered;
+            let noun = if i == 0 {
+                lowered = words[i].to_lowercase();
+                lowered.as_str()
+            } else {
+                words[i]
+            };
             let company = COMPANY_NOUNS.contains(&noun);
             if !company && !BODY_NOUNS.contains(&noun) {
                 continue;

@@ -870,11 +870,23 @@ fn is_continuation_word(token: &Token<'_>) -> bool {
         && !token.text.chars().all(|c| c.is_ascii_digit())
 }
 
+/// Whether the words after a name's leading qualifiers of posts
+/// ("Federal", "National") need them to make a body's name: common words
+/// ("Reserve", not a name of its own like "Citibank") that end in a body's
+/// head noun, are followed by the body's staff ("officials") or, where
+/// `after_the`, follow "the" ("the Federal Reserve"). Not "Gross National
+/// Product".
+pub(crate) fn needs_its_qualifiers(rest: &[&str], next: Option<&str>, after_the: bool) -> bool {
+    let Some(last) = rest.last() else { return false };
+    rest.iter().all(|w| is_common_word(&strip_possessive(w).to_lowercase()))
+        && (head_type(&[strip_possessive(last)]).is_some() || next.is_some_and(|w| ORG_POSTS.contains(&w)) || after_the)
+}
+
 /// Lower-case particles of family names ("de", "van", "bin").
 pub(crate) static NAME_PARTICLES: WordList = WordList::new(include_str!("../../data/lexicon/name_particles.txt"));
 
 /// Lower-case posts written after the name of the body that employs them.
-pub(crate) static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
+static ORG_POSTS: WordList = WordList::new(include_str!("../../data/lexicon/org_posts.txt"));
 
 /// Heads of bodies every state has, named after their state.
 static GOVERNMENT_BODIES: WordList = WordList::new(include_str!("../../data/lexicon/government_bodies.txt"));
@@ -1265,12 +1277,8 @@ fn classify_plain(
     let only_qualifiers = tokens[start..past_titles]
         .iter()
         .all(|t| is_title_word(t.text) && !is_title_head(t.text) && !NAME_TITLES.contains(&t.text));
-    // The rest must be words that need the qualifiers to make a name
-    // ("Federal Reserve"), not a name of its own ("Senior Citibank
-    // executive X": Citibank).
-    let body_name = (head_type(&[strip_possessive(tokens[end - 1].text)]).is_some()
-        || tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text)))
-        && tokens[past_titles..end].iter().all(|t| is_common_word(&strip_possessive(t.text).to_lowercase()));
+    let rest: Vec<&str> = tokens[past_titles..end].iter().map(|t| t.text).collect();
+    let body_name = needs_its_qualifiers(&rest, tokens.get(end).map(|t| t.text), false);
     if !(only_qualifiers && body_name) {
         start = past_titles;
     }

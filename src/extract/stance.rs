@@ -416,22 +416,30 @@ struct Idiom {
 /// The idioms of the dictionaries (`triggers/stance_idioms.tsv`) and those
 /// they lack (`stance_idioms.tsv`).
 static STANCE_IDIOMS: LazyLock<Vec<Idiom>> = LazyLock::new(|| {
-    let list = |field: &'static str| -> Vec<&'static str> { field.split('|').filter(|w| *w != "-").collect() };
-    include_str!("../../data/lexicon/triggers/stance_idioms.tsv")
-        .lines()
-        .chain(include_str!("../../data/lexicon/stance_idioms.tsv").lines())
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let [verbs, objects, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
-            Some(Idiom {
-                verbs: list(verbs),
-                objects: list(objects).into_iter().map(nominals::singular).collect(),
-                preposition: (preposition != "-").then_some(preposition),
-                relation: if relation.starts_with("supports") { Relation::Supports } else { Relation::Opposes },
-            })
+    stance_rows(include_str!("../../data/lexicon/triggers/stance_idioms.tsv"))
+        .chain(stance_rows(include_str!("../../data/lexicon/stance_idioms.tsv")))
+        .map(|(verbs, objects, preposition, relation)| Idiom {
+            verbs,
+            objects: objects.into_iter().map(nominals::singular).collect(),
+            preposition,
+            relation,
         })
         .collect()
 });
+
+/// The rows of a stance phrase file: verb forms (|), object nouns (|, "-":
+/// none), the preposition ("-": none) and the relation ("supports ...",
+/// else opposes).
+type StanceRow = (Vec<&'static str>, Vec<&'static str>, Option<&'static str>, Relation);
+
+fn stance_rows(text: &'static str) -> impl Iterator<Item = StanceRow> {
+    let list = |field: &'static str| -> Vec<&'static str> { field.split('|').filter(|w| *w != "-").collect() };
+    text.lines().filter(|line| !line.starts_with('#') && !line.trim().is_empty()).filter_map(move |line| {
+        let [verbs, objects, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
+        let relation = if relation.starts_with("supports") { Relation::Supports } else { Relation::Opposes };
+        Some((list(verbs), list(objects), (preposition != "-").then_some(preposition), relation))
+    })
+}
 
 /// Idioms and verbs of feeling over the clauses: "A took aim at B's
 /// remarks", "A threw its weight behind B", "A railed against B"
@@ -526,19 +534,8 @@ struct Received {
 }
 
 static RECEIVED: LazyLock<Vec<Received>> = LazyLock::new(|| {
-    let list = |field: &'static str| -> Vec<&'static str> { field.split('|').filter(|w| *w != "-").collect() };
-    include_str!("../../data/lexicon/triggers/received_stance.tsv")
-        .lines()
-        .filter(|line| !line.starts_with('#') && !line.trim().is_empty())
-        .filter_map(|line| {
-            let [verbs, nouns, preposition, relation] = line.split('\t').collect::<Vec<_>>()[..] else { return None };
-            Some(Received {
-                verbs: list(verbs),
-                nouns: list(nouns),
-                preposition: (preposition != "-").then_some(preposition),
-                relation: if relation == "supports" { Relation::Supports } else { Relation::Opposes },
-            })
-        })
+    stance_rows(include_str!("../../data/lexicon/triggers/received_stance.tsv"))
+        .map(|(verbs, nouns, preposition, relation)| Received { verbs, nouns, preposition, relation })
         .collect()
 });
 

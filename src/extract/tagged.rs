@@ -277,16 +277,16 @@ fn qualifiers_open_a_body(text: &str, span: Span, written: &str) -> bool {
     if words[leading..].iter().any(|w| qualifier(w)) {
         return false;
     }
-    // "Senior Citibank": the rest is a name of its own.
-    if !words[leading..].iter().all(|w| is_common_word(&crate::extract::names::strip_possessive(w).to_lowercase())) {
-        return false;
-    }
-    let last = words.last().map_or("", |w| crate::extract::names::strip_possessive(w));
-    let before = text[..span.start()].trim_end();
-    let after = text[span.end()..].trim_start();
-    head_type(&[last]).is_some()
-        || before.rsplit(char::is_whitespace).next().is_some_and(|w| w.eq_ignore_ascii_case("the"))
-        || after.split_whitespace().next().is_some_and(|w| crate::extract::names::ORG_POSTS.contains(&w))
+    let after_the = text[..span.start()]
+        .trim_end()
+        .rsplit(char::is_whitespace)
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("the"));
+    crate::extract::names::needs_its_qualifiers(
+        &words[leading..],
+        text[span.end()..].split_whitespace().next(),
+        after_the,
+    )
 }
 
 fn strip_leading_titles(name: &str) -> &str {
