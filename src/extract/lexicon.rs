@@ -32,8 +32,13 @@ pub static ORG_HEADS_BEFORE_OF: WordList = WordList::new(include_str!("../../dat
 /// Institutions news names by one word: "Congress voted", "the Kremlin said".
 pub static INSTITUTIONS: WordList = WordList::new(include_str!("../../data/lexicon/institutions.txt"));
 
-/// Legal forms that end a company's name ("Inc", "Plc", "AG").
-pub static COMPANY_SUFFIXES: WordList = WordList::new(include_str!("../../data/lexicon/company_suffixes.txt"));
+/// Legal forms that end a company's name: the English ones ("Inc", "Plc",
+/// "AG") and the world's registers' (`legal_forms.txt`, generated from
+/// cleanco: "AB", "N.V.", "KGaA", "Pty").
+pub static COMPANY_SUFFIXES: WordList = WordList::new(concat!(
+    include_str!("../../data/lexicon/company_suffixes.txt"),
+    include_str!("../../data/lexicon/legal_forms.txt")
+));
 
 /// Words that open a company's name and name nothing alone ("Deutsche
 /// Telekom", "Banco Santander").

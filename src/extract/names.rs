@@ -1409,6 +1409,16 @@ fn classify_plain(
         }
         return;
     }
+    // "AB Leo", "Oy Nokia": a legal form written in capitals before the
+    // name, as Swedish and Finnish companies put it.
+    if end - start >= 2
+        && first.text.chars().filter(char::is_ascii_uppercase).count() >= 2
+        && !first.text.chars().any(char::is_lowercase)
+        && COMPANY_SUFFIXES.contains(&first.text)
+    {
+        out.push(mention(span, EntityType::Organization, name, 70, sentence));
+        return;
+    }
     // "Boeing Commercial Airplanes spokesman", "International Paper's
     // chairman": a body's post after a name that is no person's.
     let post_after = tokens.get(end).is_some_and(|t| ORG_POSTS.contains(&t.text));

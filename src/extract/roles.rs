@@ -528,10 +528,15 @@ impl RelationExtractor for Roles {
                     < caps.name("person").map_or(0, |m| m.start());
                 // A town's or a county's judge, employee or police chief
                 // serves it and need not live there; its governor, mayor,
-                // premier, minister or legislator represents it.
+                // premier, minister or legislator represents it. A chairman
+                // or an owner leads a body, not a town: a name before one
+                // that reads as a place is a body's ("Skoda chairman X").
                 let represents = |title: &str| {
                     let lower = title.to_lowercase();
                     let head = lower.rsplit(' ').next().unwrap_or_default();
+                    if BODY_HEAD_TITLES.contains(&head) {
+                        return false;
+                    }
                     LOCAL_HEAD_TITLES.contains(&head)
                         || legislator_title(&lower).is_some()
                         || matches!(title_relation(title), Relation::HeadOf | Relation::MinisterOf)

@@ -55,14 +55,24 @@ static PERSON_OF: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid pattern")
 });
 
+/// A body right before a speaker that is a place: "«O1» of «C2» said" is
+/// the company's statement ("Halvor Corp of Japan said"), not the state's.
+static BODY_OF_PLACE: LazyLock<Regex> =
+    LazyLock::new(|| crate::extract::pattern::compile(r"(?P<b>«O\d+»),? of $").expect("valid pattern"));
+
 /// The speaker of a match whose speaker slot is `slot`: the person the
-/// slot's body or place is named after ("«P» of «O» said"), else the
-/// slot's entity.
+/// slot's body or place is named after ("«P» of «O» said"), or the body a
+/// place is named after ("«O» of «C» said"), else the slot's entity.
 fn speaker_of(view: &SentenceView, caps: &regex::Captures<'_>, slot: &str) -> Option<usize> {
     let found = caps.name(slot)?;
     if ["«O", "«C", "«L"].iter().any(|k| found.as_str().starts_with(k)) {
         if let Some(person) = PERSON_OF.captures(&view.text[..found.start()]).and_then(|c| c.name("p")) {
             return view.entity_at(person.start());
+        }
+    }
+    if ["«C", "«L"].iter().any(|k| found.as_str().starts_with(k)) {
+        if let Some(body) = BODY_OF_PLACE.captures(&view.text[..found.start()]).and_then(|c| c.name("b")) {
+            return view.entity_at(body.start());
         }
     }
     entity(view, caps, slot)
