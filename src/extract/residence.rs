@@ -29,9 +29,11 @@ use regex::Regex;
 use crate::extract::lexicon::RESIDENCE_VERBS;
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{code, entity};
+use crate::extract::roles::PRIVATE_TITLES;
 use crate::extract::structure::Structure;
 use crate::extract::view::SentenceView;
 use crate::extract::{DocContext, Findings, Found, RelationExtractor};
+use crate::gazetteer::{GazKind, Gazetteer};
 
 /// The residence extractor.
 #[derive(Debug)]
@@ -121,6 +123,21 @@ impl RelationExtractor for Residence {
                 if caps.name("place2").is_none() && NAME_GOES_ON.is_match(&view.text[place_end..]) {
                     continue;
                 }
+                // "analyst X of Kellbrook": a name the gazetteer does not
+                // know as a place, after "of" alone and a private post, is
+                // the firm X speaks for, not where X lives ("X of Clover is
+                // free" stays a home town; a firm and a town are told apart
+                // only by world knowledge).
+                let person_start = caps.name("person").map_or(0, |m| m.start());
+                let person_end = caps.name("person").map_or(0, |m| m.end());
+                let bare_of = view.text.get(person_end..place_start) == Some(" of ");
+                if bare_of
+                    && caps.name("place2").is_none()
+                    && speaks_for_a_firm(&view.text[..person_start])
+                    && entity(view, &caps, "place").is_some_and(|place| unknown_place(doc, place))
+                {
+                    continue;
+                }
                 for name in ["place", "place2"] {
                     if let Some(place) = entity(view, &caps, name) {
                         out.add(
@@ -143,6 +160,26 @@ impl RelationExtractor for Residence {
             from_clauses(view, st, doc, out);
         }
     }
+}
+
+/// Whether a private post comes right before a person ("analyst X",
+/// "economist X"): a firm's people are named with their firm.
+fn speaks_for_a_firm(before: &str) -> bool {
+    let last_before = before.trim_end().rsplit([' ', '\n']).next().unwrap_or_default().to_lowercase();
+    PRIVATE_TITLES.contains(&last_before.as_str())
+}
+
+/// Whether an entity typed as a place is no state and no place the
+/// gazetteer knows by its name.
+fn unknown_place(doc: &DocContext<'_>, place: usize) -> bool {
+    let entity = &doc.entities[place];
+    let gazetteer = Gazetteer::global();
+    entity.kind == EntityType::Place
+        && entity.links.geonames.is_none()
+        && !gazetteer
+            .lookup(&entity.name)
+            .iter()
+            .any(|&id| matches!(gazetteer.entry(id).kind, GazKind::City | GazKind::Region | GazKind::Country))
 }
 
 /// The verbs of `residence_verbs.txt` over the sentence's clauses, for the

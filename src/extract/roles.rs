@@ -150,7 +150,7 @@ fn title_going_on(text: &str, start: usize, end: usize) -> Option<&str> {
 /// ("Foreign Minister Jane Roe"), longest first.
 static STATE_POST_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/state_post_titles.txt"));
 /// Titles of work outside a state's service ("reporter", "economist").
-static PRIVATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/private_titles.txt"));
+pub(crate) static PRIVATE_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/private_titles.txt"));
 /// Titles that lead a town or a province, not a state (`local_head_titles.txt`).
 pub(crate) static LOCAL_HEAD_TITLES: WordList = WordList::new(include_str!("../../data/lexicon/local_head_titles.txt"));
 
