@@ -193,7 +193,16 @@ impl Findings {
         }
         // A post, and what a title phrase says besides ("Czech Prime
         // Minister X" lives in Czechia), is read from the phrase itself.
-        let modality = if found.relation.is_post() {
+        let modality = if found.relation == Relation::MemberOf
+            && modality::party_label_before_post(&view.text[found.range.clone()])
+        {
+            // "Former Conservative prime minister X": the post is over, the
+            // party is still X's.
+            match modality::classify_post(&view.text, found.range.clone()) {
+                Modality::Former => Modality::Asserted,
+                modality => modality,
+            }
+        } else if found.relation.is_post() {
             modality::classify_post(&view.text, found.range.clone())
         } else if found.extractor == roles::NAME {
             // A former president of Peru is Peruvian still.

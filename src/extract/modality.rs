@@ -72,6 +72,41 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     }
 }
 
+/// The modality of a post read from the document's own text (no
+/// placeholders) at `range`: former when "former", "the late" or the like
+/// stands in the two words before it or inside it, or the holder left the
+/// post right after ("X, who resigned"); else asserted.
+#[must_use]
+pub fn classify_post_in_text(text: &str, range: Range<usize>) -> Modality {
+    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+        return Modality::Asserted;
+    };
+    let start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(2).map_or(0, |(i, _)| i);
+    let window = &text[start..range.end];
+    // "until President X accounts for": "until" before the post dates
+    // something else; "unless X resigned": no leaving is said.
+    let former_word = FORMER.find_iter(window).any(|m| !m.as_str().eq_ignore_ascii_case("until"));
+    let conditional = window.split_whitespace().any(|w| matches!(w.to_lowercase().as_str(), "if" | "unless"));
+    if former_word || UNTIL_AFTER.is_match(after) || LEFT_AFTER.is_match(after) && !conditional {
+        Modality::Former
+    } else {
+        Modality::Asserted
+    }
+}
+
+/// A party's label, a post and its holder: "«G1» prime minister «P2»".
+static PARTY_LABEL_POST: LazyLock<Regex> = LazyLock::new(|| {
+    crate::extract::pattern::compile(r"^«G\d+»(?: [A-Za-z][\w.-]*){1,4} «P\d+»$").expect("valid pattern")
+});
+
+/// Whether a membership was read from a party's label before a post and
+/// its holder ("Labour MP «P»"): what dates the post does not date the
+/// membership.
+#[must_use]
+pub fn party_label_before_post(matched: &str) -> bool {
+    PARTY_LABEL_POST.is_match(matched)
+}
+
 /// The holder left the post, said right after the match: "Another Y
 /// executive, X, resigned last year", "the first member of the Y to be
 /// sacked".
@@ -195,6 +230,21 @@ mod tests {
         let text = "«P3», a former aide, praised the plan; «D1» President «P2» spoke";
         let start = text.find("«D1»").unwrap_or_default();
         assert_eq!(classify_post(text, start..text.len()), Modality::Asserted);
+    }
+
+    #[test]
+    fn posts_in_the_documents_own_text() {
+        let at = |text: &str, post: &str| {
+            let start = text.find(post).unwrap_or_default();
+            classify_post_in_text(text, start..start + post.len())
+        };
+        assert_eq!(at("after the death of the late Sen. Karl Vinter", "Sen. Karl Vinter"), Modality::Former);
+        assert_eq!(at("MP Ruth Callan, who resigned last year, agreed", "MP Ruth Callan"), Modality::Former);
+        assert_eq!(at("until President Alma Rusk signs it", "President Alma Rusk"), Modality::Asserted);
+        assert_eq!(at("unless Prime Minister Ivo Brandt resigned", "Prime Minister Ivo Brandt"), Modality::Asserted);
+        assert_eq!(at("Sen. Ivo Brandt said", "Sen. Ivo Brandt"), Modality::Asserted);
+        assert!(party_label_before_post("«G1» prime minister «P2»"));
+        assert!(!party_label_before_post("«P2», a former «G1»"));
     }
 
     #[test]

@@ -1032,7 +1032,7 @@ pub fn owned_posts(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact> {
         if facts.iter().any(held) || out.iter().any(held) {
             continue;
         }
-        out.push(post_fact(m, (person, title_relation(title), body), title, owner_at, 60));
+        out.push(post_fact(text, m, (person, title_relation(title), body), title, owner_at, 60));
     }
     out
 }
@@ -1059,12 +1059,14 @@ fn title_fact(
     let start = m.span.start().saturating_sub(title.len() + 1);
     let start =
         if text.get(start..m.span.start()).is_some_and(|t| t.trim_end() == title) { start } else { m.span.start() };
-    post_fact(m, (person, relation, object), title, start, confidence)
+    post_fact(text, m, (person, relation, object), title, start, confidence)
 }
 
-/// An asserted post of a person's mention `m` with its title, the evidence
-/// running from `start` to the end of the name.
+/// A post of a person's mention `m` with its title, the evidence running
+/// from `start` to the end of the name: asserted, or former where the text
+/// around says so.
 fn post_fact(
+    text: &str,
     m: &Mention,
     (person, relation, object): (usize, Relation, usize),
     title: &str,
@@ -1075,7 +1077,8 @@ fn post_fact(
         subject: person,
         relation,
         object: Object::Entity(object),
-        modality: Modality::Asserted,
+        // "former MP X", "MP X, who resigned last year": a post held once.
+        modality: crate::extract::modality::classify_post_in_text(text, start..m.span.end()),
         title: Some(title.to_string()),
         evidence: Evidence {
             sentence: m.sentence,

@@ -372,7 +372,9 @@ fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize
         match unit_starting(units, k) {
             // A unit followed by its verb opens the next clause ("A
             // welcomed the plan, and B criticised it").
-            Some(u) if is_verb(tag(tags, units[u].end)) => break,
+            // So does one whose verb comes after a relative clause set
+            // off by commas ("..., and B, who resigned, agreed").
+            Some(u) if is_verb(tag(tags, units[u].end)) || verb_after_aside(words, tags, units[u].end) => break,
             Some(u) => {
                 out.push(units[u].clone());
                 end = units[u].end;
@@ -385,6 +387,16 @@ fn list_from(words: &[&str], tags: &[Xpos], units: &[Range<usize>], first: usize
     }
     out.truncate(sure.0);
     (out, sure.1)
+}
+
+/// Whether a relative clause set off by commas starts at `at` and a verb
+/// follows its closing comma: ", who resigned last year, agreed".
+fn verb_after_aside(words: &[&str], tags: &[Xpos], at: usize) -> bool {
+    if !lower_is(words, at, &[","]) || !lower_is(words, at + 1, &["who", "which", "whose"]) {
+        return false;
+    }
+    let close = (at + 2..words.len().min(at + 20)).find(|&j| words[j] == ",");
+    close.is_some_and(|j| j + 1 < words.len() && is_verb(tag(tags, j + 1)))
 }
 
 /// Whether a unit names a time: a weekday, a month ("February 27"), a
@@ -743,6 +755,13 @@ mod tests {
         let c = read("After signing the accord, Ana Duarte left for Lima.");
         assert_eq!(find(&c, "signing").1, ["Ana Duarte"]);
         assert_eq!(find(&c, "signing").2, ["the accord"]);
+    }
+
+    #[test]
+    fn a_coordinated_name_with_its_own_verb_opens_a_clause() {
+        let c = read("Edwin Marlow backed the bill, and Ruth Callan, who resigned last year, agreed.");
+        assert_eq!(find(&c, "backed").2, ["the bill"], "{c:?}");
+        assert_eq!(find(&c, "agreed").1, ["Ruth Callan"], "{c:?}");
     }
 
     #[test]
