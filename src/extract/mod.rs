@@ -87,6 +87,78 @@ pub struct DocContext<'a> {
     /// The sentence's clauses and the mentions they hold (`None` for a
     /// sentence the text layer did not analyse).
     pub structure: Option<&'a structure::Structure<'a>>,
+    /// The two parties named last together, for "the two countries".
+    pub two_sides: TwoSides,
+}
+
+/// The last two states, and the last two bodies, that a sentence of the
+/// document named together and alone of their kind ("Romania and Hungary
+/// ended a dispute."), up to the sentence read: what "the two countries" or
+/// "both companies" stand for there. A sentence that names three or more
+/// of a kind, or one alone, leaves that kind unknown.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct TwoSides {
+    /// Two states.
+    pub states: Option<[usize; 2]>,
+    /// Two organisations.
+    pub bodies: Option<[usize; 2]>,
+}
+
+impl TwoSides {
+    /// Takes the sentence's entities (`in_sentence`, in text order) as the
+    /// last pair of each kind it names exactly two of.
+    fn update(
+        &mut self,
+        in_sentence: &[(Span, usize)],
+        entities: &[model::DocEntity],
+        adjectival: &dyn Fn(Span) -> bool,
+    ) {
+        let two_of = |kind: EntityType| -> Option<[usize; 2]> {
+            let mut found: Vec<usize> = Vec::new();
+            for &(_, e) in in_sentence {
+                if entities[e].kind == kind && !found.contains(&e) {
+                    found.push(e);
+                }
+            }
+            match found[..] {
+                [a, b] => Some([a, b]),
+                _ => None,
+            }
+        };
+        // A state's adjective ("the new Romanian premier") brings in no new party.
+        let named = |kind: EntityType| {
+            let mut found: Vec<usize> = in_sentence
+                .iter()
+                .filter(|&&(span, e)| entities[e].kind == kind && !adjectival(span))
+                .map(|&(_, e)| e)
+                .collect();
+            found.sort_unstable();
+            found.dedup();
+            found
+        };
+        // Three or more named together leave "the two" unclear, and so
+        // does one named alone ("X began talks with a union, and both
+        // sides ...": the other side may be one no finder named).
+        let next = |pair: Option<[usize; 2]>, kind: EntityType| match (two_of(kind), named(kind).as_slice()) {
+            (Some(two), _) => Some(two),
+            (None, []) => pair,
+            (None, _) => None,
+        };
+        self.states = next(self.states, EntityType::Country);
+        self.bodies = next(self.bodies, EntityType::Organization);
+    }
+
+    /// What a unit like "the two countries" or "both companies" stands
+    /// for: two bodies for words of firms, two states or else two bodies
+    /// for "sides" or "parties", two states for the rest.
+    #[must_use]
+    pub fn of_noun(&self, noun: &str) -> Option<[usize; 2]> {
+        match noun {
+            "companies" | "firms" | "banks" | "groups" => self.bodies,
+            "sides" | "parties" | "delegations" => self.states.or(self.bodies),
+            _ => self.states,
+        }
+    }
 }
 
 /// A document's mentions with the entities coreference resolved them to:
@@ -340,6 +412,7 @@ pub fn extract_with(
         }
     }
     let mut last_person = None;
+    let mut two_sides = TwoSides::default();
     let titled = structure::names_titled_person(&entities);
     for sentence in &sentences {
         if sentence.block != BlockKind::Body {
@@ -360,7 +433,10 @@ pub fn extract_with(
             })
             .map(|l| structure::Structure::new(text, l, &view));
         trace(&view, structure.as_ref());
-        let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref() };
+        // The sentence's own pair first ("the Canadian-U.S. pact, signed by
+        // two sides").
+        two_sides.update(in_sentence, &entities, &|s| adjectival_spans.contains(&s));
+        let context = DocContext { text, entities: &entities, last_person, structure: structure.as_ref(), two_sides };
         let first = findings.facts.len();
         for extractor in REGISTRY {
             extractor.extract(&view, &context, &mut findings);

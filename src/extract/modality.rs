@@ -27,7 +27,7 @@ static HEDGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("valid hedge pattern")
 });
 static PLANNED: LazyLock<Regex> = LazyLock::new(|| {
-    crate::extract::pattern::compile(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to|(?:wants?|wanted|hopes?|hoped|seeks?|sought|expects?|asked|urged|agreed|ready|prepared)(?: \S+){0,3} to|to sign|to join|to back|to support)\b")
+    crate::extract::pattern::compile(r"(?i)\b(?:will|shall|plans? to|planned to|planning to|intends? to|aims? to|is set to|are set to|is due to|are due to|is expected to|are expected to|to be signed|would sign|is to|are to|(?:is|are|was|were) (?:close|near) to|(?:wants?|wanted|hopes?|hoped|seeks?|sought|expects?|asked|urged|agreed|ready|prepared)(?: \S+){0,3} to|to sign|to join|to back|to support)\b")
         .expect("valid plan pattern")
 });
 

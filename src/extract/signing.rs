@@ -473,6 +473,16 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         }
         let mut signers: Vec<usize> = Vec::new();
         for unit in clause.actor(words) {
+            // "The two countries signed": the two an earlier sentence named,
+            // unless the agreement's own name gives them ("the Canadian-U.S.
+            // pact, signed by two sides").
+            if crate::extract::structure::names_both_sides(words, unit) {
+                let noun = words[unit.end - 1].to_lowercase();
+                if !names_own_sides(view, doc) {
+                    signers.extend(doc.two_sides.of_noun(&noun).into_iter().flatten());
+                }
+                continue;
+            }
             match st.subject_entity(unit, doc.entities, doc.last_person) {
                 Some(e) => signers.push(e),
                 None => signers.extend(st.of_entities(unit, doc.entities)),
@@ -693,6 +703,14 @@ fn from_hyphenated_sides(view: &SentenceView, doc: &DocContext<'_>, out: &mut Fi
             out.add(view, found(agreement, Relation::Signatory, Object::Entity(party), whole.range(), 65));
         }
     }
+}
+
+/// Whether an agreement of the sentence is named after its sides ("the
+/// Czech-German declaration").
+fn names_own_sides(view: &SentenceView, doc: &DocContext<'_>) -> bool {
+    AGREEMENT_PLACEHOLDER
+        .find_iter(&view.text)
+        .any(|m| view.doc_span(m.range()).slice(doc.text).is_some_and(|written| SIDES.is_match(written)))
 }
 
 /// A side the finders named, joined by a hyphen to one they did not, right
