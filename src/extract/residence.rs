@@ -26,7 +26,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::extract::lexicon::RESIDENCE_VERBS;
+use crate::extract::lexicon::{ORG_HEADS, RESIDENCE_VERBS};
 use crate::extract::model::{EntityType, Object, Relation};
 use crate::extract::pattern::{code, entity};
 use crate::extract::roles::PRIVATE_TITLES;
@@ -111,6 +111,13 @@ impl RelationExtractor for Residence {
         for pattern in PATTERNS.iter() {
             for caps in pattern.captures_iter(&view.text) {
                 let Some(person) = entity(view, &caps, "person") else { continue };
+                // "Royal Bank of Scotland" read as a person "Royal Bank": a
+                // name ending in a body's head noun that is no surname is a
+                // body's, not a resident's.
+                let last = doc.entities[person].name.rsplit(' ').next().unwrap_or_default();
+                if ORG_HEADS.contains(&last) && !crate::gazetteer::is_common_surname(last) {
+                    continue;
+                }
                 // "Bosnian Serb leader": stacked demonyms name a people, not a state.
                 let place_start = caps.name("place").map_or(0, |m| m.start());
                 if code(&caps, "place") == Some('D') && view.text[..place_start].ends_with("» ") {
