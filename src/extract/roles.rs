@@ -654,11 +654,12 @@ impl RelationExtractor for Roles {
                 if title.rsplit(' ').next().is_some_and(|w| w.eq_ignore_ascii_case("member"))
                     && doc.kind(org) == EntityType::Organization
                     && !is_chamber(&doc.entities[org].name)
-                    && doc.entities[org]
-                        .name
-                        .rsplit(' ')
-                        .next()
-                        .is_some_and(|head| MEMBER_BODIES.contains(&head.to_lowercase().as_str()))
+                    && (is_party_name(&doc.entities[org].name)
+                        || doc.entities[org]
+                            .name
+                            .rsplit(' ')
+                            .next()
+                            .is_some_and(|head| MEMBER_BODIES.contains(&head.to_lowercase().as_str())))
                 {
                     relation = Relation::MemberOf;
                 }
