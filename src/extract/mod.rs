@@ -113,36 +113,27 @@ impl TwoSides {
         entities: &[model::DocEntity],
         adjectival: &dyn Fn(Span) -> bool,
     ) {
-        let two_of = |kind: EntityType| -> Option<[usize; 2]> {
+        // The distinct entities of a kind, in text order; a state's
+        // adjective ("the new Romanian premier") brings in no new party.
+        let distinct = |kind: EntityType, with_adjectives: bool| {
             let mut found: Vec<usize> = Vec::new();
-            for &(_, e) in in_sentence {
-                if entities[e].kind == kind && !found.contains(&e) {
+            for &(span, e) in in_sentence {
+                if entities[e].kind == kind && (with_adjectives || !adjectival(span)) && !found.contains(&e) {
                     found.push(e);
                 }
             }
-            match found[..] {
-                [a, b] => Some([a, b]),
-                _ => None,
-            }
-        };
-        // A state's adjective ("the new Romanian premier") brings in no new party.
-        let named = |kind: EntityType| {
-            let mut found: Vec<usize> = in_sentence
-                .iter()
-                .filter(|&&(span, e)| entities[e].kind == kind && !adjectival(span))
-                .map(|&(_, e)| e)
-                .collect();
-            found.sort_unstable();
-            found.dedup();
             found
         };
         // Three or more named together leave "the two" unclear, and so
         // does one named alone ("X began talks with a union, and both
         // sides ...": the other side may be one no finder named).
-        let next = |pair: Option<[usize; 2]>, kind: EntityType| match (two_of(kind), named(kind).as_slice()) {
-            (Some(two), _) => Some(two),
-            (None, []) => pair,
-            (None, _) => None,
+        let next = |pair: Option<[usize; 2]>, kind: EntityType| match (
+            distinct(kind, true).as_slice(),
+            distinct(kind, false).as_slice(),
+        ) {
+            (&[a, b], _) => Some([a, b]),
+            (_, []) => pair,
+            _ => None,
         };
         self.states = next(self.states, EntityType::Country);
         self.bodies = next(self.bodies, EntityType::Organization);

@@ -51,11 +51,7 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     // A match that opens with the person ("«P», a member of") has its title
     // inside; the words before the person belong to another post ("Former
     // President «P», a member of the commission").
-    let start = if text[range.start..].starts_with("«P") {
-        range.start
-    } else {
-        text[..range.start].char_indices().rev().filter(|&(_, c)| c == ' ').nth(2).map_or(0, |(i, _)| i)
-    };
+    let start = if text[range.start..].starts_with("«P") { range.start } else { two_words_before(text, range.start) };
     let window = &text[start..range.end];
     let former = FORMER.find_iter(window).any(|m| !titles_another_person(&window[m.end()..]))
         || UNTIL_AFTER.is_match(&text[range.end..])
@@ -72,17 +68,21 @@ pub fn classify_post(text: &str, range: Range<usize>) -> Modality {
     }
 }
 
+/// Where the two words before `at` start (the space before them).
+fn two_words_before(text: &str, at: usize) -> usize {
+    text[..at].char_indices().rev().filter(|&(_, c)| c == ' ').nth(2).map_or(0, |(i, _)| i)
+}
+
 /// The modality of a post read from the document's own text (no
 /// placeholders) at `range`: former when "former", "the late" or the like
 /// stands in the two words before it or inside it, or the holder left the
 /// post right after ("X, who resigned"); else asserted.
 #[must_use]
 pub fn classify_post_in_text(text: &str, range: Range<usize>) -> Modality {
-    let (Some(before), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
+    let (Some(_), Some(after)) = (text.get(..range.start), text.get(range.end..)) else {
         return Modality::Asserted;
     };
-    let start = before.char_indices().rev().filter(|&(_, c)| c == ' ').nth(2).map_or(0, |(i, _)| i);
-    let window = &text[start..range.end];
+    let window = &text[two_words_before(text, range.start)..range.end];
     // "until President X accounts for": "until" before the post dates
     // something else; "unless X resigned": no leaving is said.
     let former_word = FORMER.find_iter(window).any(|m| !m.as_str().eq_ignore_ascii_case("until"));
