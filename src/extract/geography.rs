@@ -18,6 +18,8 @@
 //! its head office in Z"), an address after a body ("Y Corp, Marlow, Ohio,
 //! said"; the angle brackets wires put around company names, "\<Y Corp\>",
 //! are read through).
+//! A town written with its state ("Montclair, N.J.") is also named by
+//! that whole form: an alias of the town ([`names_with_region`]).
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
 //! place, not seated there: no `basedIn` (on CoNLL04 dev, whose gold
 //! annotates some of them, the rule was right 4 times in 17).
@@ -517,6 +519,37 @@ fn place_names(entities: &[DocEntity], adjectival: bool) -> Vec<(usize, &str)> {
         .collect()
 }
 
+/// A town written with its state or country ("Montclair, N.J.", "Vienna,
+/// Austria") is also named by that whole form: news and gazetteers (and
+/// CoNLL04's annotators) use it as one name. Each `locatedIn` fact this
+/// extractor read from "place, whole" adds the words as written to the
+/// place's aliases, so a search for "Montclair, N.J." finds the town.
+/// Aliases of places join nothing across documents (`resolve` joins places
+/// by name and link only), so two Springfields stay apart.
+pub fn names_with_region(text: &str, entities: &mut [DocEntity], facts: &[Fact]) {
+    for fact in facts {
+        let Object::Entity(whole) = fact.object else { continue };
+        if fact.relation != Relation::LocatedIn || fact.evidence.extractor != NAME || whole == fact.subject {
+            continue;
+        }
+        let span = fact.evidence.span;
+        let Some(written) = span.slice(text) else { continue };
+        let Some((_, region)) = written.split_once(", ") else { continue };
+        // The town's mention opens the words and the region's closes them,
+        // one comma between, the region capitalised ("Bethany, central
+        // Idaho" and "Kumamoto in Kyushu" are descriptions, not names).
+        let subject = &entities[fact.subject];
+        let region_mentions = &entities[whole].mentions;
+        let bounded = subject.mentions.iter().any(|m| m.start() == span.start())
+            && region_mentions.iter().any(|m| m.end() == span.end())
+            && !region_mentions.iter().any(|m| m.start() < span.end() && m.end() > span.end());
+        let one_comma = region.starts_with(char::is_uppercase) && !region.contains([',', '\n']);
+        if subject.kind == EntityType::Place && bounded && one_comma && written.len() <= 60 {
+            entities[fact.subject].aliases.insert(written.to_string());
+        }
+    }
+}
+
 /// A fact read from a name itself: the mention is its evidence.
 fn fact_from_name(subject: usize, relation: Relation, object: Object, mention: &Mention) -> Fact {
     Fact {
@@ -612,4 +645,24 @@ pub fn places_in_event_names(doc: &DocMentions<'_>, facts: &[Fact]) -> Vec<Fact>
         out.push(fact_from_name(event, Relation::LocatedIn, object, m));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::document::Document;
+    use crate::extract::extract_document;
+
+    fn aliases_of(text: &str, name: &str) -> Vec<String> {
+        let doc = extract_document(&Document::from_text("t", text));
+        doc.entities.iter().find(|e| e.name == name).map(|e| e.aliases.iter().cloned().collect()).unwrap_or_default()
+    }
+
+    #[test]
+    fn a_town_written_with_its_state_is_named_so() {
+        let aliases = aliases_of("Jane Odell was born in Dayton, Ohio, and lives there.", "Dayton");
+        assert!(aliases.contains(&"Dayton, Ohio".to_string()), "{aliases:?}");
+        // A list of places is no town and its state.
+        let aliases = aliases_of("Trade fairs were held in Dayton, Ohio and Leeds last year.", "Dayton");
+        assert!(aliases.iter().all(|a| !a.contains(',')), "{aliases:?}");
+    }
 }

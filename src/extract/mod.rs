@@ -461,6 +461,7 @@ pub fn extract_with(
     findings.facts.extend(aides);
     let owned = roles::owned_posts(&resolved, &findings.facts);
     findings.facts.extend(owned);
+    geography::names_with_region(text, &mut entities, &findings.facts);
     let mut extraction = finish(doc, entities, findings, &sentences);
     extraction.anchor_year = doc_year;
     extraction.sentence_count = sentences.len();
