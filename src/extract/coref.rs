@@ -533,7 +533,20 @@ struct Described {
     /// The sides its description names ("the deal with Peru": "peru"; "the
     /// Sino-U.S. accord": "sino", "u.s.").
     sides: BTreeSet<String>,
+    /// "contracts", "the pacts": several agreements, never one of them.
+    plural: bool,
     key: String,
+}
+
+/// Whether a description's head noun is plural ("signed contracts with
+/// Iraq", "similar pacts").
+fn described_plural(name: &str) -> bool {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let head = words
+        .iter()
+        .position(|w| matches!(*w, "of" | "on" | "for" | "with" | "between" | "among" | "to"))
+        .map_or(words.len().saturating_sub(1), |p| p.saturating_sub(1));
+    words.get(head).is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase))
 }
 
 /// The sides a description names: the folded words after "with" ("the
@@ -564,6 +577,8 @@ struct AgreementTime {
 enum Era {
     New,
     Old,
+    /// "similar pacts", "another deal": not one described before.
+    Other,
 }
 
 impl AgreementTime {
@@ -577,6 +592,7 @@ impl AgreementTime {
             time.era = time.era.or_else(|| match AGREEMENT_ERAS.get(word.as_str()).copied() {
                 Some("new") => Some(Era::New),
                 Some("old") => Some(Era::Old),
+                Some("other") => Some(Era::Other),
                 _ => None,
             });
         }
@@ -609,14 +625,20 @@ impl DescribedAgreements {
         // "the deal with Chile" is not "the deal with Peru", nor the
         // "Sino-U.S. deal".
         let same_side = |e: &Described| e.sides.is_empty() || sides.is_empty() || !e.sides.is_disjoint(&sides);
-        let compatible =
-            |d: &&Described| seen.iter().filter(|e| e.key == d.key).all(|e| e.time.compatible(time) && same_side(e));
+        let plural = described_plural(name);
+        let compatible = |d: &&Described| {
+            seen.iter()
+                .filter(|e| e.key == d.key)
+                .all(|e| e.time.compatible(time) && same_side(e) && e.plural == plural)
+        };
         let same_time =
             |d: &&Described| d.time.year == time.year && (time.year.is_some() || d.time.era != Some(Era::Old));
         let pick = |candidates: Vec<&Described>| {
             candidates.iter().copied().find(same_time).or_else(|| candidates.first().copied()).map(|d| d.key.clone())
         };
-        let key = if content.is_empty() {
+        let key = if time.era == Some(Era::Other) {
+            format!("agreement:#other {}", self.seen.len())
+        } else if content.is_empty() {
             pick(self.seen.iter().rev().filter(compatible).collect()).unwrap_or_else(|| "agreement:#main".to_string())
         } else if let Some(key) =
             pick(self.seen.iter().rev().filter(|d| !d.words.is_disjoint(&content)).filter(compatible).collect())
@@ -632,7 +654,7 @@ impl DescribedAgreements {
             let year = time.year.map_or_else(String::new, |y| format!("{y} "));
             format!("agreement:#{year}{}", content.iter().cloned().collect::<Vec<_>>().join(" "))
         };
-        self.seen.push(Described { words: content, time, sides, key: key.clone() });
+        self.seen.push(Described { words: content, time, sides, plural, key: key.clone() });
         key
     }
 }

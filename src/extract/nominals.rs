@@ -34,7 +34,9 @@
 //! withdrawal"), when no named event has that head ([`name_bare_events`]).
 //!
 //! ## Known misses
-//! Plural or generic uses ("previous agreements") are skipped, as is a bare
+//! Plural or generic uses ("previous agreements") are skipped, unless a
+//! year or a signing verb makes them particular ("signed contracts with
+//! Iraq"), as is a bare
 //! noun with no determiner ("reach agreement"). An event told only by its
 //! head ("the shooting", "twin bombings") keeps its head as its name when
 //! nothing fuller describes it; headlines are often tagged badly ("troop
@@ -99,8 +101,13 @@ pub fn find(
             continue;
         }
         let modifiers: Vec<&str> = (start..phrase.head).map(|i| layer.word(text, i)).collect();
-        // "reach agreement": a bare noun names nothing.
-        if !determined && modifiers.is_empty() {
+        let plural = layer.tags[phrase.head].0.as_str() == "NNS" && !head.ends_with("ss");
+        let signed_here = phrase.start.checked_sub(1).is_some_and(|v| {
+            layer.tags[v].1 == Upos::VERB && lexicon::SIGN_VERBS.contains(&layer.word(text, v).to_lowercase().as_str())
+        });
+        // "reach agreement": a bare noun names nothing ("signed contracts"
+        // names those signed).
+        if !determined && modifiers.is_empty() && !(plural && signed_here) {
             continue;
         }
         // "the protocol", "the convention", "a contract" name a text only
@@ -110,9 +117,10 @@ pub fn find(
         }
         let year: Option<i32> = modifiers.iter().find_map(|w| w.parse().ok().filter(|y| (1000..3000).contains(y)));
         let older = matches!((year, doc_year), (Some(y), Some(d)) if y < d - 1);
-        // "the 1984 treaties": a year names the agreements of that year.
-        let plural = layer.tags[phrase.head].0.as_str() == "NNS" && !head.ends_with("ss");
-        if plural && year.is_none() {
+        // "the 1984 treaties": a year names the agreements of that year;
+        // so does a signing verb right before ("signed contracts with
+        // Iraq", "have signed confidentiality agreements": those signed).
+        if plural && year.is_none() && !signed_here {
             continue;
         }
         let end = end_with_post(text, layer, phrase);

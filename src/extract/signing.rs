@@ -25,7 +25,14 @@
 //! ("a contract Y signed with Z", "the accord that A and B signed", "the
 //! accord A signed with B in 1990 in Lima"). The date may stand before the clause
 //! ("On Sunday, A and B signed"); weekdays are dates against the article's
-//! own date (`TextLayer::resolve_weekdays`).
+//! own date (`TextLayer::resolve_weekdays`). A date that bounds a span or
+//! sets a deadline ("signed ... since 1981", "to be signed by June 30") is
+//! no signing date, and a place after a common noun outside the parties'
+//! phrases is that noun's ("signed contracts for blocks in Y", "with banks
+//! in Y"), not the signing's; after an occasion or a time ("at a ceremony
+//! in Y", "last week in Y") it is the signing's. "They" after the verb of
+//! speaking of two bodies or states stands for both ("A and B said they
+//! had signed contracts with C").
 //!
 //! Becoming a party without signing gives `signatory` too, without a
 //! place or date: the verbs of `data/lexicon/triggers/party_verbs.txt`
@@ -336,6 +343,19 @@ impl RelationExtractor for Signing {
     }
 }
 
+/// Whether the words before "in «place»" end with a common noun the place
+/// belongs to ("with banks in Y"), not an occasion or a time ("at a
+/// ceremony in Y", "last week in Y") or a placeholder.
+fn noun_holds_place(gap: &str) -> bool {
+    let before = gap.trim_end().strip_suffix(" in").or_else(|| gap.trim_end().strip_suffix(" in the"));
+    let Some(word) = before.and_then(|b| b.split_whitespace().next_back()) else { return false };
+    word.chars().all(|c| c.is_ascii_lowercase())
+        && !crate::extract::lexicon::EVENT_NOUNS.contains(&word)
+        && !crate::extract::lexicon::TIME_WORDS.contains(&word)
+        && !crate::extract::lexicon::FUNCTION_WORDS.contains(&word)
+        && !word.ends_with("ly")
+}
+
 impl Signing {
     /// "in <place>" and "on <date>" after the verb, in the same clause.
     fn place_and_date(
@@ -349,10 +369,11 @@ impl Signing {
         let rest = &view.text[whole.end..];
         if let Some(caps) = PLACE.captures(rest) {
             // "signed a deal to build a refinery in Y", "a pact that sets
-            // up an office in Y": the place is the purpose's, not the
-            // signing's.
+            // up an office in Y", "contracts for blocks in Y": the place is
+            // the purpose's, not the signing's.
             let gap = caps.name("place").map_or("", |m| &rest[..m.start()]);
-            let purpose = gap.split_whitespace().any(|w| matches!(w, "to" | "that" | "which" | "who"));
+            let purpose = gap.split_whitespace().any(|w| matches!(w, "to" | "that" | "which" | "who" | "for"))
+                || noun_holds_place(gap);
             if let Some(m) = caps.name("place").filter(|_| !purpose) {
                 if let Some(place) = view.entity_at(whole.end + m.start()) {
                     if doc.kind(place).is_place() {
@@ -483,9 +504,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 }
                 continue;
             }
-            match st.subject_entity(unit, doc.entities, doc.last_person) {
-                Some(e) => signers.push(e),
-                None => signers.extend(st.of_entities(unit, doc.entities)),
+            match st.subject_entities(unit, doc.entities, doc.last_person).as_slice() {
+                [] => signers.extend(st.of_entities(unit, doc.entities)),
+                named => signers.extend_from_slice(named),
             }
         }
         for prep in ["with", "between", "among"] {
@@ -493,9 +514,23 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 signers.extend(st.entity_of(unit, doc.entities));
             }
         }
+        // "signed contracts for blocks in the Pearl River mouth", "with
+        // banks in Y": a place after a common noun that is no part of the
+        // agreement's or the signers' phrase is that noun's; after an
+        // occasion ("at a ceremony in Y") or a time ("last week in Y") it
+        // is the signing's.
+        let parties = |k: usize| {
+            let word = words[k].to_lowercase();
+            let occasion = crate::extract::lexicon::EVENT_NOUNS.contains(&word.as_str())
+                || crate::extract::lexicon::TIME_WORDS.contains(&word.as_str());
+            let mut units = clause.patient().iter().chain(clause.actor(words));
+            occasion || units.any(|u| u.contains(&k))
+        };
         let places: Vec<usize> = ["in", "at"]
             .iter()
-            .flat_map(|p| clause.prep(words, p).unwrap_or(&[]))
+            .filter_map(|p| clause.preps.iter().find(|(at, _)| words[*at].eq_ignore_ascii_case(p)))
+            .filter(|(at, _)| !at.checked_sub(1).is_some_and(|k| st.upos(k) == "NOUN" && !parties(k)))
+            .flat_map(|(_, units)| units)
             .filter_map(|u| st.entity_of(u, doc.entities))
             .filter(|&e| matches!(doc.kind(e), EntityType::Place | EntityType::Country))
             .collect();

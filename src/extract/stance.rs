@@ -257,7 +257,7 @@ fn from_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut Finding
         let holders: Vec<usize> = if clause.actor(words).is_empty() {
             st.names().filter(|(t, _, _)| t.end == clause.verb.start).map(|(_, _, e)| e).collect()
         } else {
-            clause.actor(words).iter().filter_map(|a| st.subject_entity(a, doc.entities, doc.last_person)).collect()
+            clause.actor(words).iter().flat_map(|a| st.subject_entities(a, doc.entities, doc.last_person)).collect()
         };
         let range = view.view_range(st.span(opener..evaluation.end.max(named.end)));
         for holder in holders {
@@ -468,7 +468,7 @@ fn from_idioms(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let holders: Vec<(usize, usize)> = clause
             .actor(words)
             .iter()
-            .filter_map(|u| st.subject_entity(u, doc.entities, doc.last_person).map(|e| (e, u.start)))
+            .flat_map(|u| st.subject_entities(u, doc.entities, doc.last_person).into_iter().map(|e| (e, u.start)))
             .collect();
         for idiom in idioms {
             let object = clause.objects.iter().find(|o| {
@@ -980,7 +980,7 @@ fn from_stance_agents(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findi
             clause
                 .subject
                 .iter()
-                .filter_map(|u| st.subject_entity(u, doc.entities, doc.last_person).map(|e| (e, u.start)))
+                .flat_map(|u| st.subject_entities(u, doc.entities, doc.last_person).into_iter().map(|e| (e, u.start)))
                 .collect()
         } else {
             let Some(comma) = (0..k).rev().find(|&i| words[i] == ",") else { continue };

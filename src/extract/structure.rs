@@ -264,7 +264,10 @@ impl<'t> Structure<'t> {
         last_person: Option<usize>,
     ) -> Option<usize> {
         if self.is_pronoun(unit, &["it", "they"]) {
-            return self.reporting_body(unit.start, entities).map(|(e, _)| e);
+            return match self.reporting_bodies(unit.start, entities).as_slice() {
+                [(e, _)] => Some(*e),
+                _ => None,
+            };
         }
         if self.is_pronoun(unit, &["he", "she"]) {
             let before = self
@@ -278,14 +281,29 @@ impl<'t> Structure<'t> {
         self.entity_of(unit, entities)
     }
 
+    /// The entities a subject unit names: those of [`Self::subject_entity`],
+    /// or, for "they" after the verb of speaking of two or more bodies or
+    /// states, all of them ("Peru and Chile said they had signed").
+    #[must_use]
+    pub fn subject_entities(
+        &self,
+        unit: &Range<usize>,
+        entities: &[DocEntity],
+        last_person: Option<usize>,
+    ) -> Vec<usize> {
+        if self.is_pronoun(unit, &["they"]) {
+            return self.reporting_bodies(unit.start, entities).into_iter().map(|(e, _)| e).collect();
+        }
+        self.subject_entity(unit, entities, last_person).into_iter().collect()
+    }
+
     /// Where the speaker a pronoun subject stands for is named ("Peru" of
     /// "Peru said it ..."), so that evidence can start there.
     #[must_use]
     pub fn reporting_start(&self, unit: &Range<usize>, entities: &[DocEntity]) -> Option<usize> {
         self.is_pronoun(unit, &["it", "they"])
-            .then(|| self.reporting_body(unit.start, entities))
+            .then(|| self.reporting_bodies(unit.start, entities).iter().map(|&(_, start)| start).min())
             .flatten()
-            .map(|(_, start)| start)
     }
 
     /// Whether the unit is one of these pronouns alone (any case).
@@ -293,12 +311,27 @@ impl<'t> Structure<'t> {
         unit.len() == 1 && pronouns.iter().any(|p| self.words[unit.start].eq_ignore_ascii_case(p))
     }
 
-    /// The body or state (and the start of its unit) whose verb of
+    /// The bodies or states (and the starts of their units) whose verb of
     /// speaking the token at `at` follows, directly or after "that" ("Peru
-    /// said [it]", "Peru said on Monday that [it]").
-    fn reporting_body(&self, at: usize, entities: &[DocEntity]) -> Option<(usize, usize)> {
+    /// said [it]", "Peru said on Monday that [it]", "Peru and Chile said
+    /// [they]"): every unit of the speaker's subject, or none if one of
+    /// them is no body or state.
+    fn reporting_bodies(&self, at: usize, entities: &[DocEntity]) -> Vec<(usize, usize)> {
+        self.reporting_clause_subject(at)
+            .iter()
+            .map(|actor| {
+                self.entity_of(actor, entities)
+                    .filter(|&e| matches!(entities[e].kind, EntityType::Organization | EntityType::Country))
+                    .map(|e| (e, actor.start))
+            })
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default()
+    }
+
+    /// The subject of the verb of speaking the token at `at` follows.
+    fn reporting_clause_subject(&self, at: usize) -> &[Range<usize>] {
         let before_that = at.checked_sub(1).filter(|&k| self.words[k].eq_ignore_ascii_case("that"));
-        let speech = self.clauses.iter().rev().find(|c| c.verb.end <= at)?;
+        let Some(speech) = self.clauses.iter().rev().find(|c| c.verb.end <= at) else { return &[] };
         let reaches = speech.verb.end == at
             || before_that.is_some_and(|k| {
                 speech.verb.end == k || speech.preps.iter().all(|(p, _)| *p >= speech.verb.end && *p <= k)
@@ -307,12 +340,9 @@ impl<'t> Structure<'t> {
             || speech.verb.passive
             || !SPEECH_VERBS.contains(&self.words[speech.verb.head].to_lowercase().as_str())
         {
-            return None;
+            return &[];
         }
-        let [actor] = speech.subject.as_slice() else { return None };
-        self.entity_of(actor, entities)
-            .filter(|&e| matches!(entities[e].kind, EntityType::Organization | EntityType::Country))
-            .map(|e| (e, actor.start))
+        &speech.subject
     }
 
     /// The owner named in a possessive inside the unit ("Chile" of
@@ -369,17 +399,29 @@ impl<'t> Structure<'t> {
         self.listed_from(unit.end + 1).into_iter().filter_map(|u| self.entity_of(u, entities)).collect()
     }
 
-    /// The dates the layer found inside tokens `range`.
+    /// The dates the layer found inside tokens `range`, but those that bound
+    /// a span or set a deadline ("since 1979", "by March").
     #[must_use]
     pub fn dates_in(&self, range: Range<usize>) -> Vec<PartialDate> {
         if range.is_empty() {
             return Vec::new();
         }
         let span = self.span(range);
+        let tokens = &self.layer.tokens;
+        // "since 1979", "until May", "by March": a span or a deadline, not
+        // the day it happened.
+        let bounds = |d: &Span| {
+            tokens.iter().position(|t| t.span.start() == d.start()).and_then(|first| first.checked_sub(1)).is_some_and(
+                |k| {
+                    let word = self.words[k].to_lowercase();
+                    matches!(word.as_str(), "since" | "until" | "till" | "by" | "before" | "after" | "through")
+                },
+            )
+        };
         self.layer
             .dates
             .iter()
-            .filter(|(d, _)| d.start() >= span.start() && d.end() <= span.end())
+            .filter(|(d, _)| d.start() >= span.start() && d.end() <= span.end() && !bounds(d))
             .map(|(_, d)| *d)
             .collect()
     }
