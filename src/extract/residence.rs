@@ -3,7 +3,8 @@
 //! ## What it extracts
 //! `livesIn` from "X, 50, of Bethany, Conn.", "X of Springfield", "a
 //! Chicago resident, X", "X, a native of Y", "X lives in Y", "X is from Y",
-//! "X ... his Y home", a birthplace ("X was born in Y", "Illinois-born X",
+//! "X, a teacher who grew up in Y", "X, a 40-year-old deputy from Y", "X
+//! ... his Y home", "his Y hometown", "his native Y", a birthplace ("X was born in Y", "Illinois-born X",
 //! "X, Georgia born,"), and a place before an occupation
 //! ("Atlanta businessman X", "Soviet pianist X"). The verbs of
 //! `residence_verbs.txt` are also read over the sentence's clauses, for a
@@ -61,7 +62,7 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Rochester teacher union leader Jane Roe; Soviet dissident leader Jane Roe
         r"(?P<place>«[LD]\d+») (?:[a-z-]+ ){0,3}?(?:leader|official|chief|lawmaker|legislator|politician|congressman|congresswoman|senator|organizer),? (?P<person>«P\d+»)".to_string(),
         // Jane Roe ... near her hometown of Belen, N.M.
-        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?:hometown|home town|native town|native village|birthplace|home state) (?:of |in )?(?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?:hometown|home town|native town|native village|birthplace|home state|native) (?:of |in )?(?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // with South Carolina being Jane Roe's home state; Dayton, Jane Roe's hometown
         r"(?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:,| being| is| was) (?P<person>«P\d+»)(?:'s|’s) (?:hometown|home town|home state|birthplace|native state|native town|home country)".to_string(),
         // Jane Roe, who is running for mayor of Dayton
@@ -77,8 +78,11 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Jane Roe is from Bay City, Mich.; Jane Roe, who is originally from Y
         r"(?P<person>«P\d+»),? (?:who )?(?:is|was|are|were|comes|came) (?:originally )?from (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:[,.;]|$| in\b| and\b| but\b)".to_string(),
         // Jane Roe ... commuting from her Germantown home; a raid on his Y home
-        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?P<place>«[LC]\d+») (?:home|house|residence|apartment|farm|ranch)\b".to_string(),
-        r"(?P<person>«P\d+»),? (?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?P<place>«[LC]\d+») (?:home|house|residence|apartment|farm|ranch|hometown|birthplace)\b".to_string(),
+        // Jane Roe, a producer who grew up in Y
+        r"(?P<person>«P\d+»),? (?:(?:a|an) (?:[a-z-]+ ){1,3})?(?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe, a 72-year-old deputy from Y
+        r"(?P<person>«P\d+»), (?:a|an) (?:[a-z0-9-]+ ){1,3}from (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:[,.;]|$| and\b)".to_string(),
         r"(?P<person>«P\d+») of (?P<place>«[LC]\d+»)".to_string(),
         // Jane Roe, a Serb; Jane Roe, an American tourist
         r"(?P<person>«P\d+»), (?:a|an) (?:[a-z-]+ )?(?P<place>«D\d+»)".to_string(),
