@@ -238,6 +238,9 @@ pub static APPOINT_VERBS: WordList = WordList::new(include_str!("../../data/lexi
 
 /// Nouns of appointment ("appointment", "election").
 pub static APPOINT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/appoint_nouns.txt"));
+/// Nouns of taking or holding a post the dictionaries lack ("swearing-in",
+/// "candidacy", "presidency").
+pub static OFFICE_TAKING_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/office_taking_nouns.txt"));
 
 /// Verbs of killing, active voice.
 pub static KILL_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/triggers/kill_verbs.txt"));

@@ -44,7 +44,10 @@
 //! the act's noun ("supports the U.S. bid", "lashed out at European Union
 //! investigations", "welcomed the Chilean proposal"); a verb with its
 //! particle reads its preposition past other phrases ("lashed out on
-//! Thursday at X"). The parties of an agreement spoken of together ("both
+//! Thursday at X"). A stance on someone's appointment or taking office is
+//! a stance on that person too ("opposed the nomination of X", "opposition
+//! to the swearing-in of X", "X's candidacy": `office_taking_nouns.txt`).
+//! The parties of an agreement spoken of together ("both
 //! sides hailed the accord", "was welcomed by the two governments":
 //! `side_nouns.txt`) are its signatory states and bodies read so far.
 //! Being against a thing opposes it ("we are against the plan"); "I" or
@@ -78,7 +81,7 @@ use regex::Regex;
 use std::ops::Range;
 
 use crate::extract::lexicon::{
-    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OFFEND_VERBS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS,
+    all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OFFICE_TAKING_NOUNS, OFFEND_VERBS, OPPOSE_ACT_VERBS, OPPOSE_NOUNS,
     OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS, SUPPORT_VERBS,
 };
 use crate::extract::model::{EntityType, Modality, Object, Relation};
@@ -731,7 +734,9 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                     .or_else(|| (relation == Relation::Supports || claim()).then(|| st.owner_of(patient)).flatten());
                 let doer = direct.is_none().then(|| act_of(st, clause, patient, doc)).flatten();
                 let object = direct.or(doer.as_ref().map(|(e, _)| *e));
-                let appointee = appointee_of(st, patient, doc).filter(|&a| a != subject);
+                let (appointee, appointee_end) = appointee_of(st, patient, doc)
+                    .filter(|&(a, _)| a != subject)
+                    .map_or((None, patient.end), |(a, end)| (Some(a), end));
                 let Some(object) = object.or(appointee) else { continue };
                 // "accused Washington": the capital stands for its state.
                 let object = doc.government_of_capital(object).unwrap_or(object);
@@ -743,7 +748,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 // "Peru said it backed Y": the evidence names the speaker.
                 let said_by = st.reporting_start(actor, doc.entities).unwrap_or(actor.start);
                 let first = [said_by, patient.start, verb.start].into_iter().min().unwrap_or(verb.start);
-                let last = [actor.end, patient.end, verb.end, doer.as_ref().map_or(0, |(_, u)| u.end)]
+                let last = [actor.end, appointee_end, verb.end, doer.as_ref().map_or(0, |(_, u)| u.end)]
                     .into_iter()
                     .max()
                     .unwrap_or(verb.end);
@@ -873,14 +878,16 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
                     continue;
                 }
                 for unit in phrase {
-                    let appointee = appointee_of(st, unit, doc).filter(|&a| a != subject);
+                    let (appointee, appointee_end) = appointee_of(st, unit, doc)
+                        .filter(|&(a, _)| a != subject)
+                        .map_or((None, unit.end), |(a, end)| (Some(a), end));
                     let Some(target) = stance_target(st, unit, doc).or(appointee) else { continue };
                     let from = if clause.subject_inherited && !clause.verb.passive {
                         clause.verb.start
                     } else {
                         actor.start.min(clause.verb.start).min(noun.start)
                     };
-                    let range = view.view_range(st.span(from..unit.end.max(actor.end)));
+                    let range = view.view_range(st.span(from..appointee_end.max(actor.end)));
                     if let Some(appointee) = appointee.filter(|&a| a != target) {
                         out.add(
                             view,
@@ -895,23 +902,25 @@ fn from_stance_nouns(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findin
 }
 
 /// Whom an appointment told by a phrase puts in office: "the nomination of
-/// B", "B's appointment" (the appointing nouns of the trigger lists).
-/// Opposing or backing it opposes or backs B as well.
+/// B", "B's appointment" (the appointing nouns of the trigger lists), "the
+/// swearing-in of B", "B's candidacy" (`office_taking_nouns.txt`).
+/// Opposing or backing it opposes or backs B as well. Returns B and the
+/// end of the words that name B (after "of", or the unit's own).
 fn appointee_of(
     st: &crate::extract::structure::Structure<'_>,
     unit: &Range<usize>,
     doc: &DocContext<'_>,
-) -> Option<usize> {
+) -> Option<(usize, usize)> {
     let head = st.words.get(unit.end.checked_sub(1)?)?.to_lowercase();
-    if !APPOINT_NOUNS.contains(&head.as_str()) {
+    if !APPOINT_NOUNS.contains(&head.as_str()) && !OFFICE_TAKING_NOUNS.contains(&head.as_str()) {
         return None;
     }
     let person = |e: usize| (doc.kind(e) == EntityType::Person).then_some(e);
     if st.words.get(unit.end).is_some_and(|w| *w == "of") {
         let next = st.units.iter().find(|u| u.start == unit.end + 1)?;
-        return st.entity_of(next, doc.entities).and_then(person);
+        return st.entity_of(next, doc.entities).and_then(person).map(|e| (e, next.end));
     }
-    st.owner_of(unit).and_then(person)
+    st.owner_of(unit).and_then(person).map(|e| (e, unit.end))
 }
 
 /// What a stance is towards: the entity a phrase names, or the owner of
