@@ -15,7 +15,9 @@
 //! joined the Harvest Party"); a party named by its adjective
 //! ([`crate::extract::parties`]) before a member's name or in an apposition
 //! after it ("Labour MP Y", "X, the Republican chairman of ...", "a Democrat,
-//! Z"), or by the letter of a party-state designation ("Sen. X, D-Ariz.,",
+//! Z", "X, a lawmaker from the opposition Y Party", "X, a Y Party
+//! activist": a person's, with a noun of `party_member_nouns.txt`), or by
+//! the letter of a party-state designation ("Sen. X, D-Ariz.,",
 //! "Rep. Y (R-Texas)": `party_letters.tsv`).
 //! A body and what it is made of ("the Group of Seven, which includes A
 //! and B", "Y, a bloc comprising A and B", "the council, made up of A and
@@ -421,10 +423,20 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             continue;
         }
         let of = of_phrase_after(st, unit);
-        let org = body_of_member(st, doc, unit, of).or_else(|| of.and_then(|u| party_of_member(st, doc, unit, u)));
-        let Some(org) = org else { continue };
+        // "X, a lawmaker from the opposition Y Party": "from" a party too.
+        let party_phrase = of.or_else(|| phrase_after(st, unit, "from"));
         let Some(m) = st.entity_of(before, doc.entities) else { continue };
-        add(m, org, before.start..of.map_or(unit.end, |u| u.end), 70);
+        // A party's lawmaker is a person ("In the Senate, a Republican
+        // senator, ..." sets no body in the party).
+        let person = doc.kind(m) == EntityType::Person;
+        let org = body_of_member(st, doc, unit, of).or_else(|| {
+            person
+                .then(|| party_phrase.and_then(|u| party_of_member(st, doc, unit, u)))
+                .flatten()
+                .or_else(|| person.then(|| party_of_member(st, doc, unit, unit)).flatten())
+        });
+        let Some(org) = org else { continue };
+        add(m, org, before.start..party_phrase.map_or(unit.end, |u| u.end), 70);
     }
     // "two members of C, A and B, were detained": the members named in a
     // list set off after the phrase.
@@ -454,16 +466,17 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
     }
 }
 
-/// The party of "a legislator of the Y Party": a member noun of a party
-/// (`party_member_nouns.txt`) before the "of" phrase `of`, whose body's name
-/// ends with a party head.
+/// The party of "a legislator of the Y Party" (or "from the Y Party", or
+/// "a Y Party lawmaker", where `of` is the unit itself): a member noun of a
+/// party (`party_member_nouns.txt`) ending `unit`, and the phrase `of`
+/// naming a body whose name ends with a party head.
 fn party_of_member(st: &Structure<'_>, doc: &DocContext<'_>, unit: &Range<usize>, of: &Range<usize>) -> Option<usize> {
     let head = st.words[unit.end - 1].to_lowercase();
     if !PARTY_MEMBER_NOUNS.contains(&head.as_str()) {
         return None;
     }
-    st.entity_of(of, doc.entities)
-        .filter(|&org| doc.kind(org) == EntityType::Organization && lexicon::is_party_name(&doc.entities[org].name))
+    let named = if of == unit { st.organization_in(unit, doc.entities) } else { st.entity_of(of, doc.entities) };
+    named.filter(|&org| doc.kind(org) == EntityType::Organization && lexicon::is_party_name(&doc.entities[org].name))
 }
 
 /// Whether a unit's last word is a member noun ("a member", "members"), or
@@ -493,9 +506,14 @@ fn body_of_member(
 
 /// The unit of an "of" phrase right after `unit` ("a member [of the OSCE]").
 fn of_phrase_after<'s>(st: &'s Structure<'_>, unit: &Range<usize>) -> Option<&'s Range<usize>> {
+    phrase_after(st, unit, "of")
+}
+
+/// The unit of a phrase of preposition `prep` right after `unit`.
+fn phrase_after<'s>(st: &'s Structure<'_>, unit: &Range<usize>, prep: &str) -> Option<&'s Range<usize>> {
     st.words
         .get(unit.end)
-        .is_some_and(|w| w.eq_ignore_ascii_case("of"))
+        .is_some_and(|w| w.eq_ignore_ascii_case(prep))
         .then(|| st.units.iter().find(|u| u.start == unit.end + 1))
         .flatten()
 }

@@ -6,7 +6,8 @@
 //! "Croatian Defense Minister X", "Serbia's President X", "the Minister of
 //! Defense of Albania, X", "Deputy Secretary General of NATO, X", "X, head of
 //! the Y Institute", "X, a security expert at the Y Center", "X, Y's
-//! ambassador", "Y spokesman X", "X, 53, a former Y law professor", "X, a
+//! ambassador", "Y's new ambassador to Z, X", "X serves as Y's minister of
+//! agriculture", "Y spokesman X", "X, 53, a former Y law professor", "X, a
 //! professor of history at Y", a second post after "and" ("director of Y
 //! and a member of Z"), a doer's noun after a body ("the Y placekicker
 //! X"), two posts joined by "and" ("Y chairman and chief executive X", the
@@ -192,9 +193,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     );
     [
         // Croatian Defense Minister X; Serbia's President X; NATO Secretary General X; the Croatian minister, X;
-        // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru)
+        // the Peruvian ambassador to Chile X (posted to Chile, employed by Peru);
+        // Peru's new ambassador to Chile, X
         // Organisation of Islamic Cooperation (OIC) head X
-        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? {title}(?: to (?:the )?«[COL]\d+»)?,? (?:{honorific} )?(?P<person>«P\d+»)"),
+        format!(r"(?P<org>«[CODL]\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:(?:new|newly appointed|incoming) )?{title}(?: to (?:the )?«[COL]\d+»)?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // the UN financial spokesman X; the CHP (Republican People's Party) leader X
         format!(r"(?P<org>«O\d+»)(?:'s|’s)?(?: \((?:[^()«»]|«O\d+»){{1,60}}\))? (?:[a-z]+ ){{1,2}}?{title},? (?:(?:[a-z]+|{honorific}) )?(?P<person>«P\d+»)"),
         // Minister of Defense of Albania, X; Deputy Secretary General of NATO, X;
@@ -202,12 +204,12 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // is, not who holds it)
         format!(r"{title} (?:of|at|for|in) (?:the )?(?:«[CL]\d+»(?:'s|’s) )?(?:{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)(?: \((?:«O\d+»|[A-Z]{{2,5}})\))?,? (?:{honorific} )?(?P<person>«P\d+»)"),
         // X, head of the Y; X, a security expert at the Y; X, who is the president of Y
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?)|(?P<office> of the «[LC]\d+» (?:{offices})))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«L\d+», )?«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, )?(?:«[OL]\d+»\.?, |{DESIGNATION})?(?:who is |who was |is |was |now |(?:who )?(?:serves|served) as )?(?:(?:a|an|the) )?(?:(?:[a-z0-9]+|«[DO]\d+») ){{0,2}}?(?:[a-z]+ and )?{title}(?: of (?:the|a|an) [a-z]+(?: [a-z]+){{0,2}}?|(?P<unit> of [a-z]+(?: [a-z]+){{0,2}}?)|(?P<office> of the «[LC]\d+» (?:{offices})))?,? (?:of|at|for|with|to|in) (?:the |The )?(?:(?:«L\d+», )?«[LC]\d+»-based )?(?:(?:«[DL]\d+» |(?-i:[A-Z][a-z]+) )?(?:[a-z-]+ ){{0,2}}?(?:{kinds}) |{BODY_MODIFIERS})?(?P<org>«[COL]\d+»)"),
         // X, director of the Y and a member of the Z: the second post
         format!(r"(?P<person>«P\d+»), (?:[^«;]|«[OCDL]\d+»){{3,80}}? and (?:a |an |the )?(?:former )?{title},? (?:of|at|for|with) (?:the )?(?P<unit>[a-z]+(?: [a-z]+){{0,2}} of (?:the )?)?(?P<org>«O\d+»)"),
         // X, Albania's ambassador; X, the Croatian minister; X, 53, a former Yale law professor;
         // X, the Republican Senate Majority Leader
-        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, |{DESIGNATION})?(?:is |was )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
+        format!(r"(?P<person>«P\d+»),? (?:\d{{1,3}}, |{DESIGNATION})?(?:is |was |serves as |served as |remains |remained )?(?:the |a |an |another )?(?:(?:former|retired|acting|interim|new|longtime|senior|top|leading|veteran|high-ranking|highest-ranking|ruling|governing|opposition|main|rival|breakaway) )*(?:«G\d+» )?(?P<org>«[COD]\d+»)(?:'s|’s)? (?:[a-z]+ )?{title}\b"),
         // Prime Minister Jane Roe of Spain
         format!(r"{title},? (?P<person>«P\d+») of (?:the )?(?P<org>«[COL]\d+»)"),
         // X was sworn in as Puerto Rico's governor; X was named the Y's new chairman
