@@ -563,6 +563,11 @@ static WEAK_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     .collect()
 });
 
+/// Weak abbreviations that close a company's name ("Acme Corp."): a
+/// person's full name after them opens a sentence ("St." before "Louis
+/// County" closes no name).
+const CLOSES_A_NAME: [&str; 6] = ["Inc", "Corp", "Co", "Cos", "Ltd", "Plc"];
+
 /// Words that start a sentence, so a period before them ends one even after
 /// an abbreviation.
 static STARTERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
@@ -730,7 +735,10 @@ fn split_block(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
             split = match abbreviation(word) {
                 Abbreviation::None => true,
                 Abbreviation::Title => false,
-                Abbreviation::Weak => STARTERS.contains(next_word(&text[j..end])),
+                Abbreviation::Weak => {
+                    STARTERS.contains(next_word(&text[j..end]))
+                        || CLOSES_A_NAME.contains(&word) && opens_with_full_name(&text[j..end])
+                }
             };
         }
         if split {
@@ -740,6 +748,18 @@ fn split_block(text: &str, span: Span, emit: &mut dyn FnMut(Span)) {
         i = j;
     }
     emit_trimmed(text, start, end, emit);
+}
+
+/// Whether `rest` opens with a person's full name: a given name of the
+/// name lists, not also a common word, then another capitalised word ("...
+/// Acme Corp. Jane Roe was named ..."). No company's abbreviation is
+/// followed by a given name inside one name.
+fn opens_with_full_name(rest: &str) -> bool {
+    let mut words = rest.split_whitespace();
+    let (Some(given), Some(surname)) = (words.next(), words.next()) else { return false };
+    crate::gazetteer::is_first_name(given)
+        && !crate::gazetteer::is_common_word(given)
+        && surname.starts_with(char::is_uppercase)
 }
 
 /// The word ending at `end`, without opening quotes or brackets.
@@ -810,6 +830,17 @@ mod tests {
         assert_eq!(sentences("It rose (to 5 pct.) Sales fell."), ["It rose (to 5 pct.)", "Sales fell."]);
         assert_eq!(sentences("Wait... Nothing came."), ["Wait...", "Nothing came."]);
         assert_eq!(sentences("It grew 3.5 pct. in March."), ["It grew 3.5 pct. in March."]);
+    }
+
+    #[test]
+    fn a_full_name_after_a_company_abbreviation_opens_a_sentence() {
+        assert_eq!(
+            sentences("She joined the board of Acme Corp. Ivo Brandt was named chairman."),
+            ["She joined the board of Acme Corp.", "Ivo Brandt was named chairman."]
+        );
+        // A title after it, or an initial before a surname, goes on.
+        assert_eq!(sentences("Acme Corp. Chairman Ivo Brandt spoke."), ["Acme Corp. Chairman Ivo Brandt spoke."]);
+        assert_eq!(sentences("He lives in St. Louis County."), ["He lives in St. Louis County."]);
     }
 
     #[test]
