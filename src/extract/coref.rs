@@ -949,6 +949,10 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         }
     }
     let word = crate::extract::names::strip_possessive(&single.word);
+    // "Twelve states signed": a number opening a sentence names nothing.
+    if NUMBER_WORDS.contains(&word.to_lowercase().as_str()) {
+        return None;
+    }
     // "of the OECF", "the NLD's": an acronym after an article that the
     // tagger reads as a body's is one (the shapes below would take its
     // capitals for a label's; without the article, "Algerian LNG" is gas).

@@ -50,6 +50,8 @@ pub static ORG_HEADS: WordList = WordList::new(include_str!("../../data/lexicon/
 /// Lower-case head nouns of events named by a description ("the El Paso
 /// shooting", "the 2006 coup").
 pub static EVENT_NOUNS: WordList = WordList::new(include_str!("../../data/lexicon/event_nouns.txt"));
+/// Participles that stop an event from taking place ("postponed").
+pub static HALT_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/halt_verbs.txt"));
 
 /// Heads of a phrase that names a country's state as an actor ("the
 /// Chilean government").

@@ -4,7 +4,10 @@
 //! `signatory` from the subject of "signed" ("A, B and C signed a joint
 //! declaration", "the defense ministers of A and B signed the pact") and the
 //! agent list of "signed by" ("the treaty was signed by the foreign
-//! ministers of the three countries: X, Y and Z"); `signedIn` and `signedOn`
+//! ministers of the three countries: X, Y and Z"; "signed by 45 countries
+//! including A and B") and of the signing's noun ("the signing of the
+//! treaty by A and B took place in Y", not when it "was postponed":
+//! `halt_verbs.txt`); `signedIn` and `signedOn`
 //! from "in `<place>`" and "on `<date>`" in the same clause as the verb, or
 //! after the noun ("the agreement ... after the official signing in Peking").
 //! Over the sentence's clauses, every form of a signing verb: an adjective
@@ -79,8 +82,8 @@ use regex::Regex;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::extract::lexicon::{
-    self, all, alternation, finite, MEET_NOUNS, MEET_VERBS, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS, SIGN_NOUNS,
-    SIGN_VERBS, WITHDRAW_VERBS,
+    self, all, alternation, finite, HALT_VERBS, MEET_NOUNS, MEET_VERBS, MEMBER_NOUNS, PARTY_VERBS, SIGN_AGENTS,
+    SIGN_NOUNS, SIGN_VERBS, WITHDRAW_VERBS,
 };
 use crate::extract::model::{DocEntity, EntityType, Evidence, Fact, Modality, Object, Relation};
 use crate::extract::pattern::{date, entities, entity};
@@ -105,6 +108,25 @@ static PASSIVE: LazyLock<Regex> = LazyLock::new(|| {
     let signers = list("signers", "PCOL");
     let verbs = alternation(finite(&[&SIGN_VERBS]));
     crate::extract::pattern::compile(&format!(r"(?P<agreement>«A\d+»),? (?:which |that )?(?:was |were |has been |had been |is |are )?(?:\w+ )?(?:{verbs}) by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?(?:[a-z -]{{1,40}}?)?:? )?{signers}")).expect("valid pattern")
+});
+/// "The signing of the X by A and B took place in Y on Z": the signing
+/// named by its noun, with its agreement and its signers.
+static NOMINAL: LazyLock<Regex> = LazyLock::new(|| {
+    let signers = list("signers", "PCOL");
+    let nouns = alternation(all(&[&SIGN_NOUNS]));
+    crate::extract::pattern::compile(&format!(
+        r"\b(?:{nouns}) of (?:the |a |an |this |that )?(?P<agreement>«A\d+») by (?:the )?(?:[a-z -]{{1,60}}?(?:of|from) (?:the )?)?{signers}"
+    ))
+    .expect("valid pattern")
+});
+/// "... was postponed": a verb of `halt_verbs.txt` after the signing's noun
+/// phrase, so nothing was signed.
+static HALTED: LazyLock<Regex> = LazyLock::new(|| {
+    let verbs = alternation(HALT_VERBS.words().iter().copied());
+    crate::extract::pattern::compile(&format!(
+        r"^[^.;«]{{0,40}}?(?:«[PCOL]\d+»[^.;«]{{0,20}})*\b(?:was|were|has been|had been|have been|is|are|will be)(?: [a-z]+ly)? (?:{verbs})\b"
+    ))
+    .expect("valid pattern")
 });
 /// "Details of the agreement will be released after the official signing
 /// in Peking": the signing named by its noun.
@@ -329,7 +351,9 @@ impl RelationExtractor for Signing {
             }
             self.place_and_date(view, doc, agreement, whole, out);
         }
-        for caps in PASSIVE.captures_iter(text) {
+        let halted = |end: usize| HALTED.is_match(&text[end..]);
+        let nominal = NOMINAL.captures_iter(text).filter(|c| !c.get(0).is_some_and(|m| halted(m.end())));
+        for caps in PASSIVE.captures_iter(text).chain(nominal) {
             let Some(agreement) = entity(view, &caps, "agreement") else { continue };
             let whole = caps.get(0).map_or(0..0, |m| m.range());
             for (code, signer) in entities(view, &caps, "signers") {
@@ -349,7 +373,9 @@ impl RelationExtractor for Signing {
 fn noun_holds_place(gap: &str) -> bool {
     let before = gap.trim_end().strip_suffix(" in").or_else(|| gap.trim_end().strip_suffix(" in the"));
     let Some(word) = before.and_then(|b| b.split_whitespace().next_back()) else { return false };
+    // "took place in Y" is where it happened.
     word.chars().all(|c| c.is_ascii_lowercase())
+        && word != "place"
         && !crate::extract::lexicon::EVENT_NOUNS.contains(&word)
         && !crate::extract::lexicon::TIME_WORDS.contains(&word)
         && !crate::extract::lexicon::FUNCTION_WORDS.contains(&word)
@@ -493,6 +519,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
             continue;
         }
         let mut signers: Vec<usize> = Vec::new();
+        let mut listed_end = 0;
         for unit in clause.actor(words) {
             // "The two countries signed": the two an earlier sentence named,
             // unless the agreement's own name gives them ("the Canadian-U.S.
@@ -505,7 +532,15 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 continue;
             }
             match st.subject_entities(unit, doc.entities, doc.last_person).as_slice() {
-                [] => signers.extend(st.of_entities(unit, doc.entities)),
+                // "the ministers of A and B", "45 countries including A and B"
+                [] => {
+                    signers.extend(st.of_entities(unit, doc.entities));
+                    let (included, end) = st.included_entities(unit, doc.entities);
+                    if !included.is_empty() {
+                        listed_end = listed_end.max(end);
+                    }
+                    signers.extend(included);
+                }
                 named => signers.extend_from_slice(named),
             }
         }
@@ -546,7 +581,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
                 .min()
                 .unwrap_or(clause.verb.start)
         };
-        let mut end = st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start).max(clause.verb.end);
+        let mut end =
+            st.clauses.get(c + 1).map_or(words.len(), |next| next.verb.start).max(clause.verb.end).max(listed_end);
         while end > clause.verb.end
             && words[end - 1].chars().all(|ch| ch.is_ascii_punctuation() || !ch.is_alphanumeric())
         {

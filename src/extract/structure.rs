@@ -389,6 +389,22 @@ impl<'t> Structure<'t> {
             .map(|m| m.entity)
     }
 
+    /// The entities listed after "including" or "such as" right after
+    /// `unit` ("45 countries including Peru and Chile": Peru, Chile), with
+    /// the end of the list.
+    #[must_use]
+    pub fn included_entities(&self, unit: &Range<usize>, entities: &[DocEntity]) -> (Vec<usize>, usize) {
+        let next = |k: usize| self.words.get(k).map(|w| w.to_lowercase());
+        let start = match next(unit.end).as_deref() {
+            Some("including") => unit.end + 1,
+            Some("such") if next(unit.end + 1).as_deref() == Some("as") => unit.end + 2,
+            _ => return (Vec::new(), unit.end),
+        };
+        let listed = self.listed_from(start);
+        let end = listed.iter().map(|u| u.end).max().unwrap_or(unit.end);
+        (listed.into_iter().filter_map(|u| self.entity_of(u, entities)).collect(), end)
+    }
+
     /// The entities named in the "of" phrase right after a unit ("the
     /// ministers of A and B"), for a unit that names none itself.
     #[must_use]
