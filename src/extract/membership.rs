@@ -4,7 +4,8 @@
 //! `memberOf` from "A and B, as NATO members", "A and B have been EU
 //! members since 2004", "two NATO member countries—A and B", "A, leading member
 //! of the 27-party Y coalition", "A, the high-ranking Y member", "A, 61, a
-//! ruling Y member", "A is a member of the OSCE", "A joined the WTO", "A was admitted to NATO", "NATO member
+//! ruling Y member", "A is a member of the OSCE", "A is one of the 21
+//! members of C", "A joined the WTO", "A was admitted to NATO", "NATO member
 //! Turkey". The verbs and the noun "member" are the membership lists of
 //! `data/lexicon/triggers/`. Over the sentence's clauses (any voice, lists,
 //! relative clauses, gerunds): "A, B and C are all members of D", "A became
@@ -374,12 +375,20 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         if !crate::text::clause::is_copula(&word) {
             continue;
         }
-        for object in &clause.objects {
-            let of = clause
+        let of_after = |unit: &Range<usize>| {
+            clause
                 .preps
                 .iter()
-                .find(|(p, _)| *p == object.end && words[*p].eq_ignore_ascii_case("of"))
-                .and_then(|(_, u)| u.first());
+                .find(|(p, _)| *p == unit.end && words[*p].eq_ignore_ascii_case("of"))
+                .and_then(|(_, u)| u.first())
+        };
+        for object in &clause.objects {
+            // "A is one of the 21 members of C": the member phrase after "one of".
+            let object = match of_after(object) {
+                Some(members) if object.len() == 1 && words[object.start].eq_ignore_ascii_case("one") => members,
+                _ => object,
+            };
+            let of = of_after(object);
             let Some(org) = body_of_member(st, doc, object, of) else { continue };
             let end = clause
                 .preps
@@ -401,7 +410,7 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         let [group] = clause.subject.as_slice() else { continue };
         if clause.verb.passive
             || !(INCLUSION_VERBS.contains(&word.as_str()) || crate::text::clause::is_copula(&word))
-            || !words[group.end - 1].to_lowercase().starts_with("member")
+            || !is_member_phrase(words, group)
         {
             continue;
         }
