@@ -542,11 +542,23 @@ struct Described {
 /// Iraq", "similar pacts").
 fn described_plural(name: &str) -> bool {
     let words: Vec<&str> = name.split_whitespace().collect();
-    let head = words
+    words
+        .get(head_index(&words))
+        .is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase))
+}
+
+/// Whether a word opens an agreement description's post-modifier.
+fn is_post_preposition(word: &str) -> bool {
+    matches!(word, "of" | "on" | "for" | "with" | "between" | "among" | "to")
+}
+
+/// The index of a description's head noun: the last word before its
+/// post-modifier ("agreement" of "the agreement on fisheries data").
+fn head_index<W: AsRef<str>>(words: &[W]) -> usize {
+    words
         .iter()
-        .position(|w| matches!(*w, "of" | "on" | "for" | "with" | "between" | "among" | "to"))
-        .map_or(words.len().saturating_sub(1), |p| p.saturating_sub(1));
-    words.get(head).is_some_and(|w| w.ends_with('s') && !w.ends_with("ss") && w.chars().all(char::is_lowercase))
+        .position(|w| is_post_preposition(w.as_ref()))
+        .map_or(words.len().saturating_sub(1), |p| p.saturating_sub(1))
 }
 
 /// The sides a description names: the folded words after "with" ("the
@@ -674,9 +686,7 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
     let written: Vec<&str> = name.split_whitespace().collect();
     let folded: Vec<String> = written.iter().map(|w| fold(w)).collect();
     // The head is the agreement noun: the last word before a post-modifier.
-    let preposition = |w: &str| matches!(w, "of" | "on" | "for" | "with" | "between" | "among" | "to");
-    let head =
-        folded.iter().position(|w| preposition(w)).map_or(folded.len().saturating_sub(1), |p| p.saturating_sub(1));
+    let head = head_index(&folded);
     let mut phrase = Vec::with_capacity(written.len() + 1);
     phrase.push("the");
     phrase.extend_from_slice(&written);
@@ -687,7 +697,7 @@ pub(crate) fn distinguishing_words(name: &str) -> BTreeSet<String> {
         .enumerate()
         .filter(|&(i, w)| {
             i != head
-                && !preposition(w)
+                && !is_post_preposition(w)
                 && !matches!(w, "a" | "an" | "the")
                 && !AGREEMENT_MODIFIERS.contains(&w)
                 && !crate::extract::lexicon::FUNCTION_WORDS.contains(&w)

@@ -376,10 +376,15 @@ fn noun_holds_place(gap: &str) -> bool {
     // "took place in Y" is where it happened.
     word.chars().all(|c| c.is_ascii_lowercase())
         && word != "place"
-        && !crate::extract::lexicon::EVENT_NOUNS.contains(&word)
-        && !crate::extract::lexicon::TIME_WORDS.contains(&word)
+        && !names_an_occasion(word)
         && !crate::extract::lexicon::FUNCTION_WORDS.contains(&word)
         && !word.ends_with("ly")
+}
+
+/// Whether a lower-case noun names an occasion or a time ("ceremony",
+/// "week"): a place after it is where something happened.
+fn names_an_occasion(word: &str) -> bool {
+    crate::extract::lexicon::EVENT_NOUNS.contains(&word) || crate::extract::lexicon::TIME_WORDS.contains(&word)
 }
 
 impl Signing {
@@ -555,11 +560,8 @@ fn from_clauses(view: &SentenceView, doc: &DocContext<'_>, out: &mut Findings) {
         // occasion ("at a ceremony in Y") or a time ("last week in Y") it
         // is the signing's.
         let parties = |k: usize| {
-            let word = words[k].to_lowercase();
-            let occasion = crate::extract::lexicon::EVENT_NOUNS.contains(&word.as_str())
-                || crate::extract::lexicon::TIME_WORDS.contains(&word.as_str());
             let mut units = clause.patient().iter().chain(clause.actor(words));
-            occasion || units.any(|u| u.contains(&k))
+            names_an_occasion(&words[k].to_lowercase()) || units.any(|u| u.contains(&k))
         };
         let places: Vec<usize> = ["in", "at"]
             .iter()
