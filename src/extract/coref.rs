@@ -463,7 +463,13 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
     }
     let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
     let alone = |span: crate::span::Span| {
-        let before = text[..span.start()].split_whitespace().next_back();
+        // The last word of the sentence before ("... Brazil. Y is") is no
+        // part of a name; an abbreviation ("U.S. Treasuries") may be.
+        let sentence_end = |w: &str| {
+            w.ends_with(['!', '?'])
+                || w.strip_suffix('.').is_some_and(|stem| stem.len() > 3 && stem.chars().all(char::is_alphabetic))
+        };
+        let before = text[..span.start()].split_whitespace().next_back().filter(|w| !sentence_end(w));
         let mut after = text[span.end()..].split_whitespace();
         let next = after.next().map(|w| w.trim_start_matches(['\'', '’']));
         let next = if matches!(next, Some("and" | "&")) { after.next() } else { next };
@@ -476,7 +482,7 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
         crate::extract::lexicon::COMPANY_SUFFIXES.contains(&w)
             || crate::extract::lexicon::COMPANY_SUFFIXES.contains(&w.trim_end_matches('.'))
     };
-    let body_named_again = |single: &Single| {
+    let body_named_again = |single: &Single, one_word: &BTreeMap<String, Option<EntityType>>| {
         let word = crate::extract::names::strip_possessive(&single.word);
         !single.span.is_empty()
             && !suffix(word)
@@ -484,7 +490,7 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
             && alone(single.span)
     };
     for single in singles {
-        if body_named_again(single) {
+        if body_named_again(single, &one_word) {
             if !taken.overlaps(single.span) {
                 taken.insert(single.span);
                 let name = crate::extract::names::strip_possessive(&single.word).to_string();
@@ -505,6 +511,11 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
         }
         let Some((kind, confidence)) = single_type(single, last) else { continue };
         let name = single.word.clone();
+        // "the trade bloc Y ... Y is a pact of": a body its context named
+        // is that body again further on.
+        if single.hint == SingleHint::Body {
+            one_word.entry(crate::extract::names::strip_possessive(&name).to_string()).or_insert(Some(kind));
+        }
         taken.insert(single.span);
         mentions.push(Mention::new(single.span, kind, name, crate::extract::names::NAME, confidence, single.sentence));
     }
@@ -1001,6 +1012,9 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     }
     match single.hint {
         SingleHint::Place if !english || known_place => Some((EntityType::Place, 55)),
+        // "the trade bloc Y": a word no dictionary holds, after a noun of
+        // what a body is.
+        SingleHint::Body if !english && !known_place => Some((EntityType::Organization, 60)),
         SingleHint::Person if !known_place || !single.sentence_start => Some((EntityType::Person, 60)),
         // "Clinton" is a town too small to be looked for in running text,
         // and a common surname.

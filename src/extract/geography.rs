@@ -7,7 +7,7 @@
 //! "Kumamoto in Kyushu in southern Japan"), "Zambia's Kafue River", "the
 //! Brighton Beach section of Brooklyn", "Anhui, an east China province", "the
 //! United States commonwealth of Puerto Rico", "the Chinese province of
-//! Anhui", datelines
+//! Anhui", "the town of X in the province of Y", datelines
 //! ("NAIROBI, Kenya, May 3 —") and events "in", "held in" or "opened in"
 //! a place, held or hosted by one ("Kenya will host the talks"), or named after it ("the El Paso shooting", "the 2019 Aleppo
 //! building collapse": [`places_in_event_names`]); `basedIn` from bodies
@@ -18,6 +18,8 @@
 //! its head office in Z"), an address after a body ("Y Corp, Marlow, Ohio,
 //! said"; the angle brackets wires put around company names, "\<Y Corp\>",
 //! are read through).
+//! Where a place lies is told by its own phrase: "No protests were
+//! reported in Mosul, in northern Iraq" still puts Mosul in Iraq.
 //! A town written with its state ("Montclair, N.J.") is also named by
 //! that whole form: an alias of the town ([`names_with_region`]).
 //! A news agency in a dateline ("LONDON (Reuters) -") is filed from the
@@ -52,7 +54,8 @@ use crate::text::wordlist::WordList;
 #[derive(Debug)]
 pub struct Geography;
 
-const NAME: &str = "geography";
+/// Extractor name of its facts, as recorded in evidence.
+pub const NAME: &str = "geography";
 
 /// Head nouns of bodies that represent a place elsewhere ("the Embassy of
 /// France"): their names say nothing of their seat.
@@ -107,6 +110,8 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // the United States commonwealth of Puerto Rico; Georgia's breakaway
         // region of Abkhazia; the Chinese province of Anhui
         r"(?P<whole>«[CD]\d+»)(?:'s|’s)? (?:[a-z-]+ )?(?:commonwealth|territory|province|state|region|republic|island|enclave|exclave|autonomous region|city|town|village|port|district|county) of (?P<place>«[LC]\d+»)",
+        // the town of Lodwin in the province of Zeravia
+        r"(?P<place>«L\d+»),? in the (?:province|state|region|district|county|prefecture|governorate|department|canton|oblast|municipality) of (?P<whole>«[LC]\d+»)",
         // Bugesera, in the southeastern part of Rwanda
         r"(?P<place>«L\d+»),? in the (?:[a-z-]+ )?(?:part|region|area|corner|end|tip) of (?:the )?(?P<whole>«[LC]\d+»)",
         // Madagascar, an island nation in the Indian Ocean; Lowman, a town in Idaho
@@ -120,6 +125,10 @@ static PLACE_OF: LazyLock<Vec<Regex>> = LazyLock::new(|| {
 
 /// The index in [`PLACE_OF`] of "the United States commonwealth of Puerto Rico".
 const PART_OF_STATE: usize = 2;
+
+/// The index in [`PLACE_OF`] of "X in the province of Y": the words say Y
+/// is a division, whether or not the gazetteer knows it.
+const IN_DIVISION_OF: usize = 3;
 
 static PLACE_IN: LazyLock<Regex> = LazyLock::new(|| {
     crate::extract::pattern::compile(r"(?P<place>«[LE]\d+»),? (?:in|at) (?:the )?(?:(?:central|northern|southern|eastern|western|north|south|east|west|northeastern|northwestern|southeastern|southwestern|rural|downtown) )?(?P<whole>«[LC]\d+»)").expect("valid pattern")
@@ -291,8 +300,9 @@ impl RelationExtractor for Geography {
                 };
                 // The container must be a state or a place the gazetteer
                 // knows: in "Jane Roe's New Jersey home" Roe is no place.
-                let known =
-                    doc.entities[whole].kind == EntityType::Country || doc.entities[whole].links.geonames.is_some();
+                let known = i == IN_DIVISION_OF
+                    || doc.entities[whole].kind == EntityType::Country
+                    || doc.entities[whole].links.geonames.is_some();
                 // "the United States commonwealth of Puerto Rico": a
                 // territory the gazetteer lists as a country of its own.
                 let territory = i == PART_OF_STATE && doc.kind(place) == EntityType::Country;

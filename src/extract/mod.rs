@@ -273,6 +273,13 @@ impl Findings {
                 Modality::Former => Modality::Asserted,
                 modality => modality,
             }
+        } else if found.extractor == geography::NAME
+            && matches!(found.relation, Relation::LocatedIn | Relation::CapitalOf)
+            && (view.text[found.range.clone()].starts_with("«L") || view.text[found.range.clone()].starts_with("«C"))
+        {
+            // "Protests were not reported in Mosul, in northern Iraq": where
+            // a place lies is told by its own phrase, not by the clause.
+            modality::classify_phrase(&view.text, found.range.clone())
         } else if found.relation == Relation::Opposes {
             modality::classify_opposition(&view.text, found.range.clone())
         } else {

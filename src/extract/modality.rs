@@ -146,6 +146,14 @@ pub fn classify(text: &str, range: Range<usize>) -> Modality {
     of_window(clause_window(text, range), text, false)
 }
 
+/// The modality of the fact matched at `range`, read from the match alone:
+/// for facts a phrase states whatever its clause says ("not reported in
+/// Mosul, in northern Iraq").
+#[must_use]
+pub fn classify_phrase(text: &str, range: Range<usize>) -> Modality {
+    of_window(&text[range], text, false)
+}
+
 /// The modality the cues of `window` give, in a sentence `text`; with
 /// `denial_opposes`, "denied" and "denies" are no negation.
 fn of_window(window: &str, text: &str, denial_opposes: bool) -> Modality {

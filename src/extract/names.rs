@@ -11,7 +11,8 @@
 //! aliases (resolved in `coref`). Names joined by an ampersand are one firm
 //! ("Coopers & Lybrand", "Winthrop, Stimson, Putnam & Roberts":
 //! [`find_ampersand_firms`]). A name after a kind of organisation ("oil
-//! company Pertamina"), in a list of its examples ("firms including A, B
+//! company Pertamina", "the trade bloc Y": `named_body_kinds.txt`; named
+//! so once, the word names that body again further on), in a list of its examples ("firms including A, B
 //! and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
 //! organisation whatever its words look like, and so is one that opens
 //! with a word of a company's name in another language ("Deutsche
@@ -83,6 +84,9 @@ pub enum SingleHint {
     Place,
     /// Before a speech verb or ", who", after a killing verb: a person.
     Person,
+    /// After a noun of what a body is ("the trade bloc Y", "the airline
+    /// Y"): an organisation.
+    Body,
     /// Nothing.
     None,
 }
@@ -319,6 +323,10 @@ fn in_list_after_org_noun(tokens: &[Token<'_>], start: usize) -> bool {
     }
     false
 }
+
+/// Nouns of what a body is, besides `org_nouns.txt`, that a body's
+/// one-word name may follow ("the trade bloc Y": `named_body_kinds.txt`).
+static NAMED_BODY_KINDS: WordList = WordList::new(include_str!("../../data/lexicon/named_body_kinds.txt"));
 
 /// An organisation noun of `org_nouns.txt` or its plural ("firms",
 /// "utilities").
@@ -1383,6 +1391,11 @@ fn classify_plain(
             let after_demonym = previous.is_some_and(is_demonym);
             let hint = if place_word_before(tokens, start) || after_place {
                 SingleHint::Place
+            } else if start > 0
+                && only_space_between(text, tokens[start - 1], first)
+                && previous.is_some_and(|w| ORG_NOUNS.contains(&w) || NAMED_BODY_KINDS.contains(&w))
+            {
+                SingleHint::Body
             } else if after_demonym {
                 SingleHint::None
             } else if cue == Cue::Speech

@@ -2,7 +2,7 @@
 //!
 //! ## What it extracts
 //! `livesIn` from "X, 50, of Bethany, Conn.", "X of Springfield", "a
-//! Chicago resident, X", "X, a native of Y", "X lives in Y", "X is from Y",
+//! Chicago resident, X", "X, a native of Y", "X lives in Y", "X, a Chilean national now living in Y", "X is from Y",
 //! "X, a teacher who grew up in Y", "X, a 40-year-old deputy from Y", "X
 //! ... his Y home", "his Y hometown", "his native Y", a birthplace ("X was born in Y", "Illinois-born X",
 //! "X, Georgia born,"), and a place before an occupation
@@ -79,8 +79,8 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?P<person>«P\d+»),? (?:who )?(?:is|was|are|were|comes|came) (?:originally )?from (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:[,.;]|$| in\b| and\b| but\b)".to_string(),
         // Jane Roe ... commuting from her Germantown home; a raid on his Y home
         r"(?P<person>«P\d+»)(?:[^«.;]|«T\d+»){0,100}? (?:his|her|their) (?P<place>«[LC]\d+») (?:home|house|residence|apartment|farm|ranch|hometown|birthplace)\b".to_string(),
-        // Jane Roe, a producer who grew up in Y
-        r"(?P<person>«P\d+»),? (?:(?:a|an) (?:[a-z-]+ ){1,3})?(?:who |which )?(?:lives|lived|resides|resided|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
+        // Jane Roe, a producer who grew up in Y; Jane Roe, a Chilean national now living in Y
+        r"(?P<person>«P\d+»),? (?:is |was )?(?:(?:a|an) (?:[a-z-]+ |«D\d+» ){1,3})?(?:who |which )?(?:now |currently |still )?(?:lives|lived|living|resides|resided|residing|grew up|was born and raised|were born and raised|has lived|had lived) in (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?".to_string(),
         // Jane Roe, a 72-year-old deputy from Y
         r"(?P<person>«P\d+»), (?:a|an) (?:[a-z0-9-]+ ){1,3}from (?P<place>«[LC]\d+»)(?:, (?P<place2>«[LC]\d+»))?(?:[,.;]|$| and\b)".to_string(),
         r"(?P<person>«P\d+») of (?P<place>«[LC]\d+»)".to_string(),

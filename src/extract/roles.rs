@@ -32,7 +32,9 @@
 //! post of one who governs or represents it ("Illinois Gov. X"; not a
 //! county judge's), also gives `livesIn`. A post outside the state's
 //! government ("the Australian opposition leader X",
-//! `outside_government_modifiers.txt`) is no post of the state. A national post written with no state ("Foreign
+//! `outside_government_modifiers.txt`) is no post of the state, nor is a
+//! private trade ("a Hong Kong executive", `private_titles.txt`), though a
+//! chief executive of a state leads it. A national post written with no state ("Foreign
 //! Minister X said") is the dateline country's, when the text names it
 //! ([`home_country_posts`]), unless the PETRARCH2 country actors place X in
 //! another state's politics (`state_people.tsv`): then that state's, if the
@@ -574,7 +576,14 @@ impl RelationExtractor for Roles {
                 // "a Hong Kong reporter", "a French economist": work outside
                 // the state's service says where one is from, not whom one
                 // serves (`private_titles.txt`).
-                if org_kind == EntityType::Country && PRIVATE_TITLES.contains(&title_head.as_str()) {
+                // A chief executive of a state leads it ("the chief
+                // executive of Hong Kong"; before the title the state's name
+                // may end a firm's: "Texaco Canada chief executive X").
+                let leads = !org_first
+                    && relation == Relation::HeadOf
+                    && title.to_lowercase().contains("chief ")
+                    && title_head != "officer";
+                if org_kind == EntityType::Country && PRIVATE_TITLES.contains(&title_head.as_str()) && !leads {
                     continue;
                 }
                 // "committee chairman Jane Roe of New York": a chair leads no

@@ -55,7 +55,10 @@
 //! X"). Naming with an evaluation ("X called the deal “lousy”", "X
 //! described the accord as a disaster", "with X calling Y “a hero”")
 //! holds the stance its words' valence gives (`evaluative_words.tsv`,
-//! from the VADER lexicon; verbs of `naming_verbs.txt`).
+//! from the VADER lexicon; verbs of `naming_verbs.txt`). A verdict stated
+//! after a verb of speaking or judging, past a time ("X said on Friday
+//! that the pact was illegal", "the court ruled on May 3 the suspension
+//! was illegal": `judging_verbs.txt`), is the speaker's or judge's stance.
 //!
 //! ## Example
 //! "Brazil welcomed the accord, while Argentina criticized it."
@@ -83,7 +86,7 @@ use std::ops::Range;
 use crate::extract::lexicon::{
     all, alternation, AGAINST_NOUNS, APPOINT_NOUNS, CLAIM_NOUNS, OFFEND_VERBS, OFFICE_TAKING_NOUNS, OPPOSE_ACT_VERBS,
     OPPOSE_NOUNS, OPPOSE_VERBS, SPEECH_VERBS, STANCE_ACT_NOUNS, STANCE_LIGHT_VERBS, STATE_HEADS, SUPPORT_NOUNS,
-    SUPPORT_VERBS,
+    SUPPORT_VERBS, TIME_WORDS,
 };
 use crate::extract::model::{EntityType, Modality, Object, Relation};
 use crate::extract::nominals;
@@ -303,7 +306,7 @@ fn from_spoken_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut 
         let opens = judged.start.checked_sub(1).is_none_or(|k| {
             matches!(words[k], "\"" | "“" | "'" | "‘")
                 || words[k].eq_ignore_ascii_case("that")
-                || SPEECH_VERBS.contains(&words[k].to_lowercase().as_str())
+                || reporting_verb_before(words, judged.start).is_some()
         });
         if !opens
             || judged.len() == 1 && words[judged.start].chars().all(char::is_lowercase)
@@ -336,12 +339,8 @@ fn from_spoken_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut 
             .find(|q| q.content.start <= at.start && at.end <= q.content.end)
             .map(|q| (q.speaker, q.whole.clone()));
         let reported = || {
-            let speech = st.clauses[..index].iter().rev().find(|c| {
-                !c.verb.passive
-                    && SPEECH_VERBS.contains(&words[c.verb.head].to_lowercase().as_str())
-                    && (c.verb.end == judged.start
-                        || c.verb.end + 1 == judged.start && words[c.verb.end].eq_ignore_ascii_case("that"))
-            })?;
+            let verb = reporting_verb_before(words, judged.start)?;
+            let speech = st.clauses[..index].iter().rev().find(|c| !c.verb.passive && c.verb.head == verb)?;
             let [actor] = speech.actor(words) else { return None };
             let holder = st.subject_entity(actor, doc.entities, doc.last_person)?;
             Some((holder, view.view_range(st.span(actor.start.min(judged.start)..evaluation.end))))
@@ -354,6 +353,36 @@ fn from_spoken_evaluations(view: &SentenceView, doc: &DocContext<'_>, out: &mut 
         }
         out.add(view, Found::new(holder, relation, Object::Entity(target), range, NAME, 60));
     }
+}
+
+/// Verbs of judging read as verbs of speaking before a stated verdict
+/// ("the court ruled the suspension was unlawful": `judging_verbs.txt`).
+static JUDGING_VERBS: WordList = WordList::new(include_str!("../../data/lexicon/judging_verbs.txt"));
+
+/// The verb of speaking or judging whose reported clause starts at
+/// `start`: right before it, or before "that", or before a time adjunct
+/// ("said on Friday that ...", "ruled on September 11 the ...").
+fn reporting_verb_before(words: &[&str], start: usize) -> Option<usize> {
+    let mut k = start.checked_sub(1)?;
+    if words[k].eq_ignore_ascii_case("that") {
+        k = k.checked_sub(1)?;
+    }
+    // A time adjunct of calendar words and numbers after "on", "late" or
+    // "earlier" (at most five words).
+    let mut j = k;
+    while j + 5 > k
+        && (TIME_WORDS.contains(&words[j]) || words[j].bytes().all(|b| b.is_ascii_digit()) || words[j] == ",")
+    {
+        j = j.checked_sub(1)?;
+    }
+    if j < k && matches!(words[j].to_lowercase().as_str(), "on" | "late" | "earlier" | "last" | "this") {
+        k = j.checked_sub(1)?;
+        if matches!(words[k].to_lowercase().as_str(), "late" | "earlier") {
+            k = k.checked_sub(1)?;
+        }
+    }
+    let verb = words[k].to_lowercase();
+    (SPEECH_VERBS.contains(&verb.as_str()) || JUDGING_VERBS.contains(&verb.as_str())).then_some(k)
 }
 
 /// Prepositions of what a feeling is about (`feeling_prepositions.txt`).
