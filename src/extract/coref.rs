@@ -327,6 +327,14 @@ fn preferred_name(entity: &DocEntity) -> String {
         .aliases
         .iter()
         .filter(|a| entity.kind != EntityType::Person || !a.contains(' ') || !has_title_word(a))
+        // "actress Jane Roe": a word in lower case before a person's name
+        // is a description the text put before it, not a name ("de Vries"
+        // opens with a particle of the name).
+        .filter(|a| {
+            entity.kind != EntityType::Person
+                || !a.starts_with(char::is_lowercase)
+                || a.split_whitespace().next().is_none_or(|w| crate::extract::names::NAME_PARTICLES.contains(&w))
+        })
         .filter(|a| !(entity.kind == EntityType::Organization && is_acronym(a)) || all_acronyms)
         .map(|a| (telling(a), a))
         .max_by(|(ta, a), (tb, b)| {
@@ -1001,7 +1009,7 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     let english = crate::gazetteer::is_common_word(word);
     // "the Beatles", "the Mormon church", "the Sahara": no person's name
     // takes an article.
-    if single.after_article && single.hint != SingleHint::Place {
+    if single.after_article && !matches!(single.hint, SingleHint::Place | SingleHint::TitledThe) {
         return None;
     }
     // "Eyewitnesses said", "Analysts said": a plural common noun opening a
@@ -1015,6 +1023,9 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
         // "the trade bloc Y": a word no dictionary holds, after a noun of
         // what a body is.
         SingleHint::Body if !english && !known_place => Some((EntityType::Organization, 60)),
+        // "according to The Guardian": a capital "The" inside a sentence
+        // opens a title's name, even of a common word.
+        SingleHint::TitledThe if !known_place => Some((EntityType::Organization, 55)),
         SingleHint::Person if !known_place || !single.sentence_start => Some((EntityType::Person, 60)),
         // "Clinton" is a town too small to be looked for in running text,
         // and a common surname.

@@ -12,7 +12,8 @@
 //! ("Coopers & Lybrand", "Winthrop, Stimson, Putnam & Roberts":
 //! [`find_ampersand_firms`]). A name after a kind of organisation ("oil
 //! company Pertamina", "the trade bloc Y": `named_body_kinds.txt`; named
-//! so once, the word names that body again further on), in a list of its examples ("firms including A, B
+//! so once, the word names that body again further on), after a capital
+//! "The" inside a sentence ("according to The Guardian"), in a list of its examples ("firms including A, B
 //! and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
 //! organisation whatever its words look like, and so is one that opens
 //! with a word of a company's name in another language ("Deutsche
@@ -87,6 +88,9 @@ pub enum SingleHint {
     /// After a noun of what a body is ("the trade bloc Y", "the airline
     /// Y"): an organisation.
     Body,
+    /// After "The" capitalised inside a sentence ("according to The
+    /// Guardian", "told The Atlantic"): a paper's or a body's name.
+    TitledThe,
     /// Nothing.
     None,
 }
@@ -1391,6 +1395,12 @@ fn classify_plain(
             let after_demonym = previous.is_some_and(is_demonym);
             let hint = if place_word_before(tokens, start) || after_place {
                 SingleHint::Place
+            } else if start >= 2
+                && tokens[start - 1].text == "The"
+                && only_space_between(text, tokens[start - 1], first)
+                && (tokens[start - 2].text == "," || tokens[start - 2].text.starts_with(char::is_lowercase))
+            {
+                SingleHint::TitledThe
             } else if start > 0
                 && only_space_between(text, tokens[start - 1], first)
                 && previous.is_some_and(|w| ORG_NOUNS.contains(&w) || NAMED_BODY_KINDS.contains(&w))
