@@ -1398,7 +1398,10 @@ fn classify_plain(
             } else if start >= 2
                 && tokens[start - 1].text == "The"
                 && only_space_between(text, tokens[start - 1], first)
-                && (tokens[start - 2].text == "," || tokens[start - 2].text.starts_with(char::is_lowercase))
+                // Not inside a quote ("in \"The Mausoleum,\"", a title).
+                && (tokens[start - 2].text == ","
+                    || tokens[start - 2].text.starts_with(char::is_lowercase)
+                        && only_space_between(text, tokens[start - 2], tokens[start - 1]))
             {
                 SingleHint::TitledThe
             } else if start > 0

@@ -579,7 +579,12 @@ impl RelationExtractor for Roles {
                 // A chief executive of a state leads it ("the chief
                 // executive of Hong Kong"; before the title the state's name
                 // may end a firm's: "Texaco Canada chief executive X").
+                // The state's name must end there: "chief executive of U.S.A.
+                // Networks", "of the U.S. unit" name a firm.
+                let name_ends =
+                    view.text[org_end..].chars().next().is_none_or(|c| matches!(c, ',' | '.' | ';' | ':' | ')'));
                 let leads = !org_first
+                    && name_ends
                     && relation == Relation::HeadOf
                     && title.to_lowercase().contains("chief ")
                     && title_head != "officer";
