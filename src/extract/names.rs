@@ -703,7 +703,11 @@ impl RunWords {
             let agreement = crate::extract::lexicon::is_agreement_head(word);
             self.agreement_head |= agreement;
             self.complement |= matches!(text, "of" | "for") || text == "on" && self.agreement_head;
-            self.person_word |= is_first_name(word) || NAME_TITLES.contains(&word) || is_title_word(word);
+            // A post's head word tells a person's title ("Deputy Director");
+            // a word that only qualifies posts ("National", "Federal") does
+            // not ("National Grains and Oils Information Centre").
+            self.person_word |=
+                is_first_name(word) || NAME_TITLES.contains(&word) || crate::extract::lexicon::is_title_head(word);
             self.seen += 1;
         }
         self
