@@ -470,14 +470,10 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
         }
     }
     let capitalised = |w: Option<&str>| w.is_some_and(|w| w.starts_with(char::is_uppercase));
-    let alone = |span: crate::span::Span| {
+    let alone = |span: crate::span::Span, sentence_start: bool| {
         // The last word of the sentence before ("... Brazil. Y is") is no
-        // part of a name; an abbreviation ("U.S. Treasuries") may be.
-        let sentence_end = |w: &str| {
-            w.ends_with(['!', '?'])
-                || w.strip_suffix('.').is_some_and(|stem| stem.len() > 3 && stem.chars().all(char::is_alphabetic))
-        };
-        let before = text[..span.start()].split_whitespace().next_back().filter(|w| !sentence_end(w));
+        // part of a name.
+        let before = if sentence_start { None } else { text[..span.start()].split_whitespace().next_back() };
         let mut after = text[span.end()..].split_whitespace();
         let next = after.next().map(|w| w.trim_start_matches(['\'', '’']));
         let next = if matches!(next, Some("and" | "&")) { after.next() } else { next };
@@ -495,7 +491,7 @@ fn promote_singles(text: &str, mentions: &mut Vec<Mention>, singles: &[Single]) 
         !single.span.is_empty()
             && !suffix(word)
             && one_word.get(word).copied().flatten() == Some(EntityType::Organization)
-            && alone(single.span)
+            && alone(single.span, single.sentence_start)
     };
     for single in singles {
         if body_named_again(single, &one_word) {

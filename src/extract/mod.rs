@@ -275,7 +275,7 @@ impl Findings {
             }
         } else if found.extractor == geography::NAME
             && matches!(found.relation, Relation::LocatedIn | Relation::CapitalOf)
-            && (view.text[found.range.clone()].starts_with("«L") || view.text[found.range.clone()].starts_with("«C"))
+            && view.text.get(found.range.clone()).is_some_and(|m| m.starts_with("«L") || m.starts_with("«C"))
         {
             // "Protests were not reported in Mosul, in northern Iraq": where
             // a place lies is told by its own phrase, not by the clause.

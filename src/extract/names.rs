@@ -13,8 +13,8 @@
 //! [`find_ampersand_firms`]). A name after a kind of organisation ("oil
 //! company Pertamina", "the trade bloc Y": `named_body_kinds.txt`; named
 //! so once, the word names that body again further on), after a capital
-//! "The" inside a sentence ("according to The Guardian"), in a list of its examples ("firms including A, B
-//! and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
+//! "The" inside a sentence ("according to The Guardian"), in a list of its
+//! examples ("firms including A, B and C") or after a post and "at" ("an analyst at Morgan Stanley") is an
 //! organisation whatever its words look like, and so is one that opens
 //! with a word of a company's name in another language ("Deutsche
 //! Telekom") or that an apposition calls a company ("X, Germany's phone
