@@ -172,7 +172,7 @@ static BASED: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Pittsburgh-Corning Corp. of Pittsburgh; the Ministry of Defense of
         // Albania; the National Cancer Institute, of Bethesda
         r"(?P<org>«O\d+»),? of (?P<place>«[LC]\d+»)",
-        r"(?P<org>«O\d+») (?:headquarters|offices?) in (?:nearby |downtown )?(?P<place>«[LC]\d+»)",
+        r"(?P<org>«O\d+») (?:headquarters|head offices?|main offices?) in (?:nearby |downtown )?(?P<place>«[LC]\d+»)",
         // the U.S. Congress, Paris AFP, the Chilean copper company Codelco
         r"(?P<place>«[LCD]\d+»)(?:'s|’s)? (?:(?:[a-z-]+ ){0,2}(?:company|firm|group|agency|bank|newspaper|daily|party|broadcaster|carrier|airline|network|station|maker|producer|manufacturer|conglomerate|giant|utility|unit|subsidiary|organization|organisation|news agency) )?(?P<org>«O\d+»)",
         // Deutsche Telekom, Germany's phone company

@@ -394,6 +394,13 @@ fn is_demonym(word: &str) -> bool {
     gazetteer.lookup(word).iter().any(|&id| gazetteer.entry(id).kind == GazKind::Demonym)
 }
 
+/// Whether the gazetteer knows `word` as a state or a people's adjective
+/// ("Saudi", "Kuwaiti", "Iraq").
+fn names_a_state(word: &str) -> bool {
+    let gazetteer = Gazetteer::global();
+    gazetteer.lookup(word).iter().any(|&id| matches!(gazetteer.entry(id).kind, GazKind::Demonym | GazKind::Country))
+}
+
 /// A "person" named by one word after a title that the name tagger reads,
 /// title and all, as a body or a place: "General Electric", "the
 /// Ambassador Hotel" are no General Electric and no Ambassador Hotel. A
@@ -758,6 +765,12 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             && head_type(&[strip_possessive(tokens[end - 1].text)]).is_some()
             && !ahead.at(text, tokens, end)
         {
+            // "Kuwaiti Oil Minister Jane Roe": a ministry's field after a
+            // people's adjective is the minister's portfolio, not a firm
+            // ("British Steel Chairman Jane Roe" names one).
+            if end == start + 2 && next.text == "Minister" && names_a_state(tokens[start].text) {
+                end = start + 1;
+            }
             break;
         }
         // "U.S. Energy Secretary Jane Roe", "Vexel Chief Financial Officer
@@ -814,7 +827,13 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             let ends_with_head = head_type(&[strip_possessive(tokens[end - 1].text)]).is_some();
             // "National Aeronautics and Space Administration": two halves
             // that only together reach the body's head noun.
-            let shared_head = !run.org_head && ahead.at(text, tokens, j) && !run.person_word;
+            // A lone plural head before "and" names a trade, not a body
+            // ("Securities and Exchange Commission", "Communications and
+            // Information Administration"); "Nomura Securities and ..." does.
+            // Not before a post: "Resources and Energy Minister X".
+            let lone_plural_head =
+                end == start + 1 && is_plural_common_head(tokens[start].text) && !title_before_head(text, tokens, j);
+            let shared_head = (!run.org_head || lone_plural_head) && ahead.at(text, tokens, j) && !run.person_word;
             // "the Agreement on Fisheries and Chile signed": a place the
             // gazetteer knows after "and" is no part of an agreement's name.
             if joined_by_and
@@ -835,6 +854,33 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
         break;
     }
     (end, has_and, false)
+}
+
+/// Whether the capitalised words from `from` reach a title word before a
+/// body's head noun ("Energy Minister Jane Roe", not "Exchange Commission
+/// Chairman").
+fn title_before_head(text: &str, tokens: &[Token<'_>], from: usize) -> bool {
+    let mut k = from;
+    loop {
+        let Some(t) = tokens.get(k) else { return false };
+        if is_title_word(t.text) || NAME_TITLES.contains(&t.text) {
+            return true;
+        }
+        // A post after the body's head noun is its holder's ("Commission Chairman").
+        if head_type(&[strip_possessive(t.text)]).is_some() {
+            return false;
+        }
+        if !tokens.get(k + 1).is_some_and(|n| n.is_capitalized() && only_space_between(text, *t, *n)) {
+            return false;
+        }
+        k += 1;
+    }
+}
+
+/// Whether a word is a body's head noun in the plural that is also a common
+/// word ("Securities", "Communications", "Industries").
+fn is_plural_common_head(word: &str) -> bool {
+    ORG_HEADS.contains(&word) && word.ends_with('s') && !word.ends_with("ss") && is_common_word(word)
 }
 
 /// Whether the possessive word before `at` is inside a body's name: a

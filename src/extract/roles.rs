@@ -103,8 +103,10 @@ fn title_pattern() -> String {
     // A portfolio's own capitalised words ("of Mines and Energy", "of
     // Foreign Trade and Economic Cooperation").
     let portfolio = r"(?-i:[A-Z][a-z]+)";
+    // A minister's capitalised field before the title ("Oil Minister",
+    // "Petroleum Minister"), which no word list can hold in full.
     format!(
-        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words}|{portfolio})){{0,2}}(?: (?:and|&) (?:{words}|{portfolio})(?: (?:{words}|{portfolio})){{0,2}})?| for (?:the )?(?:{words}|{portfolio}|[a-z]{{4,}})(?: (?:{words}|{portfolio})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
+        r"(?P<title>(?-i:[A-Z][a-z]{{2,}} Minister)\b|(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words}|{portfolio})){{0,2}}(?: (?:and|&) (?:{words}|{portfolio})(?: (?:{words}|{portfolio})){{0,2}})?| for (?:the )?(?:{words}|{portfolio}|[a-z]{{4,}})(?: (?:{words}|{portfolio})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
     )
 }
 
@@ -653,6 +655,12 @@ impl RelationExtractor for Roles {
                     && !matches!(org_kind, EntityType::Country | EntityType::Organization)
                 {
                     relation = Relation::WorksFor;
+                } else if relation == Relation::MinisterOf
+                    && doc.entities[org].name.split_whitespace().any(|w| w == "Ministry")
+                {
+                    // "the Oil Ministry said Minister X": a minister leads
+                    // the ministry; the state is the ministry's, not named.
+                    relation = Relation::HeadOf;
                 }
                 // "Prime Minister X of the Y Party", "Senator X of the Y
                 // Party": a post of the state held by a member of the party.
