@@ -115,6 +115,7 @@ fixture!(negation);
 fixture!(events);
 fixture!(events_described);
 fixture!(datelines);
+fixture!(datelines_capitals);
 fixture!(dominant);
 fixture!(gaps_entities);
 fixture!(gaps_roles);

@@ -1014,6 +1014,11 @@ fn single_type(single: &Single, full_names_ending: usize) -> Option<(EntityType,
     if single.sentence_start && english && word.ends_with('s') && !crate::gazetteer::is_common_surname(word) {
         return None;
     }
+    // "Currently, China's markets", "Finally, ...": an adverb opening the
+    // sentence.
+    if single.sentence_start && english && word.ends_with("ly") && !crate::gazetteer::is_common_surname(word) {
+        return None;
+    }
     match single.hint {
         SingleHint::Place if !english || known_place => Some((EntityType::Place, 55)),
         // "the trade bloc Y": a word no dictionary holds, after a noun of

@@ -259,7 +259,18 @@ impl RelationExtractor for Geography {
             // "A, B, and C", "Asia, Europe and the United States" is a
             // list, not "city, region".
             let rest = &text[end..];
-            let list_follows = [", «L", ", «C", " and «", ", and «", " and the «C"].iter().any(|p| rest.starts_with(p))
+            // "Hewlett-Packard, Italy's Olivetti": a state owning the next
+            // name is a list's item, not an address ("Leeds, England's
+            // third city" is one).
+            let owns_a_name = ["'s ", "’s "].iter().any(|p| {
+                rest.strip_prefix(p).is_some_and(|after| {
+                    let next = after.split_whitespace().next().unwrap_or_default();
+                    (next.starts_with(char::is_uppercase) && !crate::extract::lexicon::is_title_word(next))
+                        || next.starts_with('«')
+                })
+            });
+            let list_follows = owns_a_name
+                || [", «L", ", «C", " and «", ", and «", " and the «C"].iter().any(|p| rest.starts_with(p))
                 || LIST_GOES_ON.is_match(rest)
                 || LIST_ITEM_AFTER.is_match(rest);
             let list_precedes = LIST_ITEM_BEFORE.is_match(&text[..caps.get(0).map_or(0, |m| m.start())]);

@@ -374,6 +374,7 @@ pub fn extract_with(
             tagged::find(text, analysis, sentence.index, &mut found, &mut singles);
             parties::find(text, analysis, sentence.index, &mut found, &mut singles);
         }
+        names::join_place_prefixes(text, sentence.index, &mut found, &mut singles);
         // "NZ$40 million", "HK$": a currency's sign, not a name.
         found.retain(|m| !m.name.ends_with('$'));
         remove_overlaps(&mut found);

@@ -830,10 +830,12 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
             // A lone plural head before "and" names a trade, not a body
             // ("Securities and Exchange Commission", "Communications and
             // Information Administration"); "Nomura Securities and ..." does.
-            // Not before a post: "Resources and Energy Minister X".
-            let lone_plural_head =
-                end == start + 1 && is_plural_common_head(tokens[start].text) && !title_before_head(text, tokens, j);
-            let shared_head = (!run.org_head || lone_plural_head) && ahead.at(text, tokens, j) && !run.person_word;
+            let lone_plural_head = end == start + 1 && is_plural_common_head(tokens[start].text);
+            // Not before a post: "Fuel and Energy Minister X" is a portfolio.
+            let shared_head = (!run.org_head || lone_plural_head)
+                && ahead.at(text, tokens, j)
+                && !run.person_word
+                && !title_before_head(text, tokens, j);
             // "the Agreement on Fisheries and Chile signed": a place the
             // gazetteer knows after "and" is no part of an agreement's name.
             if joined_by_and
@@ -856,25 +858,82 @@ fn extend_run(text: &str, tokens: &[Token<'_>], start: usize, ahead: &mut HeadsA
     (end, has_and, false)
 }
 
-/// Whether the capitalised words from `from` reach a title word before a
-/// body's head noun ("Energy Minister Jane Roe", not "Exchange Commission
-/// Chairman").
+/// Whether the capitalised words from `from` name a portfolio and its post
+/// ("Energy Minister Jane Roe"), not a body with its holder's post after it
+/// ("Exchange Commission Chairman Jane Roe") nor a body alone ("Commercial
+/// Workers Union").
 fn title_before_head(text: &str, tokens: &[Token<'_>], from: usize) -> bool {
     let mut k = from;
     loop {
         let Some(t) = tokens.get(k) else { return false };
-        if is_title_word(t.text) || NAME_TITLES.contains(&t.text) {
-            return true;
-        }
-        // A post after the body's head noun is its holder's ("Commission Chairman").
-        if head_type(&[strip_possessive(t.text)]).is_some() {
-            return false;
+        if crate::extract::lexicon::TITLE_HEADS.contains(&t.text.to_lowercase().as_str()) {
+            let before = tokens[k - 1].text;
+            return k == from || is_title_word(before) || NAME_TITLES.contains(&before);
         }
         if !tokens.get(k + 1).is_some_and(|n| n.is_capitalized() && only_space_between(text, *t, *n)) {
             return false;
         }
         k += 1;
     }
+}
+
+static PLACE_PREFIXES: WordList = WordList::new(include_str!("../../data/lexicon/place_prefixes.txt"));
+
+/// Where a name starts once an abbreviation of `place_prefixes.txt` right
+/// before it is taken in ("St. George", "ST. LOUIS").
+fn prefix_start(text: &str, start: usize) -> Option<usize> {
+    let before = text[..start].strip_suffix(' ')?;
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let word = &before[word_start..];
+    (word.starts_with(char::is_uppercase) && PLACE_PREFIXES.contains(&word.to_lowercase().as_str()))
+        .then_some(word_start)
+}
+
+/// Takes an abbreviation such as "St." into the name after it: the period
+/// cut "St. George" into a stray "St" and "George". A mention grows to
+/// cover it (and a mention of the bare abbreviation goes); a single word
+/// after it is a place's name ("St. George, Utah").
+pub fn join_place_prefixes(text: &str, sentence: usize, found: &mut Vec<Mention>, singles: &mut Vec<Single>) {
+    let mut grown = Vec::new();
+    for m in found.iter_mut() {
+        // "Ft. Marlow" the name tagger took whole: a fort or a mount is a place.
+        let first = m.name.split_whitespace().next().unwrap_or_default().to_lowercase();
+        if m.name.contains(' ') && PLACE_PREFIXES.contains(&first.as_str()) && first != "st." {
+            m.kind = EntityType::Place;
+        }
+        if let Some(start) = prefix_start(text, m.span.start()) {
+            // "St. Francis" may be a saint; a fort or a mount is a place.
+            if !text[start..].get(..2).is_some_and(|p| p.eq_ignore_ascii_case("st")) {
+                m.kind = EntityType::Place;
+            }
+            m.name = format!("{} {}", &text[start..m.span.start() - 1], m.name);
+            m.span = Span::new(start, m.span.end());
+            // The gazetteer's entry was for the bare name ("George").
+            m.link = None;
+            grown.push(m.span);
+        }
+    }
+    let mut i = 0;
+    while i < singles.len() {
+        let single = &singles[i];
+        if single.sentence == sentence {
+            if let Some(start) = prefix_start(text, single.span.start()) {
+                let span = Span::new(start, single.span.end());
+                let name = format!("{} {}", &text[start..single.span.start() - 1], single.word);
+                found.push(mention(span, EntityType::Place, name, 60, sentence));
+                grown.push(span);
+                singles.remove(i);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    // The bare abbreviation read as a name of its own ("ST" typed a body).
+    found.retain(|m| grown.iter().all(|g| m.span == *g || !(g.start() <= m.span.start() && m.span.end() <= g.end())));
 }
 
 /// Whether a word is a body's head noun in the plural that is also a common

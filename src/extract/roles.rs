@@ -106,7 +106,7 @@ fn title_pattern() -> String {
     // A minister's capitalised field before the title ("Oil Minister",
     // "Petroleum Minister"), which no word list can hold in full.
     format!(
-        r"(?P<title>(?-i:[A-Z][a-z]{{2,}} Minister)\b|(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words}|{portfolio})){{0,2}}(?: (?:and|&) (?:{words}|{portfolio})(?: (?:{words}|{portfolio})){{0,2}})?| for (?:the )?(?:{words}|{portfolio}|[a-z]{{4,}})(?: (?:{words}|{portfolio})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
+        r"(?P<title>(?i:(?:(?:{words})[ -]){{0,4}}(?:{heads})(?: of (?:the )?(?:{words})(?: (?:{words}|{portfolio})){{0,2}}(?: (?:and|&) (?:{words}|{portfolio})(?: (?:{words}|{portfolio})){{0,2}})?| for (?:the )?(?:{words}|{portfolio}|[a-z]{{4,}})(?: (?:{words}|{portfolio})){{0,2}})?(?: and (?:(?:{words})[ -]){{0,4}}(?:{heads}))?))"
     )
 }
 
@@ -238,6 +238,10 @@ static PATTERNS: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         // Coast Guard Lt. X, the county Fire Department Capt. X: a service,
         // a rank and its member
         format!(r"(?P<org>«O\d+») (?P<title>{}) (?P<person>«P\d+»)", alternation(SERVICE_RANKS.words().iter().copied())),
+        // Kuwaiti Oil Minister X: a minister's capitalised field, which no
+        // word list holds in full (a pattern of its own: as an alternative
+        // inside the title pattern it halved the speed of every pattern).
+        format!(r"(?P<org>«[CD]\d+») (?P<title>(?-i:[A-Z][a-z]{{2,}}) Minister),? (?:{honorific} )?(?P<person>«P\d+»)"),
     ]
     .iter()
     .map(|p| crate::extract::pattern::compile(p).expect("valid role pattern"))

@@ -672,6 +672,15 @@ fn abbreviation(word: &str) -> Abbreviation {
     if WEAK_ABBREVIATIONS.contains(word) {
         return Abbreviation::Weak;
     }
+    // A dateline or headline in capitals ("ST. LOUIS, Mo."): an
+    // abbreviation written in capitals ends a sentence only where its
+    // written form would, or before a clear start.
+    if word.len() >= 2 && word.len() <= 5 && word.bytes().all(|b| b.is_ascii_uppercase()) {
+        let title_case = format!("{}{}", &word[..1], word[1..].to_ascii_lowercase());
+        if TITLES.contains(title_case.as_str()) || WEAK_ABBREVIATIONS.contains(title_case.as_str()) {
+            return Abbreviation::Weak;
+        }
+    }
     let mut chars = word.chars();
     let first = chars.next();
     // A single capital initial ("J."), or a dotted acronym ("U.S", "N.Y", "a.m").
